@@ -1,0 +1,1 @@
+"""The TWG dashboard's data layer: curated CSVs -> validation -> DuckDB -> filtered queries."""

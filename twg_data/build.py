@@ -1,0 +1,141 @@
+"""CSV -> DuckDB, atomically: a new database replaces the old one only when complete and valid."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from twg_data.queries import DERIVED_TABLES
+from twg_data.schema import TABLES
+from twg_data.validate import ParsedTable, Problem, read_data
+
+# Changes to the schema or the derived tables change every fingerprint, forcing a rebuild.
+_SCHEMA_DIGEST = hashlib.sha256(
+    "\n".join([t.ddl() for t in TABLES] + list(DERIVED_TABLES.values())).encode()
+).hexdigest()
+_build_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class DatabaseStatus:
+    """What the app can serve: the last good database, and what is wrong with the CSVs now."""
+
+    db_path: Path | None  # None when no good database exists
+    fingerprint: str  # of the CSVs on disk now
+    problems: tuple[Problem, ...] = ()
+    rebuilt: bool = False
+
+    @property
+    def stale(self) -> bool:
+        """True when the CSVs are broken and an older good database is being served."""
+        return bool(self.problems) and self.db_path is not None
+
+
+def fingerprint(data_dir: Path) -> str:
+    """Cheap identity of the data folder (names, sizes, modification times) and the schema."""
+    digest = hashlib.sha256(_SCHEMA_DIGEST.encode())
+    for table in TABLES:
+        path = Path(data_dir) / table.file_name
+        try:
+            stat = path.stat()
+            digest.update(f"{table.file_name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+        except OSError:
+            digest.update(f"{table.file_name}:missing;".encode())
+    return digest.hexdigest()[:16]
+
+
+def stored_fingerprint(db_path: Path) -> str | None:
+    """The fingerprint a database was built from; None if it is missing or unreadable."""
+    if not Path(db_path).is_file():
+        return None
+    try:
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            return con.execute("SELECT fingerprint FROM build_info").fetchone()[0]
+    except duckdb.Error:
+        return None
+
+
+def _load(con: duckdb.DuckDBPyConnection, parsed: ParsedTable) -> None:
+    table = parsed.table
+    arrow = pa.table(
+        {
+            name: pa.array([row[name] for row in parsed.rows], pa.string())
+            for name in table.column_names
+        }
+    )
+    con.register("incoming", arrow)
+    casts = ", ".join(f"CAST({c.name} AS {c.duckdb_type})" for c in table.columns)
+    con.execute(f"INSERT INTO {table.name} SELECT {casts} FROM incoming")
+    con.unregister("incoming")
+
+
+def _remove_abandoned_temp_files(db_path: Path) -> None:
+    """Delete temporary files of builds whose process no longer runs (e.g. was killed)."""
+    for path in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
+        pid = path.name.removeprefix(f".{db_path.name}.").split("-")[0]
+        try:
+            os.kill(int(pid), 0)
+        except (ValueError, ProcessLookupError):
+            path.unlink(missing_ok=True)
+        except PermissionError:
+            pass
+
+
+def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
+    """Validate data_dir and, if sound, replace db_path with a fresh database; else change nothing.
+
+    Returns the problems found (empty on success).
+    """
+    data_dir, db_path = Path(data_dir), Path(db_path)
+    data_fingerprint = fingerprint(data_dir)  # before reading: a change mid-read rebuilds later
+    parsed, problems = read_data(data_dir)
+    if problems:
+        return problems
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_abandoned_temp_files(db_path)
+    temp = db_path.parent / f".{db_path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
+    try:
+        with duckdb.connect(str(temp)) as con:
+            for table in TABLES:
+                con.execute(table.ddl())
+                _load(con, parsed[table.name])
+            for name, sql in DERIVED_TABLES.items():
+                con.execute(f"CREATE TABLE {name} AS {sql}")
+            con.execute(
+                "CREATE TABLE build_info AS SELECT ? AS fingerprint, ? AS data_dir, "
+                "now() AS built_at",
+                [data_fingerprint, str(data_dir.resolve())],
+            )
+            con.execute("CHECKPOINT")
+        os.replace(temp, db_path)
+    finally:
+        temp.unlink(missing_ok=True)
+        Path(f"{temp}.wal").unlink(missing_ok=True)
+    return []
+
+
+def ensure_database(data_dir: Path, db_path: Path) -> DatabaseStatus:
+    """Make db_path current with data_dir if the CSVs are sound; report what is being served."""
+    data_dir, db_path = Path(data_dir), Path(db_path)
+    with _build_lock:
+        current = fingerprint(data_dir)
+        stored = stored_fingerprint(db_path)
+        if stored == current:
+            return DatabaseStatus(db_path, current)
+        problems = build_database(data_dir, db_path)
+        if problems:
+            good = db_path if stored is not None else None
+            return DatabaseStatus(good, current, tuple(problems))
+        return DatabaseStatus(db_path, current, rebuilt=True)
+
+
+def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a built database."""
+    return duckdb.connect(str(db_path), read_only=True)

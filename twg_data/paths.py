@@ -1,0 +1,24 @@
+"""Where the data folder and the database file are, honouring the environment."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SOURCE_DIR = PROJECT_ROOT.parent / "shared" / "source"
+
+
+def data_dir() -> Path:
+    """`$TWG_DATA_DIR` if set, else the project's `data/` folder."""
+    return Path(os.environ.get("TWG_DATA_DIR") or PROJECT_ROOT / "data")
+
+
+def db_path(data: Path | None = None) -> Path:
+    """`$TWG_DB_PATH` if set, else a file under `.cache/` named for the data folder."""
+    if os.environ.get("TWG_DB_PATH"):
+        return Path(os.environ["TWG_DB_PATH"])
+    folder = str(Path(data or data_dir()).resolve())
+    digest = hashlib.sha256(folder.encode()).hexdigest()[:12]
+    return PROJECT_ROOT / ".cache" / f"twg-{digest}.duckdb"

@@ -1,0 +1,487 @@
+"""Every question the app, the CLI and the exports ask the database: one function, one statement.
+
+Each function takes a DuckDB connection (or cursor) and the one `Filters` object and returns a
+pandas DataFrame. Values travel as `?` parameters; the only text composed into SQL is column
+names from `_FILTER_COLUMNS`, never user input. Aggregation happens here, in SQL.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from twg_data.filters import DIMENSIONS, Dimension, Filters
+from twg_data.schema import TABLES_BY_NAME
+
+Connection = duckdb.DuckDBPyConnection
+
+# Tables computed once per build from the curated tables, so that queries stay simple and fast.
+DERIVED_TABLES: dict[str, str] = {
+    "participant_facts": """
+        WITH speaker_roles AS (
+            SELECT meeting_id, person_id, list(DISTINCT role) AS roles
+            FROM speakers GROUP BY meeting_id, person_id
+        )
+        SELECT
+            p.meeting_id, p.person_id, pe.name, pe.aliases, p.list_number, p.title, p.unit,
+            p.organization_id, o.name AS organization, o.acronym AS organization_acronym,
+            o.organization_type_id, ot.label AS organization_type,
+            o.practice_community_id, pc.label AS practice_community,
+            p.city_id, ci.name AS city,
+            coalesce(ci.country_iso3, p.country_iso3) AS iso3, co.name AS country,
+            r.region, co.sub_region, p.location_basis,
+            list_sort(list_concat(
+                CASE WHEN p.list_number IS NULL THEN []::VARCHAR[]
+                     ELSE ['listed participant'] END,
+                coalesce(sr.roles, []::VARCHAR[])
+            )) AS roles,
+            p.source_id
+        FROM participants p
+        JOIN people pe ON pe.person_id = p.person_id
+        LEFT JOIN organizations o ON o.organization_id = p.organization_id
+        LEFT JOIN organization_types ot ON ot.organization_type_id = o.organization_type_id
+        LEFT JOIN practice_communities pc
+            ON pc.practice_community_id = o.practice_community_id
+        LEFT JOIN cities ci ON ci.city_id = p.city_id
+        LEFT JOIN countries co ON co.iso3 = coalesce(ci.country_iso3, p.country_iso3)
+        LEFT JOIN regions r ON r.sub_region = co.sub_region
+        LEFT JOIN speaker_roles sr
+            ON sr.meeting_id = p.meeting_id AND sr.person_id = p.person_id
+    """,
+    "cities_in_meetings": """
+        SELECT city_id FROM meetings
+        UNION SELECT city_id FROM participants WHERE city_id IS NOT NULL
+        UNION SELECT city_id FROM delegations
+    """,
+    "place_facts": """
+        SELECT ci.city_id, ci.name AS city, ci.country_iso3 AS iso3, co.name AS country,
+               r.region, co.sub_region, ci.latitude, ci.longitude
+        FROM cities ci
+        LEFT JOIN countries co ON co.iso3 = ci.country_iso3
+        LEFT JOIN regions r ON r.sub_region = co.sub_region
+    """,
+}
+
+# Which column of participant_facts / place_facts each filter dimension tests.
+_FILTER_COLUMNS: dict[str, str] = {
+    "meetings": "meeting_id",
+    "regions": "region",
+    "countries": "iso3",
+    "cities": "city_id",
+    "organizations": "organization_id",
+    "organization_types": "organization_type_id",
+    "practice_communities": "practice_community_id",
+    "roles": "roles",
+}
+_PLACE_DIMENSIONS = ("regions", "countries", "cities")
+
+
+def _where(filters: Filters, dimensions: list[Dimension], alias: str = "") -> tuple[str, list]:
+    """SQL conditions (joined by AND, starting with `TRUE`) and parameters for the dimensions."""
+    clauses, params = ["TRUE"], []
+    prefix = f"{alias}." if alias else ""
+    for dimension in dimensions:
+        values = filters.values(dimension)
+        if not values:
+            continue
+        column = prefix + _FILTER_COLUMNS[dimension.field]
+        if dimension.field == "roles":
+            clauses.append(f"list_has_any({column}, ?::VARCHAR[])")
+        else:
+            clauses.append(f"list_contains(?::VARCHAR[], {column})")
+        params.append(list(values))
+    return " AND ".join(clauses), params
+
+
+def _people_where(filters: Filters, alias: str = "") -> tuple[str, list]:
+    return _where(filters, list(DIMENSIONS), alias)
+
+
+def _meeting_where(filters: Filters, alias: str = "") -> tuple[str, list]:
+    return _where(filters, [d for d in DIMENSIONS if d.field == "meetings"], alias)
+
+
+def _place_where(filters: Filters, alias: str = "") -> tuple[str, list]:
+    return _where(filters, [d for d in DIMENSIONS if d.field in _PLACE_DIMENSIONS], alias)
+
+
+def _frame(con: Connection, sql: str, params: list) -> pd.DataFrame:
+    return con.execute(sql, params).df()
+
+
+def filter_options(con: Connection) -> dict[str, list[tuple[str, str]]]:
+    """For each filter parameter, the (value, label) pairs the data holds, in display order."""
+    sql = """
+        SELECT 'meeting' AS param, meeting_id AS value,
+               concat('Meeting ', coalesce(meeting_number::VARCHAR, '?'), ' · ',
+                      ci.name, ' · ', strftime(date, '%Y-%m-%d')) AS label,
+               strftime(date, '%Y-%m-%d') AS sort
+        FROM meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id
+        UNION ALL
+        SELECT DISTINCT 'region', region, region, region FROM place_facts
+        WHERE region IS NOT NULL AND city_id IN (SELECT city_id FROM cities_in_meetings)
+        UNION
+        SELECT DISTINCT 'region', region, region, region FROM participant_facts
+        WHERE region IS NOT NULL
+        UNION
+        SELECT DISTINCT 'country', iso3, concat(country, ' (', iso3, ')'), country
+        FROM participant_facts WHERE iso3 IS NOT NULL
+        UNION
+        SELECT DISTINCT 'country', iso3, concat(country, ' (', iso3, ')'), country
+        FROM place_facts
+        WHERE iso3 IS NOT NULL AND city_id IN (SELECT city_id FROM cities_in_meetings)
+        UNION
+        SELECT DISTINCT 'city', city_id,
+               CASE WHEN iso3 IS NULL THEN city ELSE concat(city, ' (', iso3, ')') END, city
+        FROM place_facts WHERE city_id IN (SELECT city_id FROM cities_in_meetings)
+        UNION
+        SELECT DISTINCT 'organization', organization_id,
+               CASE WHEN organization_acronym IS NULL THEN organization
+                    ELSE concat(organization_acronym, ' · ', organization) END,
+               coalesce(organization_acronym, organization)
+        FROM participant_facts WHERE organization_id IS NOT NULL
+        UNION
+        SELECT DISTINCT 'organization_type', organization_type_id, organization_type,
+               organization_type
+        FROM participant_facts WHERE organization_type_id IS NOT NULL
+        UNION
+        SELECT DISTINCT 'practice_community', practice_community_id, practice_community,
+               practice_community
+        FROM participant_facts WHERE practice_community_id IS NOT NULL
+        UNION
+        SELECT DISTINCT 'role', role, role, role
+        FROM (SELECT unnest(roles) AS role FROM participant_facts)
+        ORDER BY param, sort, label
+    """
+    options: dict[str, list[tuple[str, str]]] = {d.param: [] for d in DIMENSIONS}
+    for param, value, label, _ in con.execute(sql).fetchall():
+        options[param].append((value, label))
+    return options
+
+
+def meetings(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The selected meetings with their place, date and framing facts."""
+    where, params = _meeting_where(filters, "m")
+    sql = f"""
+        SELECT m.meeting_id, m.meeting_number, m.title, m.date, ci.name AS city,
+               co.name AS country, m.part_of, m.agenda_process, m.attendance_stated,
+               m.report_file,
+               (SELECT string_agg(f.name_as_stated, '; ' ORDER BY f.position)
+                FROM facilitators f WHERE f.meeting_id = m.meeting_id) AS co_facilitators
+        FROM meetings m
+        LEFT JOIN cities ci ON ci.city_id = m.city_id
+        LEFT JOIN countries co ON co.iso3 = ci.country_iso3
+        WHERE {where}
+        ORDER BY m.date, m.meeting_id
+    """
+    return _frame(con, sql, params)
+
+
+def objectives(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The TWG's standing objectives and each meeting's own, in report order."""
+    where, params = _meeting_where(filters, "o")
+    sql = f"""
+        SELECT o.meeting_id, o.scope, o.position, o.label, o.text, s.passage AS source_passage
+        FROM objectives o JOIN sources s ON s.source_id = o.source_id
+        WHERE {where}
+        ORDER BY o.meeting_id, o.scope DESC, o.position
+    """
+    return _frame(con, sql, params)
+
+
+def headline_figures(con: Connection, filters: Filters) -> pd.DataFrame:
+    """One row of counts for the current filters."""
+    where, params = _people_where(filters)
+    place_where, place_params = _place_where(filters, "pl")
+    meeting_where, meeting_params = _meeting_where(filters, "d")
+    person_level = bool(filters.person_level_active())
+    sql = f"""
+        WITH people AS (SELECT * FROM participant_facts WHERE {where})
+        SELECT
+            count(DISTINCT person_id) AS people,
+            count(DISTINCT person_id) FILTER (list_contains(roles, 'listed participant'))
+                AS listed_participants,
+            count(DISTINCT person_id) FILTER (list_contains(roles, 'kick-off presenter'))
+                AS presenters,
+            count(DISTINCT organization_id) AS organizations,
+            count(DISTINCT iso3) AS countries,
+            count(DISTINCT city_id) AS cities,
+            (SELECT count(DISTINCT d.city_id) FROM delegations d
+             JOIN place_facts pl ON pl.city_id = d.city_id
+             WHERE {meeting_where} AND {place_where} AND NOT ?) AS delegation_cities
+        FROM people
+    """
+    return _frame(con, sql, params + meeting_params + place_params + [person_level])
+
+
+def participants(con: Connection, filters: Filters) -> pd.DataFrame:
+    """One row per person per meeting, with where they come from and their roles."""
+    where, params = _people_where(filters)
+    sql = f"""
+        SELECT meeting_id, list_number, name, title, unit, organization, organization_type,
+               practice_community, city, country, iso3, region, sub_region,
+               array_to_string(roles, '; ') AS roles, location_basis, person_id,
+               organization_id, city_id
+        FROM participant_facts
+        WHERE {where}
+        ORDER BY meeting_id, list_number NULLS LAST, name
+    """
+    return _frame(con, sql, params)
+
+
+NOT_STATED = "(not stated)"
+
+
+def _count_by(con: Connection, filters: Filters, columns: list[str]) -> pd.DataFrame:
+    """People counted per value of columns; a missing value is counted as `(not stated)`."""
+    where, params = _people_where(filters)
+    cols = ", ".join(columns)
+    shown = ", ".join(f"coalesce({c}, '{NOT_STATED}') AS {c}" for c in columns)
+    sql = f"""
+        SELECT {shown}, count(DISTINCT person_id) AS people
+        FROM participant_facts
+        WHERE {where}
+        GROUP BY ALL
+        ORDER BY people DESC, {cols}
+    """
+    return _frame(con, sql, params)
+
+
+def participants_by_region(con: Connection, filters: Filters) -> pd.DataFrame:
+    """People per UN M49 region and sub-region (empty region: location not stated)."""
+    return _count_by(con, filters, ["region", "sub_region"])
+
+
+def participants_by_country(con: Connection, filters: Filters) -> pd.DataFrame:
+    """People per country."""
+    return _count_by(con, filters, ["iso3", "country", "region", "sub_region"])
+
+
+def participants_by_organization_type(con: Connection, filters: Filters) -> pd.DataFrame:
+    """People per curated organization type."""
+    return _count_by(con, filters, ["organization_type"])
+
+
+def participants_by_practice_community(con: Connection, filters: Filters) -> pd.DataFrame:
+    """People per curated practice community."""
+    return _count_by(con, filters, ["practice_community"])
+
+
+def organizations(con: Connection, filters: Filters) -> pd.DataFrame:
+    """Organizations of the matching people, with people counted and the curation basis."""
+    where, params = _people_where(filters, "p")
+    sql = f"""
+        SELECT o.name AS organization, o.acronym, ot.label AS organization_type,
+               pc.label AS practice_community, count(DISTINCT p.person_id) AS people,
+               o.classification_basis, o.organization_id
+        FROM participant_facts p
+        JOIN organizations o ON o.organization_id = p.organization_id
+        LEFT JOIN organization_types ot ON ot.organization_type_id = o.organization_type_id
+        LEFT JOIN practice_communities pc
+            ON pc.practice_community_id = o.practice_community_id
+        WHERE {where}
+        GROUP BY ALL
+        ORDER BY people DESC, organization
+    """
+    return _frame(con, sql, params)
+
+
+def missing_regions(con: Connection, filters: Filters) -> pd.DataFrame:
+    """UN M49 sub-regions with no named participant under the filters."""
+    where, params = _people_where(filters)
+    sql = f"""
+        SELECT r.region, r.sub_region
+        FROM regions r
+        WHERE r.sub_region NOT IN (
+            SELECT sub_region FROM participant_facts
+            WHERE {where} AND sub_region IS NOT NULL
+        )
+        ORDER BY r.region, r.sub_region
+    """
+    return _frame(con, sql, params)
+
+
+def missing_practice_communities(con: Connection, filters: Filters) -> pd.DataFrame:
+    """Practice communities with no named participant under the filters."""
+    where, params = _people_where(filters)
+    sql = f"""
+        SELECT pc.label AS practice_community, pc.description
+        FROM practice_communities pc
+        WHERE pc.practice_community_id NOT IN (
+            SELECT practice_community_id FROM participant_facts
+            WHERE {where} AND practice_community_id IS NOT NULL
+        )
+        ORDER BY pc.label
+    """
+    return _frame(con, sql, params)
+
+
+def sessions(con: Connection, filters: Filters) -> pd.DataFrame:
+    """Sessions of the selected meetings; `speakers` counts named speakers under the filters."""
+    where, params = _people_where(filters, "p")
+    meeting_where, meeting_params = _meeting_where(filters, "s")
+    sql = f"""
+        WITH counts AS (
+            SELECT sp.meeting_id, sp.session_id, count(*) AS speakers_in_report,
+                   count(*) FILTER ({where}) AS speakers
+            FROM speakers sp
+            JOIN participant_facts p
+                ON p.meeting_id = sp.meeting_id AND p.person_id = sp.person_id
+            GROUP BY ALL
+        )
+        SELECT s.meeting_id, s.position, s.title, s.date,
+               strftime(s.date + s.start_time, '%H:%M') AS start,
+               strftime(s.date + s.end_time, '%H:%M') AS "end",
+               datediff('minute', s.start_time, s.end_time) AS duration_minutes,
+               s.format, s.format_basis, s.format_rules, s.purpose,
+               coalesce(c.speakers, 0) AS speakers,
+               coalesce(c.speakers_in_report, 0) AS speakers_in_report,
+               src.passage AS source_passage, s.session_id
+        FROM sessions s
+        JOIN sources src ON src.source_id = s.source_id
+        LEFT JOIN counts c ON c.meeting_id = s.meeting_id AND c.session_id = s.session_id
+        WHERE {meeting_where}
+        ORDER BY s.meeting_id, s.date, s.start_time
+    """
+    return _frame(con, sql, params + meeting_params)
+
+
+def session_timeline(con: Connection, filters: Filters) -> pd.DataFrame:
+    """Sessions and the gaps between them, as bars for a timeline chart."""
+    where, params = _meeting_where(filters)
+    sql = f"""
+        WITH s AS (
+            SELECT meeting_id, date, start_time, end_time, title, position,
+                   lead(start_time) OVER (PARTITION BY meeting_id, date ORDER BY start_time)
+                       AS next_start
+            FROM sessions WHERE {where}
+        )
+        SELECT meeting_id, concat('Focus ', position, ': ', title) AS label, 'session' AS kind,
+               date, strftime(date + start_time, '%H:%M') AS start,
+               strftime(date + end_time, '%H:%M') AS "end",
+               datediff('minute', start_time, end_time) AS duration_minutes,
+               date + start_time AS start_at, date + end_time AS end_at
+        FROM s
+        UNION ALL
+        SELECT meeting_id, 'Break (not described in the report)', 'break', date,
+               strftime(date + end_time, '%H:%M'), strftime(date + next_start, '%H:%M'),
+               datediff('minute', end_time, next_start), date + end_time, date + next_start
+        FROM s WHERE next_start > end_time
+        ORDER BY meeting_id, date, start
+    """
+    return _frame(con, sql, params)
+
+
+def speakers(con: Connection, filters: Filters) -> pd.DataFrame:
+    """Named speakers in session order, under the filters."""
+    where, params = _people_where(filters, "p")
+    sql = f"""
+        SELECT sp.meeting_id, s.title AS session, sp.position AS "order", p.name AS person,
+               sp.role, sp.title_as_stated, p.organization, p.city, p.country,
+               sp.session_id, p.person_id
+        FROM speakers sp
+        JOIN sessions s ON s.meeting_id = sp.meeting_id AND s.session_id = sp.session_id
+        JOIN participant_facts p ON p.meeting_id = sp.meeting_id AND p.person_id = sp.person_id
+        WHERE {where}
+        ORDER BY sp.meeting_id, s.position, sp.position
+    """
+    return _frame(con, sql, params)
+
+
+def entry_points(con: Connection, filters: Filters) -> pd.DataFrame:
+    """Key points grouped by category, each with its source passage (meeting filter only)."""
+    where, params = _meeting_where(filters, "k")
+    sql = f"""
+        SELECT k.meeting_id, k.category, k.position, k.heading, k.text,
+               s.section AS source_section, s.passage AS source_passage, k.key_point_id
+        FROM key_points k JOIN sources s ON s.source_id = k.source_id
+        WHERE {where}
+        ORDER BY k.meeting_id,
+                 array_position(['commonality', 'difference', 'opportunity'], k.category),
+                 k.position
+    """
+    return _frame(con, sql, params)
+
+
+def framing(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The entry-point framing: dimensions (the how, the themes) and the settings named."""
+    where, params = _meeting_where(filters, "f")
+    sql = f"""
+        SELECT f.meeting_id, f.kind, f.position, f.label, f.text, s.passage AS source_passage
+        FROM framing f JOIN sources s ON s.source_id = f.source_id
+        WHERE {where}
+        ORDER BY f.meeting_id, f.kind, f.position
+    """
+    return _frame(con, sql, params)
+
+
+def cities(con: Connection, filters: Filters) -> pd.DataFrame:
+    """Every city that took part, and how: venue, home of named people, network delegation.
+
+    Filters on people (organization, role, ...) keep only the cities of matching people.
+    """
+    people_where, people_params = _people_where(filters)
+    meeting_where, meeting_params = _meeting_where(filters, "x")
+    place_where, place_params = _place_where(filters, "pl")
+    person_level = bool(filters.person_level_active())
+    sql = f"""
+        WITH people AS (
+            SELECT meeting_id, city_id, count(DISTINCT person_id) AS people
+            FROM participant_facts WHERE {people_where} AND city_id IS NOT NULL
+            GROUP BY ALL
+        ),
+        taking_part AS (
+            SELECT x.meeting_id, x.city_id, 0 AS people, true AS venue, NULL AS network
+            FROM meetings x WHERE NOT ?
+            UNION ALL
+            SELECT x.meeting_id, x.city_id, x.people, false, NULL FROM people x
+            UNION ALL
+            SELECT x.meeting_id, x.city_id, 0, false, x.network
+            FROM delegations x WHERE NOT ?
+        ),
+        scoped AS (SELECT * FROM taking_part x WHERE {meeting_where})
+        SELECT pl.city, pl.iso3, pl.country, pl.region, pl.latitude, pl.longitude,
+               sum(t.people)::BIGINT AS people,
+               bool_or(t.venue) AS meeting_venue,
+               string_agg(DISTINCT t.network, '; ') AS delegation,
+               concat_ws('; ',
+                   CASE WHEN bool_or(t.venue) THEN 'meeting venue' END,
+                   CASE WHEN sum(t.people) > 0 THEN 'named participants' END,
+                   CASE WHEN count(t.network) > 0
+                        THEN concat('delegation (', string_agg(DISTINCT t.network, '; '), ')')
+                   END) AS took_part_as,
+               pl.city_id
+        FROM scoped t JOIN place_facts pl ON pl.city_id = t.city_id
+        WHERE {place_where}
+        GROUP BY pl.city_id, pl.city, pl.iso3, pl.country, pl.region, pl.latitude, pl.longitude
+        ORDER BY people DESC, pl.city
+    """
+    params = [
+        *people_params,
+        person_level,
+        person_level,
+        *meeting_params,
+        *place_params,
+    ]
+    return _frame(con, sql, params)
+
+
+def sources(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The report passages of the selected meetings."""
+    where, params = _meeting_where(filters)
+    sql = f"""
+        SELECT meeting_id, source_id, section, passage FROM sources
+        WHERE {where} ORDER BY meeting_id, source_id
+    """
+    return _frame(con, sql, params)
+
+
+def table_rows(con: Connection, table_name: str, filters: Filters) -> pd.DataFrame:
+    """A curated table as stored; only the meeting filter applies."""
+    table = TABLES_BY_NAME[table_name]  # KeyError for anything not in the schema
+    if "meeting_id" in table.column_names:
+        where, params = _meeting_where(filters)
+    else:
+        where, params = "TRUE", []
+    order = ", ".join(table.key)
+    return _frame(con, f"SELECT * FROM {table.name} WHERE {where} ORDER BY {order}", params)

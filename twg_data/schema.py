@@ -1,0 +1,393 @@
+"""The one definition of every curated table: columns, types, keys, references, descriptions.
+
+Validation, the DuckDB DDL and the data dictionary are all derived from `TABLES`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DUCKDB_TYPES = {
+    "text": "VARCHAR",
+    "integer": "BIGINT",
+    "float": "DOUBLE",
+    "date": "DATE",
+    "time": "TIME",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    later_than: str | None = None  # name of a column in the same row this value must exceed
+    allowed: tuple[str, ...] = ()  # when set, the only values accepted
+
+    @property
+    def duckdb_type(self) -> str:
+        return DUCKDB_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class Reference:
+    columns: tuple[str, ...]
+    table: str  # the referenced table; its key is the target
+
+    def __str__(self) -> str:
+        return f"{', '.join(self.columns)} -> {self.table}"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def ddl(self) -> str:
+        cols = ",\n  ".join(
+            f"{c.name} {c.duckdb_type}{' NOT NULL' if c.required else ''}" for c in self.columns
+        )
+        return f"CREATE TABLE {self.name} (\n  {cols},\n  PRIMARY KEY ({', '.join(self.key)})\n)"
+
+
+def _meeting() -> Column:
+    return Column("meeting_id", "text", "The meeting this row belongs to.", required=True)
+
+
+def _source(required: bool = True) -> Column:
+    return Column(
+        "source_id",
+        "text",
+        "The report passage this row comes from (see `sources`).",
+        required=required,
+    )
+
+
+_MEETING_REF = Reference(("meeting_id",), "meetings")
+_SOURCE_REF = Reference(("source_id",), "sources")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "sources",
+        "Verbatim passages of the meeting reports; every curated row points to one.",
+        (
+            Column("source_id", "text", "Stable id of the passage.", required=True),
+            _meeting(),
+            Column("section", "text", "The report section the passage sits in.", required=True),
+            Column("passage", "text", "The passage, quoted verbatim.", required=True),
+        ),
+        key=("source_id",),
+        references=(_MEETING_REF,),
+    ),
+    Table(
+        "meetings",
+        "One row per TWG meeting for which a report exists.",
+        (
+            Column("meeting_id", "text", "Stable id, e.g. `twg-2015-bogota`.", required=True),
+            Column("meeting_number", "integer", "Which TWG meeting (2 = second).", minimum=1),
+            Column("title", "text", "The report's title.", required=True),
+            Column("date", "date", "Date of the meeting (YYYY-MM-DD).", required=True),
+            Column("city_id", "text", "Where it met.", required=True),
+            Column("part_of", "text", "The larger event it was part of, as stated."),
+            Column("agenda_process", "text", "The agenda-setting process it feeds, as stated."),
+            Column("attendance_stated", "text", "Attendance as the report words it."),
+            Column("report_file", "text", "File name of the report in the source folder."),
+            _source(),
+        ),
+        key=("meeting_id",),
+        references=(Reference(("city_id",), "cities"), _SOURCE_REF),
+    ),
+    Table(
+        "facilitators",
+        "Organizations that co-facilitate the TWG, as a meeting's report names them.",
+        (
+            _meeting(),
+            Column("organization_id", "text", "The co-facilitating organization.", required=True),
+            Column("position", "integer", "Order in the report.", required=True, minimum=1),
+            Column("name_as_stated", "text", "The name as the report words it.", required=True),
+            _source(),
+        ),
+        key=("meeting_id", "organization_id"),
+        references=(_MEETING_REF, Reference(("organization_id",), "organizations"), _SOURCE_REF),
+    ),
+    Table(
+        "objectives",
+        "The TWG's standing objectives and the meeting's own objectives.",
+        (
+            _meeting(),
+            Column("objective_id", "text", "Stable id within the meeting.", required=True),
+            Column(
+                "scope",
+                "text",
+                "`twg` (standing objective) or `meeting`.",
+                required=True,
+                allowed=("twg", "meeting"),
+            ),
+            Column("position", "integer", "Order in the report.", required=True, minimum=1),
+            Column("label", "text", "Label the report gives, e.g. `(a)`."),
+            Column("text", "text", "The objective, verbatim.", required=True),
+            _source(),
+        ),
+        key=("meeting_id", "objective_id"),
+        references=(_MEETING_REF, _SOURCE_REF),
+    ),
+    Table(
+        "sessions",
+        "The sessions of a meeting, with times, format and purpose as stated.",
+        (
+            _meeting(),
+            Column("session_id", "text", "Stable id within the meeting, e.g. `focus-1`.", True),
+            Column("position", "integer", "Order in the day.", required=True, minimum=1),
+            Column("title", "text", "Session title as stated.", required=True),
+            Column("date", "date", "Date of the session.", required=True),
+            Column("start_time", "time", "Start time (HH:MM).", required=True),
+            Column("end_time", "time", "End time (HH:MM).", required=True, later_than="start_time"),
+            Column("format", "text", "Session format."),
+            Column("format_basis", "text", "`stated`, or `inferred: <reason>`."),
+            Column("format_rules", "text", "The format's rules, verbatim."),
+            Column("purpose", "text", "What the session was for, verbatim."),
+            _source(),
+        ),
+        key=("meeting_id", "session_id"),
+        references=(_MEETING_REF, _SOURCE_REF),
+    ),
+    Table(
+        "people",
+        "Every named person, once; name variants kept as aliases.",
+        (
+            Column("person_id", "text", "Stable slug, e.g. `achim-wennmann`.", required=True),
+            Column("name", "text", "The fullest form of the name the reports give.", True),
+            Column("aliases", "text", "Other forms of the name in the reports, ` | `-separated."),
+            _source(),
+        ),
+        key=("person_id",),
+        references=(_SOURCE_REF,),
+    ),
+    Table(
+        "participants",
+        "Who took part in a meeting: one row per person per meeting.",
+        (
+            _meeting(),
+            Column("person_id", "text", "The person.", required=True),
+            Column(
+                "list_number",
+                "integer",
+                "Number in the list of participants; empty if not on the list.",
+                minimum=1,
+            ),
+            Column("title", "text", "Title as the list of participants (else the speaker list) states."),
+            Column("unit", "text", "Department, programme or unit within the organization, as stated."),
+            Column("organization_id", "text", "The organization; empty when none is stated."),
+            Column("city_id", "text", "City the report places the person in; empty if not stated."),
+            Column("country_iso3", "text", "Country (ISO 3166 alpha-3); empty if not stated."),
+            Column(
+                "location_basis",
+                "text",
+                "`stated`, `inferred: <reason>` or `not stated`.",
+                required=True,
+            ),
+            _source(),
+        ),
+        key=("meeting_id", "person_id"),
+        references=(
+            _MEETING_REF,
+            Reference(("person_id",), "people"),
+            Reference(("organization_id",), "organizations"),
+            Reference(("city_id",), "cities"),
+            Reference(("country_iso3",), "countries"),
+            _SOURCE_REF,
+        ),
+    ),
+    Table(
+        "speakers",
+        "Who spoke in which session, in order, with the title as the speaker list states it.",
+        (
+            _meeting(),
+            Column("session_id", "text", "The session.", required=True),
+            Column("position", "integer", "Speaking order.", required=True, minimum=1),
+            Column("person_id", "text", "The speaker.", required=True),
+            Column("role", "text", "Role in the session, e.g. `kick-off presenter`.", True),
+            Column("title_as_stated", "text", "Title and affiliation as the speaker list words it."),
+            _source(),
+        ),
+        key=("meeting_id", "session_id", "position"),
+        references=(
+            Reference(("meeting_id", "session_id"), "sessions"),
+            Reference(("meeting_id", "person_id"), "participants"),
+            _SOURCE_REF,
+        ),
+    ),
+    Table(
+        "organization_types",
+        "Curated kinds of organization.",
+        (
+            Column("organization_type_id", "text", "Stable slug.", required=True),
+            Column("label", "text", "Display label.", required=True),
+            Column("description", "text", "What belongs here.", required=True),
+        ),
+        key=("organization_type_id",),
+    ),
+    Table(
+        "practice_communities",
+        "Curated practice communities (urban safety, peacebuilding, ...).",
+        (
+            Column("practice_community_id", "text", "Stable slug.", required=True),
+            Column("label", "text", "Display label.", required=True),
+            Column("description", "text", "What belongs here.", required=True),
+            Column("basis", "text", "Whether the report names it, or why it was added.", True),
+        ),
+        key=("practice_community_id",),
+    ),
+    Table(
+        "organizations",
+        "Every organization, once; name variants kept as aliases; type and community curated.",
+        (
+            Column("organization_id", "text", "Stable slug, e.g. `giz`.", required=True),
+            Column("name", "text", "Full name.", required=True),
+            Column("acronym", "text", "Short name, where the report gives one."),
+            Column("aliases", "text", "Other forms of the name in the reports, ` | `-separated."),
+            Column("parent_organization_id", "text", "Organization this one belongs to, if any."),
+            Column("organization_type_id", "text", "Curated kind of organization.", True),
+            Column(
+                "practice_community_id",
+                "text",
+                "Curated main practice community; empty when not determinable.",
+            ),
+            Column("classification_basis", "text", "Why the type and community were chosen.", True),
+            _source(),
+        ),
+        key=("organization_id",),
+        references=(
+            Reference(("parent_organization_id",), "organizations"),
+            Reference(("organization_type_id",), "organization_types"),
+            Reference(("practice_community_id",), "practice_communities"),
+            _SOURCE_REF,
+        ),
+    ),
+    Table(
+        "regions",
+        "UN M49 regions and sub-regions (reference list, so absent regions can be shown).",
+        (
+            Column("sub_region", "text", "M49 sub-region name.", required=True),
+            Column("sub_region_m49", "text", "M49 code of the sub-region.", required=True),
+            Column("region", "text", "M49 region name.", required=True),
+            Column("region_m49", "text", "M49 code of the region.", required=True),
+        ),
+        key=("sub_region",),
+    ),
+    Table(
+        "countries",
+        "Every country named or implied by a named city, with ISO and UN M49 codes.",
+        (
+            Column("iso3", "text", "ISO 3166-1 alpha-3 code.", required=True),
+            Column("name", "text", "Short English name.", required=True),
+            Column("m49_code", "text", "UN M49 numeric code.", required=True),
+            Column("sub_region", "text", "UN M49 sub-region.", required=True),
+            Column("intermediate_region", "text", "UN M49 intermediate region, where M49 has one."),
+            Column(
+                "named_in_report",
+                "text",
+                "`yes` if the report names it, else `no`.",
+                required=True,
+                allowed=("yes", "no"),
+            ),
+            _source(),
+        ),
+        key=("iso3",),
+        references=(Reference(("sub_region",), "regions"), _SOURCE_REF),
+    ),
+    Table(
+        "cities",
+        "Every city named, with curated coordinates.",
+        (
+            Column("city_id", "text", "Stable slug, e.g. `quito`.", required=True),
+            Column("name", "text", "Name, with its usual accents.", required=True),
+            Column("aliases", "text", "Other spellings in the reports, ` | `-separated."),
+            Column("country_iso3", "text", "Country; empty when the name is ambiguous."),
+            Column("latitude", "float", "WGS84 latitude (curated).", minimum=-90, maximum=90),
+            Column("longitude", "float", "WGS84 longitude (curated).", minimum=-180, maximum=180),
+            Column("location_basis", "text", "Basis of country and coordinates.", True),
+            _source(),
+        ),
+        key=("city_id",),
+        references=(Reference(("country_iso3",), "countries"), _SOURCE_REF),
+    ),
+    Table(
+        "delegations",
+        "Cities whose delegations joined a meeting through a network (e.g. the GNSC).",
+        (
+            _meeting(),
+            Column("city_id", "text", "The city.", required=True),
+            Column("network", "text", "The network the delegation came with.", required=True),
+            Column("position", "integer", "Order in the report.", required=True, minimum=1),
+            _source(),
+        ),
+        key=("meeting_id", "city_id"),
+        references=(_MEETING_REF, Reference(("city_id",), "cities"), _SOURCE_REF),
+    ),
+    Table(
+        "key_points",
+        "The meeting's key points on an integrated approach.",
+        (
+            _meeting(),
+            Column("key_point_id", "text", "Stable id within the meeting.", required=True),
+            Column(
+                "category",
+                "text",
+                "`commonality`, `difference` or `opportunity`.",
+                required=True,
+                allowed=("commonality", "difference", "opportunity"),
+            ),
+            Column("position", "integer", "Order within the category.", required=True, minimum=1),
+            Column("heading", "text", "The point's heading as stated; empty if none."),
+            Column("text", "text", "The point's text, verbatim.", required=True),
+            _source(),
+        ),
+        key=("meeting_id", "key_point_id"),
+        references=(_MEETING_REF, _SOURCE_REF),
+    ),
+    Table(
+        "framing",
+        "How the report frames entry points: the dimensions (the how, the themes) and settings.",
+        (
+            _meeting(),
+            Column("framing_id", "text", "Stable id within the meeting.", required=True),
+            Column(
+                "kind",
+                "text",
+                "`dimension` or `setting`.",
+                required=True,
+                allowed=("dimension", "setting"),
+            ),
+            Column("position", "integer", "Order in the report.", required=True, minimum=1),
+            Column("label", "text", "Short label as stated.", required=True),
+            Column("text", "text", "What the report says of it, verbatim.", required=True),
+            _source(),
+        ),
+        key=("meeting_id", "framing_id"),
+        references=(_MEETING_REF, _SOURCE_REF),
+    ),
+)
+
+TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
+
+
+def table(name: str) -> Table:
+    return TABLES_BY_NAME[name]

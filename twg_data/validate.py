@@ -1,0 +1,285 @@
+"""Read the curated CSVs and check them against the schema, collecting every problem.
+
+Problems are values, not exceptions: each names the file, the line, the column and what is wrong.
+Files as Excel saves them (UTF-8 with BOM, CRLF, quoted commas and line breaks) are accepted.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+
+from twg_data.schema import TABLES, Column, Table
+
+FILE_LEVEL = "(file)"
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    file: str
+    line: int  # 0 when the problem concerns the whole file
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.column}: {self.message}"
+
+
+@dataclass
+class ParsedTable:
+    """A table's rows as text (None for empty cells), with the line each row starts on."""
+
+    table: Table
+    rows: list[dict[str, str | None]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+
+def parse_value(column: Column, text: str) -> object:
+    """Convert one cell to its Python value; raise ValueError with a readable reason."""
+    if column.type == "text":
+        return text
+    if column.type == "integer":
+        if not _INTEGER.match(text):
+            raise ValueError(f"expected a whole number, got {text!r}")
+        return int(text)
+    if column.type == "float":
+        try:
+            value = float(text)
+        except ValueError:
+            raise ValueError(f"expected a number, got {text!r}") from None
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite number, got {text!r}")
+        return value
+    if column.type == "date":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+    if column.type == "time":
+        match = _TIME.match(text)
+        hour, minute, second = (int(g or 0) for g in match.groups()) if match else (99, 0, 0)
+        if hour > 23 or minute > 59 or second > 59:
+            raise ValueError(f"expected a time as HH:MM between 00:00 and 23:59, got {text!r}")
+        return time(hour, minute, second)
+    raise AssertionError(f"unknown column type {column.type}")
+
+
+def _decode(raw: bytes, name: str, problems: list[Problem]) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(
+            Problem(
+                name,
+                line,
+                FILE_LEVEL,
+                f"not UTF-8 (byte 0x{raw[error.start]:02x}); save it as 'CSV UTF-8'",
+            )
+        )
+        return raw.decode("utf-8-sig", errors="replace")
+
+
+def _broken_quote_column(text: str, start_line: int, header: list[str]) -> str:
+    """Find which field of the record starting at start_line opens a quote that never closes."""
+    offset = 0
+    for _ in range(start_line - 1):
+        offset = text.index("\n", offset) + 1
+    field_index, in_quotes, opened_at = 0, False, 0
+    for char in text[offset:]:
+        if char == '"':
+            if not in_quotes:
+                opened_at = field_index
+            in_quotes = not in_quotes
+        elif char == "," and not in_quotes:
+            field_index += 1
+        elif char == "\n" and not in_quotes:
+            break
+    index = opened_at if in_quotes else field_index
+    return header[index] if index < len(header) else f"field {index + 1}"
+
+
+def _check_row(
+    table: Table,
+    name: str,
+    line: int,
+    row: dict[str, str | None],
+    problems: list[Problem],
+) -> None:
+    values: dict[str, object] = {}
+    for column in table.columns:
+        text = row.get(column.name)
+        if text is None:
+            if column.required:
+                problems.append(Problem(name, line, column.name, "required value is empty"))
+            continue
+        try:
+            value = parse_value(column, text)
+        except ValueError as error:
+            problems.append(Problem(name, line, column.name, str(error)))
+            continue
+        if column.allowed and value not in column.allowed:
+            allowed = ", ".join(column.allowed)
+            problems.append(
+                Problem(name, line, column.name, f"{text!r} is not one of: {allowed}")
+            )
+        if column.minimum is not None and value < column.minimum:
+            problems.append(
+                Problem(name, line, column.name, f"{text} is below the minimum {column.minimum:g}")
+            )
+        if column.maximum is not None and value > column.maximum:
+            problems.append(
+                Problem(name, line, column.name, f"{text} is above the maximum {column.maximum:g}")
+            )
+        values[column.name] = value
+    for column in table.columns:
+        earlier = column.later_than
+        if earlier and column.name in values and earlier in values:
+            if not values[column.name] > values[earlier]:
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        column.name,
+                        f"{row[column.name]} is not later than {earlier} {row[earlier]}",
+                    )
+                )
+
+
+def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> ParsedTable | None:
+    """Parse and check one CSV; append its problems. None when the file cannot be read at all."""
+    name = table.file_name
+    path = data_dir / name
+    if not path.is_file():
+        problems.append(Problem(name, 0, FILE_LEVEL, "file is missing"))
+        return None
+    text = _decode(path.read_bytes(), name, problems)
+    if not text.strip():
+        problems.append(Problem(name, 0, FILE_LEVEL, "file is empty (a header row is required)"))
+        return None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    parsed = ParsedTable(table)
+    header: list[str] = []
+    start_line = 1
+    try:
+        for record in reader:
+            line, start_line = start_line, reader.line_num + 1
+            if not header:
+                header = [h.strip() for h in record]
+                if not _check_header(table, name, header, problems):
+                    return None
+                continue
+            if not any(cell.strip() for cell in record):
+                continue  # blank lines, and the empty rows Excel sometimes leaves at the end
+            if len(record) != len(header):
+                problems.append(
+                    Problem(
+                        name,
+                        line,
+                        FILE_LEVEL,
+                        f"row has {len(record)} fields, the header has {len(header)}",
+                    )
+                )
+                continue
+            row = {h: (cell if cell.strip() else None) for h, cell in zip(header, record)}
+            parsed.rows.append(row)
+            parsed.lines.append(line)
+            _check_row(table, name, line, row, problems)
+    except csv.Error as error:
+        column = _broken_quote_column(text, start_line, header)
+        problems.append(
+            Problem(name, start_line, column, f"broken quoting ({error}); check for a stray '\"'")
+        )
+        return None
+    if not header:
+        problems.append(Problem(name, 0, FILE_LEVEL, "file is empty (a header row is required)"))
+        return None
+    _check_keys(parsed, name, problems)
+    return parsed
+
+
+def _check_header(table: Table, name: str, header: list[str], problems: list[Problem]) -> bool:
+    before = len(problems)
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(Problem(name, 1, column or "(blank)", "column appears twice"))
+        seen.add(column)
+        if column not in table.column_names:
+            problems.append(
+                Problem(name, 1, column or "(blank)", f"unknown column for table {table.name}")
+            )
+    for column in table.column_names:
+        if column not in seen:
+            problems.append(Problem(name, 1, column, "column is missing from the header"))
+    return len(problems) == before
+
+
+def _check_keys(parsed: ParsedTable, name: str, problems: list[Problem]) -> None:
+    key = parsed.table.key
+    first_seen: dict[tuple, int] = {}
+    for row, line in zip(parsed.rows, parsed.lines):
+        value = tuple(row[k] for k in key)
+        if None in value:
+            continue  # already reported as a required value
+        if value in first_seen:
+            shown = ", ".join(value)
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    key[-1],
+                    f"duplicate key ({shown}); first on line {first_seen[value]}",
+                )
+            )
+        else:
+            first_seen[value] = line
+
+
+def _check_references(parsed: dict[str, ParsedTable], problems: list[Problem]) -> None:
+    for source in parsed.values():
+        for ref in source.table.references:
+            target = parsed.get(ref.table)
+            if target is None:
+                continue  # the missing target is reported on its own
+            keys = {tuple(row[k] for k in target.table.key) for row in target.rows}
+            for row, line in zip(source.rows, source.lines):
+                value = tuple(row[c] for c in ref.columns)
+                if None in value or value in keys:
+                    continue
+                shown = ", ".join(value)
+                problems.append(
+                    Problem(
+                        source.table.file_name,
+                        line,
+                        ref.columns[-1],
+                        f"{shown!r} is not in {ref.table} ({', '.join(target.table.key)})",
+                    )
+                )
+
+
+def read_data(data_dir: Path) -> tuple[dict[str, ParsedTable], list[Problem]]:
+    """Parse every table in data_dir; return what could be read and all problems, sorted."""
+    data_dir = Path(data_dir)
+    problems: list[Problem] = []
+    if not data_dir.is_dir():
+        return {}, [Problem(str(data_dir), 0, FILE_LEVEL, "data folder does not exist")]
+    parsed = {}
+    for table in TABLES:
+        result = read_table(data_dir, table, problems)
+        if result is not None:
+            parsed[table.name] = result
+    _check_references(parsed, problems)
+    return parsed, sorted(problems)
+
+
+def validate(data_dir: Path) -> list[Problem]:
+    """Every problem in the data folder; empty when the data is sound."""
+    return read_data(data_dir)[1]
