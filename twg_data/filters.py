@@ -84,7 +84,7 @@ class Filters:
         known: Mapping[str, Iterable[str]] | None = None,
         ignore: Iterable[str] = (),
     ) -> tuple[Filters, list[str]]:
-        """Parse URL parameters; unknown names and values are dropped with a warning each.
+        """Parse URL parameters; unknown names and values are dropped, each with a warning.
 
         `known` maps a parameter to its valid values; without it any short value is accepted.
         """
@@ -96,7 +96,7 @@ class Filters:
                 continue
             dimension = DIMENSIONS_BY_PARAM.get(name)
             if dimension is None:
-                warnings.append(f"Unknown URL parameter {_shorten(name)!r} was ignored.")
+                warnings.append(f"{_shorten(name)!r} is not a filter name")
                 continue
             valid = set(known[name]) if known is not None and name in known else None
             for value in [raw] if isinstance(raw, str) else raw:
@@ -104,8 +104,7 @@ class Filters:
                     continue
                 if len(value) > MAX_VALUE_LENGTH or (valid is not None and value not in valid):
                     warnings.append(
-                        f"URL parameter {name}={_shorten(value)!r} is not a known "
-                        f"{dimension.label.lower()} and was ignored."
+                        f"{name}={_shorten(value)!r} is not a known {dimension.label.lower()}"
                     )
                     continue
                 selected.setdefault(dimension.field, []).append(value)

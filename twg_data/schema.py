@@ -192,8 +192,12 @@ TABLES: tuple[Table, ...] = (
                 "Number in the list of participants; empty if not on the list.",
                 minimum=1,
             ),
-            Column("title", "text", "Title as the list of participants (else the speaker list) states."),
-            Column("unit", "text", "Department, programme or unit within the organization, as stated."),
+            Column(
+                "title", "text", "Title as the list of participants (else the speaker list) states."
+            ),
+            Column(
+                "unit", "text", "Department, programme or unit within the organization, as stated."
+            ),
             Column("organization_id", "text", "The organization; empty when none is stated."),
             Column("city_id", "text", "City the report places the person in; empty if not stated."),
             Column("country_iso3", "text", "Country (ISO 3166 alpha-3); empty if not stated."),
@@ -224,7 +228,9 @@ TABLES: tuple[Table, ...] = (
             Column("position", "integer", "Speaking order.", required=True, minimum=1),
             Column("person_id", "text", "The speaker.", required=True),
             Column("role", "text", "Role in the session, e.g. `kick-off presenter`.", True),
-            Column("title_as_stated", "text", "Title and affiliation as the speaker list words it."),
+            Column(
+                "title_as_stated", "text", "Title and affiliation as the speaker list words it."
+            ),
             _source(),
         ),
         key=("meeting_id", "session_id", "position"),

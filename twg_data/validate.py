@@ -127,9 +127,7 @@ def _check_row(
             continue
         if column.allowed and value not in column.allowed:
             allowed = ", ".join(column.allowed)
-            problems.append(
-                Problem(name, line, column.name, f"{text!r} is not one of: {allowed}")
-            )
+            problems.append(Problem(name, line, column.name, f"{text!r} is not one of: {allowed}"))
         if column.minimum is not None and value < column.minimum:
             problems.append(
                 Problem(name, line, column.name, f"{text} is below the minimum {column.minimum:g}")

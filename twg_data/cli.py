@@ -1,0 +1,151 @@
+"""Command line: `python -m twg_data validate|build|export|dictionary ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from twg_data import dictionary, export, paths, queries
+from twg_data.build import build_database, connect, ensure_database
+from twg_data.filters import DIMENSIONS, Filters
+from twg_data.queries import Connection
+from twg_data.summaries import SUMMARIES
+from twg_data.validate import Problem, validate
+
+
+class CommandError(Exception):
+    """A user error: printed as a message, never as a traceback."""
+
+
+def _print_problems(problems: Sequence[Problem], data_dir: Path) -> None:
+    print(f"{len(problems)} problem(s) in {data_dir}:", file=sys.stderr)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
+    """The filter flags, one per dimension, each repeatable: --city bogota --city quito."""
+    group = parser.add_argument_group("filters (repeatable; values are ids, e.g. --city bogota)")
+    for dimension in DIMENSIONS:
+        group.add_argument(
+            f"--{dimension.param.replace('_', '-')}",
+            dest=dimension.param,
+            action="append",
+            default=[],
+            metavar="VALUE",
+            help=f"keep only this {dimension.label.lower()}",
+        )
+    parser.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    parser.add_argument("--db", type=Path, default=None, help="database file")
+
+
+def filters_from_args(con: Connection, args: argparse.Namespace) -> Filters:
+    """The Filters the flags name; an unknown value is an error listing the valid ones."""
+    options = queries.filter_options(con)
+    params = {d.param: getattr(args, d.param) for d in DIMENSIONS if getattr(args, d.param)}
+    known = {param: [value for value, _ in pairs] for param, pairs in options.items()}
+    filters, warnings = Filters.from_query_params(params, known)
+    if warnings:
+        lines = [f"--{w.replace('=', ' ', 1)}" for w in warnings]
+        for param in {d.param for d in DIMENSIONS if getattr(args, d.param)}:
+            valid = ", ".join(known[param]) or "(none)"
+            lines.append(f"valid --{param.replace('_', '-')} values: {valid}")
+        raise CommandError("\n".join(lines))
+    return filters
+
+
+def open_database(args: argparse.Namespace) -> Connection:
+    """Build the database if the CSVs changed, and connect; CommandError if there is none."""
+    data_dir = args.data or paths.data_dir()
+    status = ensure_database(data_dir, args.db or paths.db_path(data_dir))
+    if status.problems:
+        _print_problems(status.problems, data_dir)
+        if status.db_path is None:
+            raise CommandError("no valid database could be built; fix the problems above")
+        print("warning: using the last good database; the data above is not in it", file=sys.stderr)
+    return connect(status.db_path)
+
+
+def write_output(content: bytes, output: Path | None) -> None:
+    """Write to the file, or to standard output when no file is named."""
+    if output is None:
+        sys.stdout.buffer.write(content)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    temp = output.with_name(f".{output.name}.tmp")
+    temp.write_bytes(content)
+    temp.replace(output)
+    print(f"wrote {output} ({len(content):,} bytes)", file=sys.stderr)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or paths.data_dir()
+    problems = validate(data_dir)
+    if problems:
+        _print_problems(problems, data_dir)
+        return 1
+    print(f"{data_dir}: all tables are valid")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    data_dir = args.data or paths.data_dir()
+    db = args.db or paths.db_path(data_dir)
+    problems = build_database(data_dir, db)
+    if problems:
+        _print_problems(problems, data_dir)
+        print(f"{db} was left unchanged", file=sys.stderr)
+        return 1
+    print(f"built {db}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    with open_database(args) as con:
+        filters = filters_from_args(con, args)
+        write_output(export.export_summary(con, args.name, filters), args.output)
+    return 0
+
+
+def _dictionary(args: argparse.Namespace) -> int:
+    write_output(dictionary.markdown().encode("utf-8"), args.output)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="python -m twg_data", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+
+    p = commands.add_parser("validate", help="check the CSVs; list every problem")
+    p.add_argument("data_dir", nargs="?", type=Path, help="data folder (default: data/)")
+    p.set_defaults(run=_validate)
+
+    p = commands.add_parser("build", help="build the DuckDB file from the CSVs")
+    p.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    p.add_argument("--db", type=Path, default=None, help="database file")
+    p.set_defaults(run=_build)
+
+    p = commands.add_parser("export", help="write a CSV summary")
+    p.add_argument("name", choices=list(SUMMARIES), metavar="NAME", help=", ".join(SUMMARIES))
+    p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_filter_arguments(p)
+    p.set_defaults(run=_export)
+
+    p = commands.add_parser("dictionary", help="write the data dictionary (Markdown)")
+    p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    p.set_defaults(run=_dictionary)
+    return root
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except CommandError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,74 @@
+"""The data dictionary, generated from the schema and the summary registry."""
+
+from __future__ import annotations
+
+from twg_data.schema import TABLES, Table
+from twg_data.summaries import SUMMARIES
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def table_columns(table: Table) -> list[dict[str, str]]:
+    """One row per column: name, type, required, description (for display as a table)."""
+    refs = {c: str(r) for r in table.references for c in r.columns}
+    rows = []
+    for column in table.columns:
+        notes = []
+        if column.name in table.key:
+            notes.append("key")
+        if column.name in refs:
+            notes.append(f"references {refs[column.name].split(' -> ')[1]}")
+        if column.allowed:
+            notes.append("one of " + ", ".join(f"`{v}`" for v in column.allowed))
+        if column.minimum is not None:
+            notes.append(f"at least {column.minimum:g}")
+        if column.maximum is not None:
+            notes.append(f"at most {column.maximum:g}")
+        if column.later_than:
+            notes.append(f"after {column.later_than}")
+        rows.append(
+            {
+                "column": column.name,
+                "type": column.type,
+                "required": "yes" if column.required else "",
+                "description": " ".join([column.description, *(f"({n})" for n in notes)]),
+            }
+        )
+    return rows
+
+
+def markdown() -> str:
+    """The whole dictionary as Markdown: curated tables first, then the CSV summaries."""
+    lines = [
+        "# Data dictionary",
+        "",
+        "Generated from `twg_data/schema.py` and `twg_data/summaries.py` by "
+        "`python -m twg_data dictionary`; do not edit by hand.",
+        "",
+        "## Curated tables (`data/*.csv`)",
+        "",
+        "UTF-8 CSV (Excel's 'CSV UTF-8' is fine), one file per table, a header row, "
+        "empty cells for values the report does not state.",
+    ]
+    for table in TABLES:
+        lines += ["", f"### `{table.file_name}`", "", table.description, ""]
+        lines += [f"Key: {', '.join(table.key)}.", ""]
+        lines += ["| column | type | required | description |", "|---|---|---|---|"]
+        for row in table_columns(table):
+            cells = [f"`{row['column']}`", row["type"], row["required"], row["description"]]
+            lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
+    lines += [
+        "",
+        "## CSV summaries (downloads and `python -m twg_data export NAME`)",
+        "",
+        "UTF-8 with BOM, CRLF line ends; text cells starting with `=`, `+`, `-`, `@`, tab, "
+        "carriage return or line feed are prefixed with `'` so spreadsheets do not run them.",
+    ]
+    for summary in SUMMARIES.values():
+        lines += ["", f"### `{summary.name}`", "", summary.description, ""]
+        lines += ["| column | description |", "|---|---|"]
+        for name, description in summary.columns.items():
+            lines.append(f"| `{name}` | {_escape(description)} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,65 @@
+"""CSV summaries as the app and the CLI deliver them: Excel-friendly and safe to open in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+import pandas as pd
+
+from twg_data import dictionary, queries
+from twg_data.filters import Filters
+from twg_data.queries import Connection
+from twg_data.schema import TABLES
+from twg_data.summaries import SUMMARIES
+
+# OWASP CSV injection: a cell starting with one of these may be run as a formula by Excel.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+ZIP_DATE = (2015, 9, 21, 0, 0, 0)  # fixed timestamps keep archives byte-identical across runs
+
+
+def neutralise(value: object) -> object:
+    """Make a text cell safe for spreadsheets: prefix formula-like text with `'`."""
+    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
+        if not _PLAIN_NUMBER.match(value):
+            return "'" + value
+    return value
+
+
+def _cell(value: object) -> object:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return ""
+    return neutralise(value)
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV as Excel opens it correctly: UTF-8 with BOM, CRLF, every text cell neutralised."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(str(c)) for c in frame.columns])
+    for row in frame.itertuples(index=False, name=None):
+        writer.writerow([_cell(v) for v in row])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+def export_summary(con: Connection, name: str, filters: Filters) -> bytes:
+    """The named summary under filters, as CSV bytes (what the app's download button holds)."""
+    return to_csv_bytes(SUMMARIES[name].frame(con, filters))
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A ZIP of the files, byte-identical for identical content."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=ZIP_DATE), content)
+    return buffer.getvalue()
+
+
+def dataset_zip(con: Connection, filters: Filters) -> bytes:
+    """Every curated table (meeting filter applied) and the data dictionary, as one ZIP."""
+    files = {t.file_name: to_csv_bytes(queries.table_rows(con, t.name, filters)) for t in TABLES}
+    files["DATA_DICTIONARY.md"] = dictionary.markdown().encode("utf-8")
+    return zip_bytes(files)

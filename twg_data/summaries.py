@@ -1,0 +1,249 @@
+"""The CSV summaries the app offers and the CLI exports: name, rows, and documented columns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from twg_data import queries
+from twg_data.filters import Filters
+from twg_data.queries import Connection
+
+
+@dataclass(frozen=True)
+class Summary:
+    name: str
+    title: str
+    description: str
+    query: Callable[[Connection, Filters], pd.DataFrame]
+    columns: dict[str, str]  # exported column -> what it holds
+
+    def frame(self, con: Connection, filters: Filters) -> pd.DataFrame:
+        """The summary's rows under filters, with exactly its documented columns."""
+        return self.query(con, filters)[list(self.columns)]
+
+
+_MEETING = {"meeting_id": "The meeting."}
+_PEOPLE = {"people": "Number of distinct named people."}
+_PLACE = {
+    "region": "UN M49 region.",
+    "sub_region": "UN M49 sub-region.",
+}
+_SOURCE = {"source_passage": "The report passage it comes from, verbatim."}
+
+SUMMARIES: dict[str, Summary] = {
+    s.name: s
+    for s in (
+        Summary(
+            "participants",
+            "Participants",
+            "One row per person per meeting.",
+            queries.participants,
+            {
+                **_MEETING,
+                "list_number": "Number in the report's list of participants (empty: not listed).",
+                "name": "Full name.",
+                "title": "Title as the list of participants (else the speaker list) states.",
+                "unit": "Department, programme or unit, as stated.",
+                "organization": "Organization.",
+                "organization_type": "Curated kind of organization.",
+                "practice_community": "Curated practice community of the organization.",
+                "city": "City the report places the person in.",
+                "country": "Country.",
+                "iso3": "ISO 3166-1 alpha-3 country code.",
+                **_PLACE,
+                "roles": "Roles at the meeting, `; `-separated.",
+                "location_basis": "Whether city and country are stated or inferred, and why.",
+            },
+        ),
+        Summary(
+            "participants_by_region",
+            "Participants by region",
+            "People per UN M49 region and sub-region.",
+            queries.participants_by_region,
+            {**_PLACE, **_PEOPLE},
+        ),
+        Summary(
+            "participants_by_country",
+            "Participants by country",
+            "People per country.",
+            queries.participants_by_country,
+            {"iso3": "ISO 3166-1 alpha-3 code.", "country": "Country.", **_PLACE, **_PEOPLE},
+        ),
+        Summary(
+            "participants_by_organization_type",
+            "Participants by organization type",
+            "People per curated organization type.",
+            queries.participants_by_organization_type,
+            {"organization_type": "Curated kind of organization.", **_PEOPLE},
+        ),
+        Summary(
+            "participants_by_practice_community",
+            "Participants by practice community",
+            "People per curated practice community.",
+            queries.participants_by_practice_community,
+            {"practice_community": "Curated practice community.", **_PEOPLE},
+        ),
+        Summary(
+            "organizations",
+            "Organizations",
+            "Organizations of the matching people, with people counted.",
+            queries.organizations,
+            {
+                "organization": "Full name.",
+                "acronym": "Short name.",
+                "organization_type": "Curated kind of organization.",
+                "practice_community": "Curated practice community.",
+                **_PEOPLE,
+                "classification_basis": "Why the type and community were chosen.",
+            },
+        ),
+        Summary(
+            "missing_regions",
+            "Regions with no named participant",
+            "UN M49 sub-regions no matching person comes from.",
+            queries.missing_regions,
+            dict(_PLACE),
+        ),
+        Summary(
+            "missing_practice_communities",
+            "Practice communities with no named participant",
+            "Practice communities no matching person's organization belongs to.",
+            queries.missing_practice_communities,
+            {"practice_community": "Practice community.", "description": "What it covers."},
+        ),
+        Summary(
+            "sessions",
+            "Sessions",
+            "The sessions of each meeting, with times, format and speakers counted.",
+            queries.sessions,
+            {
+                **_MEETING,
+                "position": "Order in the day.",
+                "title": "Session title.",
+                "date": "Date.",
+                "start": "Start time (HH:MM).",
+                "end": "End time (HH:MM).",
+                "duration_minutes": "Length in minutes.",
+                "format": "Format.",
+                "format_basis": "`stated`, or `inferred: <reason>`.",
+                "format_rules": "The format's rules, verbatim.",
+                "purpose": "Purpose, verbatim.",
+                "speakers": "Named speakers matching the filters.",
+                "speakers_in_report": "Named speakers in the report.",
+                **_SOURCE,
+            },
+        ),
+        Summary(
+            "speakers",
+            "Speakers",
+            "Named speakers in session order.",
+            queries.speakers,
+            {
+                **_MEETING,
+                "session": "Session title.",
+                "order": "Speaking order.",
+                "person": "Speaker.",
+                "role": "Role in the session.",
+                "title_as_stated": "Title and affiliation as the speaker list words it.",
+                "organization": "Organization.",
+                "city": "City.",
+                "country": "Country.",
+            },
+        ),
+        Summary(
+            "entry_points",
+            "Entry points",
+            "The key points on an integrated approach, by category.",
+            queries.entry_points,
+            {
+                **_MEETING,
+                "category": "`commonality`, `difference` or `opportunity`.",
+                "position": "Order within the category.",
+                "heading": "Heading as stated (empty if none).",
+                "text": "Text, verbatim.",
+                "source_section": "Report section.",
+                **_SOURCE,
+            },
+        ),
+        Summary(
+            "framing",
+            "Entry-point framing",
+            "The dimensions (the how, the themes) and the settings the report names.",
+            queries.framing,
+            {
+                **_MEETING,
+                "kind": "`dimension` or `setting`.",
+                "position": "Order.",
+                "label": "Label.",
+                "text": "What the report says, verbatim.",
+                **_SOURCE,
+            },
+        ),
+        Summary(
+            "cities",
+            "Cities",
+            "Every city that took part, with coordinates and how it took part.",
+            queries.cities,
+            {
+                "city": "City.",
+                "iso3": "ISO 3166-1 alpha-3 country code (empty: ambiguous).",
+                "country": "Country.",
+                "region": "UN M49 region.",
+                "latitude": "WGS84 latitude (curated).",
+                "longitude": "WGS84 longitude (curated).",
+                "people": "Named people placed in the city.",
+                "meeting_venue": "Whether the meeting took place there.",
+                "delegation": "Network whose delegation from the city joined.",
+                "took_part_as": "How the city took part.",
+            },
+        ),
+        Summary(
+            "meetings",
+            "Meetings",
+            "The meetings, with place, date, the event they were part of and facilitators.",
+            queries.meetings,
+            {
+                **_MEETING,
+                "meeting_number": "Which TWG meeting.",
+                "title": "Report title.",
+                "date": "Date.",
+                "city": "City.",
+                "country": "Country.",
+                "part_of": "Event it was part of.",
+                "agenda_process": "Agenda-setting process it feeds.",
+                "attendance_stated": "Attendance as the report words it.",
+                "report_file": "Report file.",
+                "co_facilitators": "Co-facilitating organizations as stated.",
+            },
+        ),
+        Summary(
+            "objectives",
+            "Objectives",
+            "The TWG's standing objectives and each meeting's own.",
+            queries.objectives,
+            {
+                **_MEETING,
+                "scope": "`twg` or `meeting`.",
+                "position": "Order.",
+                "label": "Label as stated.",
+                "text": "Objective, verbatim.",
+                **_SOURCE,
+            },
+        ),
+        Summary(
+            "sources",
+            "Source passages",
+            "The report passages every curated row points to.",
+            queries.sources,
+            {
+                **_MEETING,
+                "source_id": "Passage id.",
+                "section": "Report section.",
+                "passage": "Passage, verbatim.",
+            },
+        ),
+    )
+}
