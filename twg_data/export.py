@@ -6,6 +6,7 @@ import csv
 import io
 import re
 import zipfile
+
 import pandas as pd
 
 from twg_data import dictionary, queries
@@ -22,9 +23,12 @@ ZIP_DATE = (2015, 9, 21, 0, 0, 0)  # fixed timestamps keep archives byte-identic
 
 def neutralise(value: object) -> object:
     """Make a text cell safe for spreadsheets: prefix formula-like text with `'`."""
-    if isinstance(value, str) and value.startswith(_FORMULA_PREFIXES):
-        if not _PLAIN_NUMBER.match(value):
-            return "'" + value
+    if (
+        isinstance(value, str)
+        and value.startswith(_FORMULA_PREFIXES)
+        and not _PLAIN_NUMBER.match(value)
+    ):
+        return "'" + value
     return value
 
 

@@ -139,16 +139,20 @@ def _check_row(
         values[column.name] = value
     for column in table.columns:
         earlier = column.later_than
-        if earlier and column.name in values and earlier in values:
-            if not values[column.name] > values[earlier]:
-                problems.append(
-                    Problem(
-                        name,
-                        line,
-                        column.name,
-                        f"{row[column.name]} is not later than {earlier} {row[earlier]}",
-                    )
+        if (
+            earlier
+            and column.name in values
+            and earlier in values
+            and not values[column.name] > values[earlier]
+        ):
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    column.name,
+                    f"{row[column.name]} is not later than {earlier} {row[earlier]}",
                 )
+            )
 
 
 def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> ParsedTable | None:
@@ -186,7 +190,8 @@ def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> ParsedT
                     )
                 )
                 continue
-            row = {h: (cell if cell.strip() else None) for h, cell in zip(header, record)}
+            cells = zip(header, record, strict=True)
+            row = {h: (cell if cell.strip() else None) for h, cell in cells}
             parsed.rows.append(row)
             parsed.lines.append(line)
             _check_row(table, name, line, row, problems)
@@ -223,7 +228,7 @@ def _check_header(table: Table, name: str, header: list[str], problems: list[Pro
 def _check_keys(parsed: ParsedTable, name: str, problems: list[Problem]) -> None:
     key = parsed.table.key
     first_seen: dict[tuple, int] = {}
-    for row, line in zip(parsed.rows, parsed.lines):
+    for row, line in zip(parsed.rows, parsed.lines, strict=True):
         value = tuple(row[k] for k in key)
         if None in value:
             continue  # already reported as a required value
@@ -248,7 +253,7 @@ def _check_references(parsed: dict[str, ParsedTable], problems: list[Problem]) -
             if target is None:
                 continue  # the missing target is reported on its own
             keys = {tuple(row[k] for k in target.table.key) for row in target.rows}
-            for row, line in zip(source.rows, source.lines):
+            for row, line in zip(source.rows, source.lines, strict=True):
                 value = tuple(row[c] for c in ref.columns)
                 if None in value or value in keys:
                     continue
