@@ -450,6 +450,11 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
                    CASE WHEN count(t.network) > 0
                         THEN concat('delegation (', string_agg(DISTINCT t.network, '; '), ')')
                    END) AS took_part_as,
+               CASE WHEN bool_or(t.venue) THEN 'Meeting venue'
+                    WHEN sum(t.people) > 0 AND count(t.network) > 0
+                        THEN 'Named participants and a delegation'
+                    WHEN sum(t.people) > 0 THEN 'Named participants'
+                    ELSE 'Delegation only' END AS map_group,
                pl.city_id
         FROM scoped t JOIN place_facts pl ON pl.city_id = t.city_id
         WHERE {place_where}

@@ -1,0 +1,63 @@
+"""Data: every curated table with its data dictionary and source passages, each downloadable."""
+
+import streamlit as st
+
+from twg_data import dictionary, export, ui
+from twg_data.schema import TABLES_BY_NAME
+
+filters = ui.current_filters()
+
+st.title("Data")
+st.caption(ui.describe_filters(filters))
+ui.note_filters_not_applied(
+    filters,
+    applies=("meetings",),
+    reason="curated tables are shown as stored; only the meeting filter applies here. "
+    "The other pages apply every filter.",
+)
+
+st.download_button(
+    "Download the whole curated data set (ZIP: every table and the data dictionary)",
+    data=ui.dataset_zip(filters),
+    file_name="twg-curated-data.zip",
+    mime="application/zip",
+    key="download_dataset",
+    icon=":material/folder_zip:",
+    on_click="ignore",
+)
+
+name = st.selectbox(
+    "Table",
+    options=list(TABLES_BY_NAME),
+    format_func=lambda n: f"{n} — {TABLES_BY_NAME[n].description}",
+    key="data_table",
+)
+table = TABLES_BY_NAME[name]
+rows = ui.table(name, filters)
+st.markdown(f"**`{table.file_name}`**: {len(rows):,} rows. Key: {', '.join(table.key)}.")
+dictionary_tab, rows_tab = st.tabs(["Data dictionary", "Rows"])
+with dictionary_tab:
+    st.dataframe(dictionary.table_columns(table), hide_index=True, width="stretch")
+with rows_tab:
+    if rows.empty:
+        st.info("This table has no rows for the selected meetings.", icon=":material/search_off:")
+    else:
+        st.dataframe(rows.head(ui.MAX_ROWS_SHOWN), hide_index=True, width="stretch")
+        if len(rows) > ui.MAX_ROWS_SHOWN:
+            st.caption(f"Showing the first {ui.MAX_ROWS_SHOWN:,} of {len(rows):,} rows.")
+st.download_button(
+    f"Download {table.file_name}",
+    data=export.to_csv_bytes(rows),
+    file_name=f"twg-{table.file_name}",
+    mime="text/csv",
+    key="download_table",
+    icon=":material/download:",
+    on_click="ignore",
+)
+
+st.subheader("Source passages")
+st.caption("Every curated row points to one of these passages of the meeting report.")
+ui.summary_table("sources", filters)
+
+with st.expander("Data dictionary of the CSV summaries"):
+    st.markdown(dictionary.markdown().split("## CSV summaries", 1)[1].split("\n", 1)[1])

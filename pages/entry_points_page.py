@@ -1,0 +1,63 @@
+"""Entry points: the integrated-approach key points and the report's framing of entry points."""
+
+import streamlit as st
+
+from twg_data import ui
+
+CATEGORIES = {
+    "commonality": "Commonalities between urban safety and peacebuilding",
+    "difference": "Differences between urban safety and peacebuilding",
+    "opportunity": "Opportunities",
+}
+
+filters = ui.current_filters()
+
+st.title("Entry points for an integrated approach")
+st.caption(ui.describe_filters(filters))
+ui.note_filters_not_applied(
+    filters,
+    applies=("meetings",),
+    reason="the report does not attribute key points to people, places or organizations. "
+    "Only the meeting filter applies on this page.",
+)
+
+framing = ui.query("framing", filters)
+if not framing.empty:
+    st.subheader("How the report frames entry points")
+    dimensions, settings = st.columns(2, gap="large")
+    with dimensions:
+        st.markdown("**Two kinds of entry point**")
+        for row in framing[framing.kind == "dimension"].itertuples():
+            st.markdown(f"- **{ui.md(row.label)}**: “{ui.md(row.text)}”")
+    with settings:
+        st.markdown("**Settings named for an integrated approach**")
+        named = framing[framing.kind == "setting"]
+        st.markdown(" · ".join(ui.md(label) for label in named.label))
+        if not named.empty:
+            st.caption(f"Source: “{ui.md(named.source_passage.iloc[0])}”")
+
+points = ui.query("entry_points", filters)
+if points.empty:
+    st.info("No key points for the selected meetings.", icon=":material/search_off:")
+    st.stop()
+
+columns = st.columns(len(CATEGORIES), gap="large")
+for column, (category, heading) in zip(columns, CATEGORIES.items(), strict=True):
+    with column:
+        st.subheader(heading)
+        mine = points[points.category == category]
+        if mine.empty:
+            st.caption("None in the report.")
+        for row in mine.itertuples():
+            title = ui.md(row.heading) if isinstance(row.heading, str) else "(no heading)"
+            with st.container(border=True):
+                st.markdown(f"**{title}**")
+                st.markdown(ui.md(row.text))
+                with st.expander("Source passage"):
+                    st.markdown(f"*{ui.md(row.source_section)}*")
+                    st.markdown(f"“{ui.md(row.source_passage)}”")
+
+st.subheader("Key points table")
+ui.summary_table("entry_points", filters)
+st.subheader("Framing table")
+ui.summary_table("framing", filters)

@@ -1,0 +1,61 @@
+"""Overview: what each meeting was, headline figures, and the map of cities that took part."""
+
+import streamlit as st
+
+from twg_data import charts, ui
+
+filters = ui.current_filters()
+
+st.title("Urban safety and peacebuilding: Technical Working Group")
+st.caption(ui.describe_filters(filters))
+
+meetings = ui.query("meetings", filters)
+objectives = ui.query("objectives", filters)
+for meeting in meetings.itertuples():
+    st.subheader(
+        f"Meeting {meeting.meeting_number} · {ui.md(meeting.city)}, {meeting.date:%d %B %Y}"
+    )
+    facts, aims = st.columns([1, 1], gap="large")
+    with facts:
+        st.markdown(
+            f"**Part of:** {ui.md(meeting.part_of)}  \n"
+            f"**Co-facilitated by:** {ui.md(meeting.co_facilitators)}  \n"
+            f"**Feeds into:** {ui.md(meeting.agenda_process)}  \n"
+            f"**Attendance (as reported):** {ui.md(meeting.attendance_stated)}  \n"
+            f"**Report:** {ui.md(meeting.report_file)}"
+        )
+    with aims:
+        own = objectives[(objectives.meeting_id == meeting.meeting_id)]
+        st.markdown("**The meeting's objectives**")
+        for row in own[own.scope == "meeting"].itertuples():
+            st.markdown(f"- {ui.md(row.label)} {ui.md(row.text)}")
+        st.markdown("**The TWG's standing objectives**")
+        for row in own[own.scope == "twg"].itertuples():
+            st.markdown(f"- {ui.md(row.text)}")
+
+figures = ui.query("headline_figures", filters).iloc[0]
+st.subheader("Under the current filters")
+cells = st.columns(6)
+cells[0].metric("Named people", f"{figures.people:,}")
+cells[1].metric("Kick-off presenters", f"{figures.presenters:,}")
+cells[2].metric("Organizations", f"{figures.organizations:,}")
+cells[3].metric("Countries", f"{figures.countries:,}", help="Countries of named people.")
+cells[4].metric("Cities", f"{figures.cities:,}", help="Cities of named people.")
+cells[5].metric(
+    "Delegation cities",
+    f"{figures.delegation_cities:,}",
+    help="Cities whose delegations joined through a network such as the Global Network on "
+    "Safer Cities (GNSC). Not attributed to people, so filters on people exclude them.",
+)
+
+st.subheader("Cities that took part")
+cities = ui.summary("cities", filters)
+if cities.empty:
+    st.info("No city matches the current filters.", icon=":material/search_off:")
+else:
+    ui.altair(charts.city_map(ui.query("cities", filters)))
+    unmapped = cities[cities.latitude.isna()]
+    if not unmapped.empty:
+        names = ", ".join(unmapped.city)
+        st.caption(f"Not on the map (no coordinates: the report's name is ambiguous): {names}.")
+    ui.summary_table("cities", filters)

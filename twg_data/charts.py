@@ -1,0 +1,119 @@
+"""Altair charts for the pages. They take frames that are already aggregated in DuckDB."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import altair as alt
+import pandas as pd
+
+from twg_data.paths import PROJECT_ROOT
+
+WORLD_TOPOJSON = PROJECT_ROOT / "twg_data" / "assets" / "countries-110m.json"
+MAX_BARS = 25
+_FONT = 15
+_PALETTE = ["#0b5563", "#e07a1f", "#5b8e3e", "#8e3e63", "#3e5b8e", "#b5a33a", "#777777"]
+
+
+def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Large, unclipped labels: the dashboard is read from the back of a room."""
+    return (
+        chart.configure_axis(
+            labelFontSize=_FONT, titleFontSize=_FONT, labelLimit=420, titlePadding=10
+        )
+        .configure_legend(labelFontSize=_FONT, titleFontSize=_FONT, labelLimit=420)
+        .configure_title(fontSize=_FONT + 3, anchor="start")
+        .configure_view(stroke=None)
+    )
+
+
+def bar_chart(
+    frame: pd.DataFrame,
+    category: str,
+    *,
+    title: str,
+    value: str = "people",
+    color: str | None = None,
+    category_title: str | None = None,
+) -> alt.TopLevelMixin:
+    """Horizontal bars, largest first, the value written at the end of each bar."""
+    shown = frame.head(MAX_BARS)
+    if len(frame) > MAX_BARS:
+        title = f"{title} (top {MAX_BARS} of {len(frame)})"
+    y = alt.Y(f"{category}:N", sort="-x", title=category_title or "")
+    x = alt.X(
+        f"{value}:Q", title=value.replace("_", " ").capitalize(), axis=alt.Axis(tickMinStep=1)
+    )
+    tooltip = [alt.Tooltip(c) for c in shown.columns]
+    base = alt.Chart(shown, title=title).encode(y=y, x=x, tooltip=tooltip)
+    if color:
+        bars = base.mark_bar().encode(
+            color=alt.Color(f"{color}:N", scale=alt.Scale(range=_PALETTE), title="")
+        )
+    else:
+        bars = base.mark_bar(color=_PALETTE[0])
+    labels = base.mark_text(align="left", dx=4, fontSize=_FONT).encode(text=f"{value}:Q")
+    height = max(60, 34 * len(shown))
+    return _readable((bars + labels).properties(height=height))
+
+
+def timeline(frame: pd.DataFrame) -> alt.TopLevelMixin:
+    """Sessions and breaks of a meeting day as bars on a time axis."""
+    y = alt.Y("label:N", sort=alt.SortField("start_at"), title="", axis=alt.Axis(labelLimit=520))
+    base = alt.Chart(frame, title="The meeting day").encode(
+        y=y,
+        x=alt.X("start_at:T", title="Time", axis=alt.Axis(format="%H:%M")),
+        x2="end_at:T",
+        tooltip=["label", "start", "end", "duration_minutes", "date"],
+    )
+    bars = base.mark_bar(cornerRadius=4, height=34).encode(
+        color=alt.Color(
+            "kind:N",
+            scale=alt.Scale(domain=["session", "break"], range=[_PALETTE[0], "#c9d3d5"]),
+            title="",
+        )
+    )
+    times = base.mark_text(align="left", dx=6, color="white", fontSize=_FONT).encode(text="start:N")
+    meetings = frame["meeting_id"].nunique() if not frame.empty else 1
+    return _readable((bars + times).properties(height=max(120, 60 * len(frame) // meetings)))
+
+
+@cache
+def _world() -> dict:
+    return json.loads(WORLD_TOPOJSON.read_text(encoding="utf-8"))
+
+
+def city_map(frame: pd.DataFrame) -> alt.TopLevelMixin:
+    """Cities on a world map drawn from the bundled TopoJSON: no tiles, works offline."""
+    world = alt.InlineData(
+        values=_world(), format=alt.DataFormat(type="topojson", feature="countries")
+    )
+    land = alt.Chart(world).mark_geoshape(fill="#e6ecee", stroke="#ffffff", strokeWidth=0.5)
+    located = frame.dropna(subset=["latitude", "longitude"]).copy()
+    located["size"] = located["people"].clip(lower=1)
+    points = (
+        alt.Chart(located)
+        .mark_circle(opacity=0.85, stroke="#ffffff", strokeWidth=1)
+        .encode(
+            longitude="longitude:Q",
+            latitude="latitude:Q",
+            color=alt.Color(
+                "map_group:N",
+                scale=alt.Scale(
+                    domain=[
+                        "Meeting venue",
+                        "Named participants",
+                        "Named participants and a delegation",
+                        "Delegation only",
+                    ],
+                    range=["#c0392b", _PALETTE[0], _PALETTE[1], "#8a9ba0"],
+                ),
+                legend=alt.Legend(orient="bottom", columns=1, title="How the city took part"),
+            ),
+            size=alt.Size("size:Q", scale=alt.Scale(range=[120, 900]), legend=None),
+            tooltip=["city", "country", "people", "took_part_as"],
+        )
+    )
+    chart = (land + points).project(type="equalEarth").properties(height=520)
+    return _readable(chart)

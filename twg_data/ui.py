@@ -1,0 +1,311 @@
+"""Streamlit glue shared by every page: the database resource, cached queries, the sidebar
+filters mirrored in the URL, tables with their downloads, and safe text.
+
+Pages call these helpers and `twg_data.charts`; they never touch SQL or CSV files.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from twg_data import export, paths, queries
+from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
+from twg_data.filters import DIMENSIONS, Filters
+from twg_data.summaries import SUMMARIES
+
+MAX_ROWS_SHOWN = 500
+_FILTER_KEY = "filter_{}"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:])")
+
+
+# --- the database ------------------------------------------------------------------------
+
+
+@dataclass
+class _Database:
+    """The process-wide database: one read-only connection, replaced when the CSVs change."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    checked: str | None = None  # fingerprint of the CSVs last checked
+    status: DatabaseStatus | None = None
+    con: duckdb.DuckDBPyConnection | None = None
+    served: str = ""  # identity of the database behind `con`, part of every cache key
+
+
+@st.cache_resource(show_spinner=False)
+def _database() -> _Database:
+    return _Database()
+
+
+def database() -> tuple[DatabaseStatus, _Database]:
+    """Check the CSVs (a few `stat` calls); rebuild and reconnect only when they changed."""
+    db = _database()
+    data_dir = paths.data_dir()
+    current = fingerprint(data_dir)
+    if current != db.checked:
+        with db.lock:
+            if current != db.checked:
+                status = ensure_database(data_dir, paths.db_path(data_dir))
+                if status.db_path is not None and (status.rebuilt or db.con is None):
+                    old, db.con = db.con, connect(status.db_path)
+                    db.served = f"{status.db_path}:{current}"
+                    if old is not None:
+                        old.close()
+                db.status, db.checked = status, current
+    return db.status, db
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _query(name: str, filters: Filters, served: str, _db: _Database) -> pd.DataFrame:
+    with _db.con.cursor() as cursor:
+        return getattr(queries, name)(cursor, filters)
+
+
+def query(name: str, filters: Filters) -> pd.DataFrame:
+    """Run `twg_data.queries.<name>` under filters, cached per filters and database."""
+    _, db = database()
+    return _query(name, filters, db.served, db)
+
+
+def summary(name: str, filters: Filters) -> pd.DataFrame:
+    """A summary's rows exactly as shown and downloaded."""
+    spec = SUMMARIES[name]
+    return query(spec.query.__name__, filters)[list(spec.columns)]
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _csv(name: str, filters: Filters, served: str, _db: _Database) -> bytes:
+    return export.to_csv_bytes(summary(name, filters))
+
+
+def summary_csv(name: str, filters: Filters) -> bytes:
+    """The summary as the CSV file the CLI writes for the same filters."""
+    _, db = database()
+    return _csv(name, filters, db.served, db)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _table(table_name: str, filters: Filters, served: str, _db: _Database) -> pd.DataFrame:
+    with _db.con.cursor() as cursor:
+        return queries.table_rows(cursor, table_name, filters)
+
+
+def table(table_name: str, filters: Filters) -> pd.DataFrame:
+    """A curated table as stored (meeting filter applied)."""
+    _, db = database()
+    return _table(table_name, filters, db.served, db)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _dataset_zip(filters: Filters, served: str, _db: _Database) -> bytes:
+    with _db.con.cursor() as cursor:
+        return export.dataset_zip(cursor, filters)
+
+
+def dataset_zip(filters: Filters) -> bytes:
+    """Every curated table and the data dictionary, as one ZIP."""
+    _, db = database()
+    return _dataset_zip(filters, db.served, db)
+
+
+def show_data_status() -> bool:
+    """Banner for stale data, or the problem list when there is no usable data.
+
+    Returns False when nothing can be shown (no good database exists).
+    """
+    status, _ = database()
+    if status.db_path is None:
+        st.error(
+            f"The data in `{paths.data_dir()}` cannot be loaded and there is no earlier good "
+            "copy to show. Fix these problems and reload the page:"
+        )
+        show_problems(status)
+        return False
+    if status.stale:
+        st.warning(
+            f"The data is stale: the CSVs have {len(status.problems)} problem(s), so the "
+            "dashboard shows the last good data. The Data problems page lists them; fixed "
+            "files are picked up on the next click, without a restart.",
+            icon=":material/warning:",
+        )
+    return True
+
+
+def show_problems(status: DatabaseStatus) -> None:
+    """The problem list as a table: file, line, column, message."""
+    frame = pd.DataFrame(
+        [(p.file, p.line, p.column, p.message) for p in status.problems],
+        columns=["file", "line", "column", "problem"],
+    )
+    st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def data_problems() -> tuple:
+    """The problems of the CSVs on disk now (empty when they are sound)."""
+    status, _ = database()
+    return status.problems
+
+
+# --- filters -----------------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _options(served: str, _db: _Database) -> dict[str, list[tuple[str, str]]]:
+    with _db.con.cursor() as cursor:
+        return queries.filter_options(cursor)
+
+
+def filter_options() -> dict[str, list[tuple[str, str]]]:
+    """(value, label) pairs per filter parameter, from the data."""
+    _, db = database()
+    return _options(db.served, db)
+
+
+def _clear_url_warnings() -> None:
+    st.session_state["url_warnings"] = []
+
+
+def _reset_filters() -> None:
+    for dimension in DIMENSIONS:
+        st.session_state[_FILTER_KEY.format(dimension.param)] = []
+    _clear_url_warnings()
+
+
+def _seed_from_url(options: dict[str, list[tuple[str, str]]]) -> None:
+    """On a session's first run, take the filters from the URL; warn about what is unknown."""
+    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    known = {param: [value for value, _ in pairs] for param, pairs in options.items()}
+    filters, warnings = Filters.from_query_params(params, known)
+    for dimension in DIMENSIONS:
+        st.session_state[_FILTER_KEY.format(dimension.param)] = list(filters.values(dimension))
+    st.session_state["url_warnings"] = warnings
+    st.session_state["filters_seeded"] = True
+
+
+def sidebar_filters() -> Filters:
+    """Render the shared filters in the sidebar and mirror them in the URL; return them."""
+    options = filter_options()
+    if "filters_seeded" not in st.session_state:
+        _seed_from_url(options)
+    selected = {}
+    with st.sidebar:
+        st.header("Filters")
+        for dimension in DIMENSIONS:
+            pairs = options.get(dimension.param, [])
+            labels = dict(pairs)
+            key = _FILTER_KEY.format(dimension.param)
+            # Values that vanished from the data (after an edit) would make the widget fail.
+            st.session_state[key] = [v for v in st.session_state.get(key, []) if v in labels]
+            selected[dimension.field] = st.multiselect(
+                dimension.label,
+                options=list(labels),
+                format_func=labels.__getitem__,
+                key=key,
+                placeholder="All",
+                on_change=_clear_url_warnings,
+            )
+        st.button("Reset filters", on_click=_reset_filters, icon=":material/restart_alt:")
+    filters = Filters(**{name: tuple(values) for name, values in selected.items()})
+    wanted = filters.to_query_params()
+    current = {name: st.query_params.get_all(name) for name in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+    for warning in st.session_state.get("url_warnings", []):
+        st.warning(f"Ignored a link parameter: {warning}.", icon=":material/link_off:")
+    st.session_state["filters"] = filters
+    return filters
+
+
+def current_filters() -> Filters:
+    """The filters the sidebar set on this run."""
+    return st.session_state.get("filters", Filters())
+
+
+def describe_filters(filters: Filters) -> str:
+    """The active filters with their display labels."""
+    if filters.is_empty:
+        return "No filters: everything is shown."
+    options = filter_options()
+    parts = []
+    for dimension in filters.active():
+        labels = dict(options.get(dimension.param, []))
+        values = ", ".join(labels.get(v, v) for v in filters.values(dimension))
+        parts.append(f"{dimension.label}: {values}")
+    return "Filtered by " + "; ".join(parts) + "."
+
+
+def note_filters_not_applied(filters: Filters, applies: tuple[str, ...], reason: str) -> None:
+    """Say which active filters this page cannot apply, instead of silently ignoring them."""
+    ignored = [d.label.lower() for d in filters.active() if d.field not in applies]
+    if ignored:
+        st.info(
+            f"The {', '.join(ignored)} filter{'s' if len(ignored) > 1 else ''} "
+            f"cannot apply here: {reason}",
+            icon=":material/filter_alt_off:",
+        )
+
+
+# --- text, tables and downloads -----------------------------------------------------------
+
+
+def md(text: object) -> str:
+    """Data text made safe for Markdown: shown literally, never as markup, links or HTML."""
+    if text is None or (isinstance(text, float) and text != text) or text is pd.NA:
+        return ""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return escaped.replace("<", "&lt;").replace("\n", " ")
+
+
+def download_button(name: str, filters: Filters, label: str | None = None) -> None:
+    """Download the summary as CSV: exactly the rows shown under the current filters."""
+    spec = SUMMARIES[name]
+    st.download_button(
+        label or f"Download {spec.title.lower()} (CSV)",
+        data=summary_csv(name, filters),
+        file_name=f"twg-{name.replace('_', '-')}.csv",
+        mime="text/csv",
+        key=f"download_{name}",
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def summary_table(
+    name: str,
+    filters: Filters,
+    *,
+    empty: str = "Nothing matches the current filters.",
+    column_config: dict | None = None,
+    height: int | str = "auto",
+) -> pd.DataFrame:
+    """Show a summary as a table (capped, with a note) and its download button."""
+    frame = summary(name, filters)
+    if frame.empty:
+        st.info(empty, icon=":material/search_off:")
+        return frame
+    shown = frame.head(MAX_ROWS_SHOWN)
+    st.dataframe(
+        shown,
+        hide_index=True,
+        width="stretch",
+        column_config=column_config,
+        height=height,
+    )
+    if len(frame) > MAX_ROWS_SHOWN:
+        st.caption(
+            f"Showing the first {MAX_ROWS_SHOWN:,} of {len(frame):,} rows; "
+            "the download holds all of them."
+        )
+    download_button(name, filters)
+    return frame
+
+
+def altair(chart) -> None:
+    """Show an Altair chart at full width."""
+    st.altair_chart(chart, width="stretch")
