@@ -39,6 +39,7 @@ class ParsedTable:
     table: Table
     rows: list[dict[str, str | None]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    complete: bool = True  # False when a row could not be split into the header's columns
 
 
 def parse_value(column: Column, text: str) -> object:
@@ -189,6 +190,7 @@ def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> ParsedT
                         f"row has {len(record)} fields, the header has {len(header)}",
                     )
                 )
+                parsed.complete = False
                 continue
             cells = zip(header, record, strict=True)
             row = {h: (cell if cell.strip() else None) for h, cell in cells}
@@ -250,8 +252,10 @@ def _check_references(parsed: dict[str, ParsedTable], problems: list[Problem]) -
     for source in parsed.values():
         for ref in source.table.references:
             target = parsed.get(ref.table)
-            if target is None:
-                continue  # the missing target is reported on its own
+            if target is None or not target.complete:
+                # A missing target, or one with unreadable rows, is reported on its own;
+                # checking against it would call ids on those rows "not in" the table.
+                continue
             keys = {tuple(row[k] for k in target.table.key) for row in target.rows}
             for row, line in zip(source.rows, source.lines, strict=True):
                 value = tuple(row[c] for c in ref.columns)
