@@ -449,3 +449,40 @@ def test_read_data_keeps_every_row_with_the_line_it_starts_on(data_dir, name):
     table = parsed[name.removesuffix(".csv")]
     assert len(table.rows) == len(data_dir.rows(name))
     assert table.lines == list(range(2, 2 + len(table.rows)))
+
+
+def test_text_after_a_closing_quote_is_reported_as_broken_quoting(data_dir):
+    line = data_dir.line_of("people.csv", "anja-heuft")
+    data_dir.replace("people.csv", "anja-heuft,Anja Heuft,", 'anja-heuft,"Anja" Heuft,')
+    (problem,) = validate(data_dir.path)
+    assert (problem.file, problem.line, problem.column) == ("people.csv", line, "name")
+    assert problem.message.startswith("broken quoting (")
+
+
+def test_unterminated_quote_after_a_multi_line_cell_names_its_physical_line(data_dir):
+    data_dir.replace(
+        "sources.csv",
+        '"Focus 1: Exchange of promising practices (21 September 2015, 14.00-15.15)"',
+        MULTILINE_PASSAGE,
+    )
+    data_dir.replace(
+        "sources.csv",
+        "twg-2015-bogota-16,twg-2015-bogota,Focus 1: Exchange of promising practices,",
+        'twg-2015-bogota-16,twg-2015-bogota,"Focus 1: Exchange of promising practices,',
+    )
+    line = data_dir.line_of("sources.csv", "twg-2015-bogota-16")
+    assert line == 19
+    # the stray quote pairs with the next row's opening quote, so csv stops there
+    assert problems(data_dir) == [
+        f"sources.csv:{line}: section: broken quoting (',' expected after '\"'); "
+        "check for a stray '\"'"
+    ]
+
+
+def test_unterminated_quote_after_escaped_quotes_names_the_field_it_opens_in(data_dir):
+    line = data_dir.line_of("people.csv", "anja-heuft")
+    data_dir.replace("people.csv", "anja-heuft,Anja Heuft,,", 'anja-heuft,Anja Heuft,"""A"" H,')
+    assert problems(data_dir) == [
+        f"people.csv:{line}: aliases: broken quoting (unexpected end of data); "
+        "check for a stray '\"'"
+    ]

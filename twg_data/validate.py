@@ -93,16 +93,33 @@ def _broken_quote_column(text: str, start_line: int, header: list[str]) -> str:
     offset = 0
     for _ in range(start_line - 1):
         offset = text.index("\n", offset) + 1
-    field_index, in_quotes, opened_at = 0, False, 0
-    for char in text[offset:]:
-        if char == '"':
-            if not in_quotes:
-                opened_at = field_index
-            in_quotes = not in_quotes
-        elif char == "," and not in_quotes:
+    # Follow the csv module's rules: a quote opens only at the start of a field, `""` inside
+    # quotes is a literal quote, and a closing quote must be followed by `,` or a line end.
+    # The culprit is the field whose opening quote never closes properly.
+    field_index, in_quotes, opened_at, at_start = 0, False, 0, True
+    rest = text[offset:]
+    i = 0
+    while i < len(rest):
+        char = rest[i]
+        if in_quotes:
+            if char == '"':
+                if rest[i + 1 : i + 2] == '"':
+                    i += 1
+                elif rest[i + 1 : i + 2] in (",", "\r", "\n", ""):
+                    in_quotes = False
+                else:
+                    break  # text after a closing quote
+        elif char == '"' and at_start:
+            in_quotes, opened_at = True, field_index
+        elif char == ",":
             field_index += 1
-        elif char == "\n" and not in_quotes:
+            at_start = True
+            i += 1
+            continue
+        elif char in "\r\n":
             break
+        at_start = False
+        i += 1
     index = opened_at if in_quotes else field_index
     return header[index] if index < len(header) else f"field {index + 1}"
 
