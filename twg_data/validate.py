@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
+from operator import itemgetter
 from pathlib import Path
 
 from twg_data.schema import TABLES, Column, Table
@@ -266,6 +267,8 @@ def _check_keys(parsed: ParsedTable, name: str, problems: list[Problem]) -> None
 
 
 def _check_references(parsed: dict[str, ParsedTable], problems: list[Problem]) -> None:
+    # Each target's key set is built once: most tables reference `sources`, the largest one.
+    key_sets: dict[str, set[object]] = {}
     for source in parsed.values():
         for ref in source.table.references:
             target = parsed.get(ref.table)
@@ -273,12 +276,19 @@ def _check_references(parsed: dict[str, ParsedTable], problems: list[Problem]) -
                 # A missing target, or one with unreadable rows, is reported on its own;
                 # checking against it would call ids on those rows "not in" the table.
                 continue
-            keys = {tuple(row[k] for k in target.table.key) for row in target.rows}
+            if ref.table not in key_sets:
+                key_of = itemgetter(*target.table.key)  # a value for one column, else a tuple
+                key_sets[ref.table] = {key_of(row) for row in target.rows}
+            keys = key_sets[ref.table]
+            value_of = itemgetter(*ref.columns)
             for row, line in zip(source.rows, source.lines, strict=True):
-                value = tuple(row[c] for c in ref.columns)
-                if None in value or value in keys:
+                value = value_of(row)
+                if value in keys:
                     continue
-                shown = ", ".join(value)
+                parts = value if isinstance(value, tuple) else (value,)
+                if None in parts:
+                    continue
+                shown = ", ".join(parts)
                 problems.append(
                     Problem(
                         source.table.file_name,
