@@ -54,8 +54,7 @@ def bar_chart(
     else:
         bars = base.mark_bar(color=_PALETTE[0])
     labels = base.mark_text(align="left", dx=4, fontSize=_FONT).encode(text=f"{value}:Q")
-    height = max(60, 34 * len(shown))
-    return _readable((bars + labels).properties(height=height))
+    return _readable((bars + labels).properties(height=alt.Step(34)))
 
 
 def timeline(frame: pd.DataFrame) -> alt.TopLevelMixin:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from twg_data import export, paths, queries
+from twg_data import brief, export, paths, queries
 from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.summaries import SUMMARIES
@@ -35,7 +36,8 @@ class _Database:
     checked: str | None = None  # fingerprint of the CSVs last checked
     status: DatabaseStatus | None = None
     con: duckdb.DuckDBPyConnection | None = None
-    served: str = ""  # identity of the database behind `con`, part of every cache key
+    path: Path | None = None  # the database file behind `con`
+    served: str = ""  # identity of the data behind `con`, part of every cache key
 
 
 @st.cache_resource(show_spinner=False)
@@ -47,13 +49,13 @@ def database() -> tuple[DatabaseStatus, _Database]:
     """Check the CSVs (a few `stat` calls); rebuild and reconnect only when they changed."""
     db = _database()
     data_dir = paths.data_dir()
-    current = fingerprint(data_dir)
+    current = f"{data_dir.resolve()}:{fingerprint(data_dir)}"
     if current != db.checked:
         with db.lock:
             if current != db.checked:
                 status = ensure_database(data_dir, paths.db_path(data_dir))
-                if status.db_path is not None and (status.rebuilt or db.con is None):
-                    old, db.con = db.con, connect(status.db_path)
+                if status.db_path is not None and (status.rebuilt or status.db_path != db.path):
+                    old, db.con, db.path = db.con, connect(status.db_path), status.db_path
                     db.served = f"{status.db_path}:{current}"
                     if old is not None:
                         old.close()
@@ -217,7 +219,7 @@ def sidebar_filters() -> Filters:
     if current != wanted:
         st.query_params.from_dict(wanted)
     for warning in st.session_state.get("url_warnings", []):
-        st.warning(f"Ignored a link parameter: {warning}.", icon=":material/link_off:")
+        st.warning(f"Ignored a link parameter: {md(warning)}.", icon=":material/link_off:")
     st.session_state["filters"] = filters
     return filters
 
@@ -309,3 +311,47 @@ def summary_table(
 def altair(chart) -> None:
     """Show an Altair chart at full width."""
     st.altair_chart(chart, width="stretch")
+
+
+# --- the agenda brief ---------------------------------------------------------------------
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _brief(
+    form: str, filters: Filters, selection: brief.Selection, served: str, _db: _Database
+) -> bytes:
+    make = {"md": brief.brief_markdown, "csv": brief.brief_csv, "zip": brief.summary_pack}[form]
+    with _db.con.cursor() as cursor:
+        content = make(cursor, filters, selection)
+    return content.encode("utf-8") if isinstance(content, str) else content
+
+
+def brief_markdown(filters: Filters, selection: brief.Selection) -> str:
+    """The agenda brief as Markdown (already escaped: safe to pass to st.markdown)."""
+    _, db = database()
+    return _brief("md", filters, selection, db.served, db).decode("utf-8")
+
+
+def brief_file(form: str, filters: Filters, selection: brief.Selection) -> bytes:
+    """The brief as the file the CLI writes: `md`, `csv`, or `zip` (the summary pack)."""
+    _, db = database()
+    return _brief(form, filters, selection, db.served, db)
+
+
+_KEPT = "_kept_widget_values"
+
+
+def _keep(key: str) -> None:
+    st.session_state[_KEPT][key] = st.session_state[key]
+
+
+def kept(key: str, default: object) -> dict:
+    """Widget arguments (key, on_change) that keep its value when the user visits another
+    page or a filter hides it: Streamlit drops the value of a widget it does not draw.
+
+    Use as `st.text_input("Note", **ui.kept("note_x", ""))`; pass no `value`.
+    """
+    store = st.session_state.setdefault(_KEPT, {})
+    if key not in st.session_state:
+        st.session_state[key] = store.get(key, default)
+    return {"key": key, "on_change": _keep, "args": (key,)}

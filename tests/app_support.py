@@ -1,0 +1,51 @@
+"""Helpers for AppTest page tests: start the app on a page, read download buttons' files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+PAGES = {
+    "overview": "pages/overview_page.py",
+    "participants": "pages/participants_page.py",
+    "sessions": "pages/sessions_page.py",
+    "entry_points": "pages/entry_points_page.py",
+    "data": "pages/data_page.py",
+}
+
+
+class MediaFiles:
+    """Records what download buttons hand the browser, by the URL in the button."""
+
+    def __init__(self) -> None:
+        self.by_id: dict[str, bytes] = {}
+
+    def data(self, button) -> bytes:
+        file_id = button.proto.url.rsplit("/", 1)[-1].split(".", 1)[0]
+        return self.by_id[file_id]
+
+
+def open_app(page: str = "overview", **query: str | list[str]) -> AppTest:
+    """Run the app once (optionally with URL query parameters), then show `page`."""
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for name, value in query.items():
+        at.query_params[name] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(PAGES[page]).run()
+    return at
+
+
+def download(at: AppTest, label_start: str):
+    """The download button whose label starts with label_start."""
+    matches = [b for b in at.get("download_button") if b.label.startswith(label_start)]
+    assert matches, f"no download button starting {label_start!r}: " + ", ".join(
+        b.label for b in at.get("download_button")
+    )
+    return matches[0]
+
+
+def no_exceptions(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
