@@ -152,6 +152,45 @@ def test_ensure_database_without_a_good_database_serves_nothing(data_dir, tmp_pa
     assert not db.exists()
 
 
+def test_connecting_after_a_rebuild_serves_the_new_file_while_an_old_connection_is_open(
+    data_dir, tmp_path
+):
+    # The app keeps one connection open and replaces it after a rebuild; DuckDB shares one
+    # instance per path in a process, which used to hand back the replaced file.
+    db = tmp_path / "twg.duckdb"
+    assert ensure_database(data_dir.path, db).rebuilt
+    old = connect(db)
+    try:
+        data_dir.replace("people.csv", "Anja Heuft", "Anja Heuft-Changed")
+        assert ensure_database(data_dir.path, db).rebuilt
+        with connect(db) as new:
+            (name,) = new.execute(
+                "SELECT name FROM people WHERE person_id = 'anja-heuft'"
+            ).fetchone()
+            assert name == "Anja Heuft-Changed"
+            assert new.cursor().execute("SELECT count(*) FROM people").fetchone() == (23,)
+        (old_name,) = old.execute(
+            "SELECT name FROM people WHERE person_id = 'anja-heuft'"
+        ).fetchone()
+        assert old_name == "Anja Heuft"  # queries running on the old file are not disturbed
+    finally:
+        old.close()
+    assert leftovers(tmp_path, db) == ["data"]
+
+
+def test_ensure_database_does_not_rebuild_again_while_an_old_connection_is_open(data_dir, tmp_path):
+    db = tmp_path / "twg.duckdb"
+    assert ensure_database(data_dir.path, db).rebuilt
+    with connect(db):
+        data_dir.replace("people.csv", "Anja Heuft", "Anja Heuft-Changed")
+        assert ensure_database(data_dir.path, db).rebuilt
+        mtime = db.stat().st_mtime_ns
+        again = ensure_database(data_dir.path, db)
+        assert again.rebuilt is False
+        assert db.stat().st_mtime_ns == mtime
+        assert stored_fingerprint(db) == fingerprint(data_dir.path)
+
+
 def test_connecting_to_a_missing_database_fails_and_leaves_no_file(tmp_path):
     with pytest.raises(duckdb.Error):
         connect(tmp_path / "missing.duckdb")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import threading
@@ -56,7 +57,7 @@ def stored_fingerprint(db_path: Path) -> str | None:
     if not Path(db_path).is_file():
         return None
     try:
-        with duckdb.connect(str(db_path), read_only=True) as con:
+        with connect(db_path) as con:
             return con.execute("SELECT fingerprint FROM build_info").fetchone()[0]
     except duckdb.Error:
         return None
@@ -137,5 +138,18 @@ def ensure_database(data_dir: Path, db_path: Path) -> DatabaseStatus:
 
 
 def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to a built database."""
-    return duckdb.connect(str(db_path), read_only=True)
+    """A read-only connection to the database file as it is now (even after a rebuild)."""
+    # DuckDB keeps one database instance per path in a process: while any connection to the
+    # file a rebuild replaced is open, connecting by db_path would return that old file.
+    # Opening through a fresh hard link to the current file gets an instance of its own.
+    db_path = Path(db_path)
+    link = db_path.parent / f".{db_path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp-open"
+    try:
+        os.link(db_path, link)
+    except OSError:  # no such file (DuckDB says so), or no hard links on this file system
+        return duckdb.connect(str(db_path), read_only=True)
+    try:
+        return duckdb.connect(str(link), read_only=True)
+    finally:
+        with contextlib.suppress(OSError):
+            link.unlink()
