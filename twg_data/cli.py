@@ -136,6 +136,12 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("dictionary", help="write the data dictionary (Markdown)")
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     p.set_defaults(run=_dictionary)
+
+    from twg_data import synth
+
+    synth.build_parser(
+        commands.add_parser("synth", help="write a synthetic data folder (never into data/)")
+    )
     return root
 
 

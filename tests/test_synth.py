@@ -1,0 +1,149 @@
+"""The synthetic data generator: valid, buildable, deterministic, synthetic, never in data/."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import Counter
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from twg_data import synth
+from twg_data.build import build_database
+from twg_data.cli import main
+from twg_data.schema import TABLES
+from twg_data.validate import validate
+
+MEETINGS, PEOPLE, SEED = 3, 300, 7
+
+
+def _rows(folder: Path, table: str) -> list[dict[str, str]]:
+    with (folder / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture(scope="module")
+def synth_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("synth") / "data"
+    synth.generate(folder, meetings=MEETINGS, people=PEOPLE, seed=SEED)
+    return folder
+
+
+def test_small_synthetic_folder_has_every_table_and_no_problems(synth_dir: Path) -> None:
+    assert {t.file_name for t in TABLES} <= {p.name for p in synth_dir.iterdir()}
+    assert validate(synth_dir) == []
+
+
+def test_synthetic_folder_builds_with_the_requested_people_and_meetings(
+    synth_dir: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "synth.duckdb"
+    assert build_database(synth_dir, db) == []
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM people").fetchone()[0] == PEOPLE
+        assert con.execute("SELECT count(*) FROM meetings").fetchone()[0] == MEETINGS
+        attending = con.execute("SELECT count(DISTINCT person_id) FROM participants").fetchone()
+        assert attending[0] == PEOPLE
+        per_meeting = con.execute(
+            "SELECT count(DISTINCT meeting_id) FROM participant_facts GROUP BY ALL"
+        ).fetchall()
+        assert per_meeting == [(MEETINGS,)]
+
+
+def test_some_people_attend_several_meetings(synth_dir: Path) -> None:
+    meetings_per_person = Counter(row["person_id"] for row in _rows(synth_dir, "participants"))
+    assert len(meetings_per_person) == PEOPLE
+    assert any(count > 1 for count in meetings_per_person.values())
+    assert sum(count == 1 for count in meetings_per_person.values()) > PEOPLE / 2
+
+
+def test_each_meeting_has_two_to_four_sessions_and_speakers_who_took_part(synth_dir: Path) -> None:
+    sessions = Counter(row["meeting_id"] for row in _rows(synth_dir, "sessions"))
+    assert len(sessions) == MEETINGS
+    assert all(2 <= count <= 4 for count in sessions.values())
+    taking_part = {(r["meeting_id"], r["person_id"]) for r in _rows(synth_dir, "participants")}
+    speakers = _rows(synth_dir, "speakers")
+    assert speakers
+    assert all((r["meeting_id"], r["person_id"]) in taking_part for r in speakers)
+
+
+def test_same_seed_writes_identical_files_and_another_seed_does_not(
+    synth_dir: Path, tmp_path: Path
+) -> None:
+    again, other = tmp_path / "again", tmp_path / "other"
+    synth.generate(again, meetings=MEETINGS, people=PEOPLE, seed=SEED)
+    synth.generate(other, meetings=MEETINGS, people=PEOPLE, seed=SEED + 1)
+    assert _digests(again) == _digests(synth_dir)
+    assert _digests(other) != _digests(synth_dir)
+
+
+def test_people_and_organizations_are_clearly_synthetic(synth_dir: Path) -> None:
+    people = _rows(synth_dir, "people")
+    assert all(row["name"].startswith("Synthetic Person ") for row in people)
+    organizations = _rows(synth_dir, "organizations")
+    assert all(row["name"].startswith("Synthetic Org ") for row in organizations)
+    assert all(
+        row["meeting_id"].startswith(synth.ID_PREFIX) for row in _rows(synth_dir, "meetings")
+    )
+    shipped_names = {row["name"] for row in _rows(synth.CURATED_DIR, "people")}
+    assert shipped_names.isdisjoint(row["name"] for row in people)
+
+
+def test_places_are_real_cities_and_reference_tables_are_the_curated_rows(
+    synth_dir: Path,
+) -> None:
+    builtin = {c[0]: c for c in synth.CITIES}
+    for row in _rows(synth_dir, "cities"):
+        slug, name, iso3, latitude, longitude = builtin[row["city_id"]]
+        assert (row["name"], row["country_iso3"]) == (name, iso3)
+        assert (row["latitude"], row["longitude"]) == (latitude, longitude)
+    for table in TABLES:
+        if synth.is_reference_table(table):
+            assert _rows(synth_dir, table.name) == _rows(synth.CURATED_DIR, table.name)
+
+
+def test_participants_are_skewed_over_a_long_tail_of_countries(tmp_path: Path) -> None:
+    synth.generate(tmp_path, meetings=2, people=3000, seed=1)
+    cities = {row["city_id"]: row["country_iso3"] for row in _rows(tmp_path, "cities")}
+    countries = Counter(
+        cities[row["city_id"]] if row["city_id"] else row["country_iso3"]
+        for row in _rows(tmp_path, "participants")
+        if row["city_id"] or row["country_iso3"]
+    )
+    total = sum(countries.values())
+    top_three = sum(count for _, count in countries.most_common(3))
+    assert top_three / total > 0.3  # a few countries dominate
+    assert len(countries) >= 30  # and many appear
+
+
+def test_synth_refuses_the_project_data_folder_and_leaves_it_unchanged(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    before = _digests(synth.CURATED_DIR)
+    for target in (synth.CURATED_DIR, synth.CURATED_DIR / "synthetic"):
+        code = main(["synth", "--meetings", "1", "--people", "5", "-o", str(target)])
+        assert code == 2
+        assert "refusing to write synthetic data into the project's data folder" in (
+            capsys.readouterr().err
+        )
+    assert not (synth.CURATED_DIR / "synthetic").exists()
+    assert _digests(synth.CURATED_DIR) == before
+
+
+def test_synth_refuses_to_overwrite_a_folder_of_real_data(tmp_path: Path) -> None:
+    (tmp_path / "meetings.csv").write_bytes((synth.CURATED_DIR / "meetings.csv").read_bytes())
+    with pytest.raises(synth.SynthError, match="non-synthetic"):
+        synth.generate(tmp_path, meetings=1, people=5)
+
+
+def test_synth_command_writes_a_valid_folder(tmp_path: Path) -> None:
+    out = tmp_path / "cli"
+    assert main(["synth", "--meetings", "2", "--people", "40", "--seed", "3", "-o", str(out)]) == 0
+    assert validate(out) == []
+    assert len(_rows(out, "people")) == 40
