@@ -33,8 +33,13 @@ def neutralise(value: object) -> object:
 
 
 def _cell(value: object) -> object:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if value is None or value is pd.NA or value is pd.NaT:
         return ""
+    if isinstance(value, float) and value != value:
+        return ""
+    if isinstance(value, pd.Timestamp) and value == value.normalize():
+        # DuckDB DATE columns reach pandas as midnight timestamps; write them as YYYY-MM-DD
+        return value.date().isoformat()
     return neutralise(value)
 
 
