@@ -120,6 +120,7 @@ def test_dates_are_written_as_plain_iso_dates(con):
         "\n=1",
         '=HYPERLINK("http://example.com")',
         "-",
+        "-1\n",
     ],
 )
 def test_formula_like_text_gains_one_leading_quote(text):

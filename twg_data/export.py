@@ -17,7 +17,7 @@ from twg_data.summaries import SUMMARIES
 
 # OWASP CSV injection: a cell starting with one of these may be run as a formula by Excel.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
-_PLAIN_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 ZIP_DATE = (2015, 9, 21, 0, 0, 0)  # fixed timestamps keep archives byte-identical across runs
 
 
@@ -26,7 +26,7 @@ def neutralise(value: object) -> object:
     if (
         isinstance(value, str)
         and value.startswith(_FORMULA_PREFIXES)
-        and not _PLAIN_NUMBER.match(value)
+        and not _PLAIN_NUMBER.fullmatch(value)  # `$` would also pass "-1\n"
     ):
         return "'" + value
     return value
