@@ -15,6 +15,10 @@ Written against the DOM of Streamlit 1.67 (checked in Chromium):
   value is a tag ``[data-tag][aria-label="<value>"]`` inside the widget.
 - ``st.download_button`` is ``[data-testid="stDownloadButton"] button``.
 - An uncaught exception is shown as ``[data-testid="stException"]``.
+- Element types are lazy-loaded: until an element's code has loaded, its container holds a
+  ``[data-testid="stSkeleton"]`` placeholder, and that can outlast the script run by half a
+  second (seen with ``st.download_button`` and ``st.dataframe`` on a first load). So "idle"
+  below also means "no skeleton left".
 
 A widget change does not start the rerun at once (about 0.1 s later the script state goes to
 ``running``). To wait for *that* rerun, not return during the gap before it, the ``page``
@@ -42,6 +46,7 @@ SIDEBAR = '[data-testid="stSidebar"]'
 MULTISELECT = '[data-testid="stMultiSelect"]'
 DOWNLOAD_BUTTON = '[data-testid="stDownloadButton"]'
 EXCEPTION = '[data-testid="stException"]'
+SKELETON = '[data-testid="stSkeleton"]'
 
 DEFAULT_TIMEOUT_MS = 30_000
 _QUIET_MS = 400  # how long the app must stay idle when no run count is given
@@ -78,6 +83,7 @@ _STATE_JS = """
     connection: app ? app.getAttribute("data-test-connection-state") : null,
     script: app ? app.getAttribute("data-test-script-state") : null,
     statusRunning: !!(running && running.getClientRects().length),
+    skeletons: document.querySelectorAll('[data-testid="stSkeleton"]').length,
     runs: window.__twgRunsFinished === undefined ? null : window.__twgRunsFinished,
   };
 }
@@ -95,37 +101,55 @@ def _idle(state: dict) -> bool:
         and state["connection"] == "CONNECTED"
         and state["script"] in ("notRunning", "compilationError")
         and not state["statusRunning"]
+        and state["skeletons"] == 0
     )
 
 
-def wait_for_app(page: Page, *, since: int | None = None, timeout: float = DEFAULT_TIMEOUT_MS):
-    """Wait until Streamlit has finished running the script.
+def wait_for_app(
+    page: Page,
+    *,
+    since: int | None = None,
+    quiet_ms: float | None = None,
+    timeout: float = DEFAULT_TIMEOUT_MS,
+) -> None:
+    """Wait until Streamlit has finished running the script and rendering its elements.
 
-    With ``since`` (a value of ``runs_finished`` read before an action that triggers a rerun),
-    wait until a run finished after it. Without it, wait until ``stApp`` is connected and idle
-    with no "Running" status widget, and stays idle for a short quiet period (so a rerun that
-    is about to start is not missed). ``timeout`` is in milliseconds.
+    "Idle" means: ``stApp`` connected, script state finished, no visible "Running" status
+    widget, and no lazy-loading placeholder (``stSkeleton``) left.
+
+    - Without ``since``: return once the app has stayed idle for ``quiet_ms`` (default
+      400 ms), so a rerun that is about to start is not missed.
+    - With ``since`` (a value of ``runs_finished`` read before an action that triggers a
+      rerun): return once the app is idle and a run finished after ``since``. If
+      ``quiet_ms`` is also given, also return after that long idle without a new run (for
+      actions that may or may not rerun).
+
+    ``timeout`` is in milliseconds; on timeout an AssertionError shows the app's state.
     """
     page.wait_for_selector(APP, state="attached", timeout=timeout)
+    counting = since is not None and runs_finished(page) is not None
+    if quiet_ms is None and not counting:
+        quiet_ms = _QUIET_MS
     deadline = time.monotonic() + timeout / 1000
     idle_since: float | None = None
-    state: dict = {}
     while True:
         state = page.evaluate(_STATE_JS)
         if state["connection"] == "DISCONNECTED_FOREVER":
             raise AssertionError("Streamlit app lost its server connection for good")
-        counted = since is None or state["runs"] is None or state["runs"] > since
         now = time.monotonic()
-        if _idle(state) and counted:
-            if since is not None and state["runs"] is not None:
+        if _idle(state):
+            if counting and state["runs"] > since:
                 return
             idle_since = idle_since or now
-            if now - idle_since >= _QUIET_MS / 1000:
+            if quiet_ms is not None and now - idle_since >= quiet_ms / 1000:
                 return
         else:
             idle_since = None
         if now > deadline:
-            raise AssertionError(f"Streamlit app still busy after {timeout / 1000:.0f} s: {state}")
+            raise AssertionError(
+                f"Streamlit app not idle after {timeout / 1000:.0f} s "
+                f"(since={since}, quiet_ms={quiet_ms}): {state}"
+            )
         page.wait_for_timeout(50)
 
 
@@ -193,6 +217,7 @@ def download(page: Page, button_label: str, dest_dir: Path | str | None = None) 
             f"expected one download button {button_label!r}, found {button.count()}; "
             f"present: {page.locator(DOWNLOAD_BUTTON).all_inner_texts()}"
         )
+    before = runs_finished(page)
     with page.expect_download() as info:
         button.click()
     dl = info.value
@@ -203,7 +228,8 @@ def download(page: Page, button_label: str, dest_dir: Path | str | None = None) 
     dest.mkdir(parents=True, exist_ok=True)
     path = dest / dl.suggested_filename
     dl.save_as(path)
-    wait_for_app(page)  # a download button reruns the script by default
+    # st.download_button reruns the script by default (not with on_click="ignore").
+    wait_for_app(page, since=before, quiet_ms=2_000)
     return path
 
 
