@@ -1,0 +1,69 @@
+"""Time `twg_data.build.build_database` on one data folder (run in its own process).
+
+    python -m benchmarks.build_bench DATA_DIR --repeat 5 --json OUT
+
+Each run builds a fresh database file in a temporary folder. The time spent in validation
+(`read_data`: parse and check the CSVs) is recorded apart from the rest (DuckDB load and
+derived tables). Writes medians, every run and the process's peak RSS as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from twg_data import build
+
+
+def time_builds(data_dir: Path, repeat: int) -> dict:
+    validation: list[float] = []
+    original = build.read_data
+
+    def timed_read_data(folder: Path):  # noqa: ANN202 (same as read_data)
+        started = time.perf_counter()
+        try:
+            return original(folder)
+        finally:
+            validation.append(time.perf_counter() - started)
+
+    build.read_data = timed_read_data
+    totals = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="twg-build-bench-") as temp:
+            for run in range(repeat):
+                db = Path(temp) / f"run-{run}.duckdb"
+                started = time.perf_counter()
+                problems = build.build_database(data_dir, db)
+                totals.append(time.perf_counter() - started)
+                if problems:
+                    raise SystemExit(f"{data_dir}: {len(problems)} problem(s), e.g. {problems[0]}")
+                db.unlink()
+    finally:
+        build.read_data = original
+    return {
+        "median_s": statistics.median(totals),
+        "validate_median_s": statistics.median(validation),
+        "runs_s": totals,
+        "validate_runs_s": validation,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.build_bench")
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--json", type=Path, required=True, help="where to write the result")
+    args = parser.parse_args(argv)
+    args.json.write_text(json.dumps(time_builds(args.data_dir, args.repeat)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
