@@ -490,3 +490,24 @@ def table_rows(con: Connection, table_name: str, filters: Filters) -> pd.DataFra
         where, params = "TRUE", []
     order = ", ".join(table.key)
     return _frame(con, f"SELECT * FROM {table.name} WHERE {where} ORDER BY {order}", params)
+
+
+# UN order of targets within a goal: numbered targets (16.1, 16.10) before lettered ones (16.a).
+_TARGET_ORDER = "TRY_CAST(split_part({0}, '.', 2) AS INTEGER) NULLS LAST, {0}"
+
+
+def key_point_targets(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The curated crosswalk: each key point with the SDG targets it bears on (meeting filter)."""
+    where, params = _meeting_where(filters, "kt")
+    sql = f"""
+        SELECT kt.meeting_id, k.category, k.position, k.heading, kt.key_point_id, kt.target,
+               t.goal, t.text AS target_text, kt.rationale, kt.basis, t.source AS target_source
+        FROM key_point_targets kt
+        JOIN key_points k ON k.meeting_id = kt.meeting_id AND k.key_point_id = kt.key_point_id
+        JOIN sdg_targets t ON t.target = kt.target
+        WHERE {where}
+        ORDER BY kt.meeting_id,
+                 array_position(['commonality', 'difference', 'opportunity'], k.category),
+                 k.position, t.goal, {_TARGET_ORDER.format("kt.target")}
+    """
+    return _frame(con, sql, params)

@@ -390,6 +390,34 @@ TABLES: tuple[Table, ...] = (
         key=("meeting_id", "framing_id"),
         references=(_MEETING_REF, _SOURCE_REF),
     ),
+    Table(
+        "sdg_targets",
+        "Sustainable Development Goal targets the crosswalk uses, with their official text.",
+        (
+            Column("target", "text", "Target number as the UN numbers it, e.g. `16.a`.", True),
+            Column("goal", "integer", "The goal it belongs to.", True, minimum=1, maximum=17),
+            Column("text", "text", "The target's official text, verbatim.", required=True),
+            Column("source", "text", "The UN document the text is quoted from.", required=True),
+        ),
+        key=("target",),
+    ),
+    Table(
+        "key_point_targets",
+        "Curated crosswalk from key points to the SDG targets they bear on; the report names "
+        "no SDG targets, so every row is curation.",
+        (
+            _meeting(),
+            Column("key_point_id", "text", "The key point.", required=True),
+            Column("target", "text", "The SDG target it bears on.", required=True),
+            Column("rationale", "text", "Why, in one line.", required=True),
+            Column("basis", "text", "`curation: <how the mapping was made>`.", required=True),
+        ),
+        key=("meeting_id", "key_point_id", "target"),
+        references=(
+            Reference(("meeting_id", "key_point_id"), "key_points"),
+            Reference(("target",), "sdg_targets"),
+        ),
+    ),
 )
 
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -245,5 +245,25 @@ SUMMARIES: dict[str, Summary] = {
                 "passage": "Passage, verbatim.",
             },
         ),
+        Summary(
+            "sdg_crosswalk",
+            "SDG targets the key points bear on (curation)",
+            "Curated crosswalk from each key point to SDG targets, with the official target "
+            "text; the report names no SDG targets.",
+            queries.key_point_targets,
+            {
+                **_MEETING,
+                "category": "`commonality`, `difference` or `opportunity`.",
+                "position": "Order of the key point within its category.",
+                "heading": "Heading of the key point as stated (empty if none).",
+                "key_point_id": "Key point id.",
+                "target": "SDG target, e.g. `16.a`.",
+                "goal": "SDG the target belongs to.",
+                "target_text": "Official target text, verbatim.",
+                "rationale": "Why the point bears on the target (curation).",
+                "basis": "How the mapping was made (`curation: ...`).",
+                "target_source": "The UN document the target text is quoted from.",
+            },
+        ),
     )
 }
