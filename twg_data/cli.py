@@ -1,4 +1,4 @@
-"""Command line: `python -m twg_data validate|build|export|dictionary ...`."""
+"""Command line: `python -m twg_data validate|build|export|brief|pack|dictionary ...`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from twg_data import dictionary, export, paths, queries
+from twg_data import brief, dictionary, export, paths, queries
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.queries import Connection
@@ -109,6 +109,65 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _note_argument(text: str) -> tuple[str, str]:
+    ref, equals, note = text.partition("=")
+    if not equals or not ref.strip():
+        raise argparse.ArgumentTypeError(f"expected ID=TEXT, got {text!r}")
+    return ref.strip(), note
+
+
+def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
+    """The flags choosing what a brief carries forward (default: everything, no notes)."""
+    group = parser.add_argument_group(
+        "selection (ids of key points, framing entries or presenters; MEETING/ID for one "
+        "meeting only)"
+    )
+    group.add_argument(
+        "--exclude", action="append", default=[], metavar="ID", help="leave this item out"
+    )
+    group.add_argument(
+        "--note",
+        action="append",
+        default=[],
+        type=_note_argument,
+        metavar="ID=TEXT",
+        help="add a note to this item",
+    )
+
+
+def selection_from_args(con: Connection, args: argparse.Namespace) -> brief.Selection:
+    """The Selection the flags name; an id found nowhere in the data is an error."""
+    selection = brief.Selection(tuple(args.exclude), tuple(args.note))
+    everything = brief.available_points(con, Filters())
+    unknown = brief.unknown_refs(everything, selection)
+    if unknown:
+        valid = ", ".join(dict.fromkeys(everything.id))
+        raise CommandError(f"unknown item id(s): {', '.join(unknown)}\nvalid ids: {valid}")
+    return selection
+
+
+def _brief(args: argparse.Namespace) -> int:
+    suffix = args.output.suffix.lower() if args.output else ""
+    form = args.format or ("csv" if suffix == ".csv" else "md")
+    with open_database(args) as con:
+        filters = filters_from_args(con, args)
+        selection = selection_from_args(con, args)
+        if form == "csv":
+            content = brief.brief_csv(con, filters, selection)
+        else:
+            content = brief.brief_markdown(con, filters, selection).encode("utf-8")
+        write_output(content, args.output)
+    return 0
+
+
+def _pack(args: argparse.Namespace) -> int:
+    with open_database(args) as con:
+        filters = filters_from_args(con, args)
+        selection = selection_from_args(con, args)
+        write_output(brief.summary_pack(con, filters, selection), args.output)
+    return 0
+
+
 def _dictionary(args: argparse.Namespace) -> int:
     write_output(dictionary.markdown().encode("utf-8"), args.output)
     return 0
@@ -132,6 +191,23 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     add_filter_arguments(p)
     p.set_defaults(run=_export)
+
+    p = commands.add_parser("brief", help="write the agenda brief (Markdown or CSV)")
+    p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    p.add_argument(
+        "--format", choices=("md", "csv"), help="default: csv for a .csv output file, else md"
+    )
+    add_selection_arguments(p)
+    add_filter_arguments(p)
+    p.set_defaults(run=_brief)
+
+    p = commands.add_parser(
+        "pack", help="write the summary pack (ZIP: brief, every CSV summary, data dictionary)"
+    )
+    p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_selection_arguments(p)
+    add_filter_arguments(p)
+    p.set_defaults(run=_pack)
 
     p = commands.add_parser("dictionary", help="write the data dictionary (Markdown)")
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")

@@ -494,6 +494,7 @@ def table_rows(con: Connection, table_name: str, filters: Filters) -> pd.DataFra
 
 # UN order of targets within a goal: numbered targets (16.1, 16.10) before lettered ones (16.a).
 _TARGET_ORDER = "TRY_CAST(split_part({0}, '.', 2) AS INTEGER) NULLS LAST, {0}"
+PRESENTER_ROLE = "kick-off presenter"
 
 
 def key_point_targets(con: Connection, filters: Filters) -> pd.DataFrame:
@@ -510,4 +511,53 @@ def key_point_targets(con: Connection, filters: Filters) -> pd.DataFrame:
                  array_position(['commonality', 'difference', 'opportunity'], k.category),
                  k.position, t.goal, {_TARGET_ORDER.format("kt.target")}
     """
+    return _frame(con, sql, params)
+
+
+def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
+    """What an agenda brief can carry forward, in brief order: key points (with their SDG
+    targets) and framing entries of the selected meetings, and the kick-off presenters who
+    match every filter; each with its source passage."""
+    meeting_k, meeting_k_params = _meeting_where(filters, "k")
+    meeting_f, meeting_f_params = _meeting_where(filters, "f")
+    people, people_params = _people_where(filters, "p")
+    sql = f"""
+        WITH targets AS (
+            SELECT kt.meeting_id, kt.key_point_id,
+                   string_agg(kt.target, '; ' ORDER BY t.goal, {_TARGET_ORDER.format("kt.target")})
+                       AS sdg_targets
+            FROM key_point_targets kt JOIN sdg_targets t ON t.target = kt.target
+            GROUP BY ALL
+        ),
+        items AS (
+            SELECT 1 AS kind_order, 'key_point' AS kind, k.meeting_id, k.key_point_id AS id,
+                   k.category,
+                   array_position(['commonality', 'difference', 'opportunity'], k.category)
+                       AS category_order,
+                   k.position, k.heading, k.text, k.source_id, t.sdg_targets
+            FROM key_points k
+            LEFT JOIN targets t
+                ON t.meeting_id = k.meeting_id AND t.key_point_id = k.key_point_id
+            WHERE {meeting_k}
+            UNION ALL
+            SELECT 2, 'framing', f.meeting_id, f.framing_id, f.kind,
+                   array_position(['dimension', 'setting'], f.kind), f.position, f.label,
+                   f.text, f.source_id, NULL
+            FROM framing f
+            WHERE {meeting_f}
+            UNION ALL
+            SELECT 3, 'presenter', sp.meeting_id, sp.person_id, sp.role, s.position,
+                   sp.position, p.name, sp.title_as_stated, sp.source_id, NULL
+            FROM speakers sp
+            JOIN sessions s ON s.meeting_id = sp.meeting_id AND s.session_id = sp.session_id
+            JOIN participant_facts p
+                ON p.meeting_id = sp.meeting_id AND p.person_id = sp.person_id
+            WHERE sp.role = ? AND {people}
+        )
+        SELECT i.kind, i.meeting_id, i.id, i.category, i.heading, i.text,
+               src.section AS source_section, src.passage AS source_passage, i.sdg_targets
+        FROM items i JOIN sources src ON src.source_id = i.source_id
+        ORDER BY i.kind_order, i.meeting_id, i.category_order, i.position, i.id
+    """
+    params = [*meeting_k_params, *meeting_f_params, PRESENTER_ROLE, *people_params]
     return _frame(con, sql, params)
