@@ -233,12 +233,40 @@ def download(page: Page, button_label: str, dest_dir: Path | str | None = None) 
     return path
 
 
+_CONTENT_HEIGHT_JS = """
+() => Math.max(
+  document.documentElement.scrollHeight,
+  ...['stMain', 'stSidebarContent'].map((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`);
+    return el ? el.scrollHeight : 0;
+  }),
+)
+"""
+MAX_SCREENSHOT_HEIGHT = 8_000
+
+
 def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
-    """Save a PNG of the page as ``SCREENSHOT_DIR/<name>.png`` and return its path."""
+    """Save a PNG of the page as ``SCREENSHOT_DIR/<name>.png`` and return its path.
+
+    Streamlit scrolls inside ``stMain`` and ``stSidebarContent``, not the document, so
+    Playwright's own full-page mode would stop at the viewport. With ``full_page`` the
+    viewport is made as tall as the content (at most ``MAX_SCREENSHOT_HEIGHT``) for the
+    shot and restored afterwards.
+    """
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "screenshot"
     path = SCREENSHOT_DIR / f"{safe}.png"
-    page.screenshot(path=str(path), full_page=full_page)
+    viewport = page.viewport_size
+    height = min(page.evaluate(_CONTENT_HEIGHT_JS), MAX_SCREENSHOT_HEIGHT)
+    if full_page and viewport and height > viewport["height"]:
+        page.set_viewport_size({"width": viewport["width"], "height": height})
+        try:
+            page.wait_for_timeout(300)  # let charts and tables lay out at the new size
+            page.screenshot(path=str(path))
+        finally:
+            page.set_viewport_size(viewport)
+    else:
+        page.screenshot(path=str(path))
     return path
 
 
