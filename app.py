@@ -22,6 +22,7 @@ pages = [
     page("participants", "Participants", "participants", ":material/groups:"),
     page("sessions", "Sessions", "sessions", ":material/schedule:"),
     page("entry_points", "Entry points", "entry-points", ":material/hub:"),
+    page("agenda_brief", "Agenda brief", "agenda-brief", ":material/description:"),
     page("data", "Data", "data", ":material/table:"),
 ]
 if ui.data_problems():

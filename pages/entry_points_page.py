@@ -61,3 +61,13 @@ st.subheader("Key points table")
 ui.summary_table("entry_points", filters)
 st.subheader("Framing table")
 ui.summary_table("framing", filters)
+
+st.subheader("SDG targets these points bear on (curation)")
+st.caption(
+    "Curation, not the report: the report does not mention the Sustainable Development Goals. "
+    "Each row maps a key point to a target, with the target's official text and why it bears "
+    "on it. The Agenda brief page carries these into the brief."
+)
+ui.summary_table(
+    "sdg_crosswalk", filters, empty="No key point of the selected meetings is mapped to a target."
+)
