@@ -197,6 +197,39 @@ def test_connecting_to_a_missing_database_fails_and_leaves_no_file(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def make_it_look_built_by_older_code(db: Path) -> None:
+    """As if built before the schema gained a table: key_points is absent."""
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP TABLE key_points")
+        con.execute("ALTER TABLE build_info DROP COLUMN IF EXISTS schema")
+
+
+def test_database_built_for_another_schema_is_not_served_as_last_good(data_dir, tmp_path):
+    # e.g. new code adds a table, and the data folder lacks its CSV: serving the old file
+    # would make every query of the new table fail
+    db = tmp_path / "twg.duckdb"
+    assert build_database(data_dir.path, db) == []
+    make_it_look_built_by_older_code(db)
+    data_dir.replace("sessions.csv", "14:00", "25:00")
+
+    status = ensure_database(data_dir.path, db)
+
+    assert status.db_path is None
+    assert status.stale is False
+    assert [str(p) for p in status.problems] == [BROKEN_TIME]
+
+
+def test_database_built_for_another_schema_is_rebuilt_from_sound_data(data_dir, tmp_path):
+    db = tmp_path / "twg.duckdb"
+    assert build_database(data_dir.path, db) == []
+    make_it_look_built_by_older_code(db)
+    assert stored_fingerprint(db) is None
+    status = ensure_database(data_dir.path, db)
+    assert (status.db_path, status.rebuilt) == (db, True)
+    with connect(db) as con:
+        assert con.execute("SELECT count(*) FROM key_points").fetchone() == (9,)
+
+
 def test_stored_fingerprint_of_a_missing_or_foreign_file_is_none(tmp_path):
     assert stored_fingerprint(tmp_path / "missing.duckdb") is None
     not_duckdb = tmp_path / "notes.duckdb"
@@ -332,7 +365,7 @@ def test_build_killed_part_way_leaves_the_previous_database_intact(data_dir, tmp
     assert people_count(db) == 23
 
 
-# --- where the data and the database are --------------------------------------------------------
+# --- where the data and the database are ------------------------------------------------------
 
 
 def test_twg_data_dir_is_honoured(monkeypatch, tmp_path):

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from twg_data import cli, dictionary, export, paths
@@ -221,3 +222,18 @@ def test_output_that_cannot_be_written_is_an_error_not_a_traceback(tmp_path, cap
     blocker.write_text("")
     assert cli.main(["dictionary", "-o", str(blocker / "inside" / "x.md")]) == 2
     assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_export_with_broken_data_and_a_database_of_another_schema_exits_2(
+    data_dir, tmp_path, capsys
+):
+    db = tmp_path / "twg.duckdb"
+    assert build_database(data_dir.path, db) == []
+    with duckdb.connect(str(db)) as con:  # as if built by code without the key_points table
+        con.execute("DROP TABLE key_points")
+        con.execute("ALTER TABLE build_info DROP COLUMN IF EXISTS schema")
+    data_dir.replace("sessions.csv", "14:00", "25:00")
+    args = ["export", "entry_points", "--data", str(data_dir.path), "--db", str(db)]
+    assert cli.main(args) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "error: no valid database could be built; fix the problems above"

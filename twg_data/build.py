@@ -53,14 +53,18 @@ def fingerprint(data_dir: Path) -> str:
 
 
 def stored_fingerprint(db_path: Path) -> str | None:
-    """The fingerprint a database was built from; None if it is missing or unreadable."""
+    """The fingerprint a database was built from; None if it is missing, unreadable, or was
+    built for another schema (this code could not query it, so it is no last good database).
+    """
     if not Path(db_path).is_file():
         return None
     try:
         with connect(db_path) as con:
-            return con.execute("SELECT fingerprint FROM build_info").fetchone()[0]
-    except duckdb.Error:
+            sql = "SELECT fingerprint FROM build_info WHERE schema = ?"
+            row = con.execute(sql, [_SCHEMA_DIGEST]).fetchone()
+    except duckdb.Error:  # not a database, or one built before build_info had `schema`
         return None
+    return row[0] if row else None
 
 
 def _load(con: duckdb.DuckDBPyConnection, parsed: ParsedTable) -> None:
@@ -110,9 +114,9 @@ def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
             for name, sql in DERIVED_TABLES.items():
                 con.execute(f"CREATE TABLE {name} AS {sql}")
             con.execute(
-                "CREATE TABLE build_info AS SELECT ? AS fingerprint, ? AS data_dir, "
-                "now() AS built_at",
-                [data_fingerprint, str(data_dir.resolve())],
+                "CREATE TABLE build_info AS SELECT ? AS fingerprint, ? AS schema, "
+                "? AS data_dir, now() AS built_at",
+                [data_fingerprint, _SCHEMA_DIGEST, str(data_dir.resolve())],
             )
             con.execute("CHECKPOINT")
         os.replace(temp, db_path)
