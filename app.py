@@ -6,7 +6,7 @@ from twg_data import ui
 
 st.set_page_config(
     page_title="TWG dashboard · urban safety and peacebuilding",
-    page_icon=":material/diversity_3:",
+    page_icon="static/favicon.png",
     layout="wide",
 )
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from twg_data import charts, ui
+from twg_data import ui
 
 filters = ui.current_filters()
 
@@ -53,7 +53,7 @@ cities = ui.summary("cities", filters)
 if cities.empty:
     st.info("No city matches the current filters.", icon=":material/search_off:")
 else:
-    ui.altair(charts.city_map(ui.query("cities", filters)))
+    ui.chart("city_map", "cities", filters)
     unmapped = cities[cities.latitude.isna()]
     if not unmapped.empty:
         names = ", ".join(unmapped.city)

@@ -3,7 +3,7 @@ community, and who is missing."""
 
 import streamlit as st
 
-from twg_data import charts, ui
+from twg_data import ui
 
 filters = ui.current_filters()
 
@@ -22,33 +22,31 @@ if people.empty:
 
 left, right = st.columns(2, gap="large")
 with left:
-    ui.altair(
-        charts.bar_chart(
-            ui.summary("participants_by_region", filters),
-            "sub_region",
-            color="region",
-            title="By UN M49 region and sub-region",
-        )
+    ui.chart(
+        "bar_chart",
+        "participants_by_region",
+        filters,
+        category="sub_region",
+        color="region",
+        title="By UN M49 region and sub-region",
     )
-    ui.altair(
-        charts.bar_chart(
-            ui.summary("participants_by_organization_type", filters),
-            "organization_type",
-            title="By organization type (curated)",
-        )
+    ui.chart(
+        "bar_chart",
+        "participants_by_organization_type",
+        filters,
+        category="organization_type",
+        title="By organization type (curated)",
     )
 with right:
-    ui.altair(
-        charts.bar_chart(
-            ui.summary("participants_by_country", filters), "country", title="By country"
-        )
+    ui.chart(
+        "bar_chart", "participants_by_country", filters, category="country", title="By country"
     )
-    ui.altair(
-        charts.bar_chart(
-            ui.summary("participants_by_practice_community", filters),
-            "practice_community",
-            title="By practice community (curated)",
-        )
+    ui.chart(
+        "bar_chart",
+        "participants_by_practice_community",
+        filters,
+        category="practice_community",
+        title="By practice community (curated)",
     )
 with st.expander("Chart data and downloads"):
     for name in (

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from twg_data import charts, ui
+from twg_data import ui
 
 filters = ui.current_filters()
 
@@ -18,7 +18,7 @@ timeline = ui.query("session_timeline", filters)
 if timeline.empty:
     st.info("No session matches the current filters.", icon=":material/search_off:")
     st.stop()
-ui.altair(charts.timeline(timeline))
+ui.chart("timeline", "session_timeline", filters)
 
 sessions = ui.query("sessions", filters)
 all_speakers = ui.query("speakers", filters)

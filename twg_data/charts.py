@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from functools import cache
-
 import altair as alt
 import pandas as pd
 
-from twg_data.paths import PROJECT_ROOT
-
-WORLD_TOPOJSON = PROJECT_ROOT / "twg_data" / "assets" / "countries-110m.json"
+# Served by Streamlit's static file serving (server.enableStaticServing) from `static/`:
+# the browser fetches the outline once from the app itself, so maps work offline and the
+# 100 KB outline is not resent with every rerun.
+WORLD_TOPOJSON_URL = "app/static/countries-110m.json"
 MAX_BARS = 25
 _FONT = 15
 _PALETTE = ["#0b5563", "#e07a1f", "#5b8e3e", "#8e3e63", "#3e5b8e", "#b5a33a", "#777777"]
@@ -41,9 +39,16 @@ def bar_chart(
     shown = frame.head(MAX_BARS)
     if len(frame) > MAX_BARS:
         title = f"{title} (top {MAX_BARS} of {len(frame)})"
-    y = alt.Y(f"{category}:N", sort="-x", title=category_title or "")
+    order = alt.EncodingSortField(field=value, op="sum", order="descending")
+    y = alt.Y(f"{category}:N", sort=order, title=category_title or "")
+    # Room past the longest bar for its label.
+    longest = float(shown[value].max()) if len(shown) else 1.0
+    room = alt.Scale(domain=[0, longest * 1.15], nice=False)
     x = alt.X(
-        f"{value}:Q", title=value.replace("_", " ").capitalize(), axis=alt.Axis(tickMinStep=1)
+        f"{value}:Q",
+        title=value.replace("_", " ").capitalize(),
+        axis=alt.Axis(tickMinStep=1),
+        scale=room,
     )
     tooltip = [alt.Tooltip(c) for c in shown.columns]
     base = alt.Chart(shown, title=title).encode(y=y, x=x, tooltip=tooltip)
@@ -78,17 +83,16 @@ def timeline(frame: pd.DataFrame) -> alt.TopLevelMixin:
     return _readable((bars + times).properties(height=max(120, 60 * len(frame) // meetings)))
 
 
-@cache
-def _world() -> dict:
-    return json.loads(WORLD_TOPOJSON.read_text(encoding="utf-8"))
-
-
 def city_map(frame: pd.DataFrame) -> alt.TopLevelMixin:
     """Cities on a world map drawn from the bundled TopoJSON: no tiles, works offline."""
-    world = alt.InlineData(
-        values=_world(), format=alt.DataFormat(type="topojson", feature="countries")
+    world = alt.UrlData(
+        url=WORLD_TOPOJSON_URL, format=alt.DataFormat(type="topojson", feature="countries")
     )
-    land = alt.Chart(world).mark_geoshape(fill="#e6ecee", stroke="#ffffff", strokeWidth=0.5)
+    land = (
+        alt.Chart(world)
+        .mark_geoshape(fill="#dde5e8", stroke="#ffffff", strokeWidth=0.5)
+        .transform_filter("datum.id != '010'")  # Antarctica: no TWG city, a third of the map
+    )
     located = frame.dropna(subset=["latitude", "longitude"]).copy()
     located["size"] = located["people"].clip(lower=1)
     points = (
@@ -108,11 +112,13 @@ def city_map(frame: pd.DataFrame) -> alt.TopLevelMixin:
                     ],
                     range=["#c0392b", _PALETTE[0], _PALETTE[1], "#8a9ba0"],
                 ),
-                legend=alt.Legend(orient="bottom", columns=1, title="How the city took part"),
+                legend=alt.Legend(
+                    orient="top-left", title="How the city took part", symbolSize=260
+                ),
             ),
             size=alt.Size("size:Q", scale=alt.Scale(range=[120, 900]), legend=None),
             tooltip=["city", "country", "people", "took_part_as"],
         )
     )
-    chart = (land + points).project(type="equalEarth").properties(height=520)
+    chart = (land + points).project(type="equalEarth").properties(width="container", height=600)
     return _readable(chart)

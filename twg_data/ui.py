@@ -15,7 +15,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from twg_data import brief, export, paths, queries
+from twg_data import brief, charts, export, paths, queries
 from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.summaries import SUMMARIES
@@ -292,11 +292,12 @@ def summary_table(
         st.info(empty, icon=":material/search_off:")
         return frame
     shown = frame.head(MAX_ROWS_SHOWN)
+    headers = {c: c.replace("_", " ") for c in shown.columns}  # the CSV keeps snake_case
     st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
-        column_config=column_config,
+        column_config={**headers, **(column_config or {})},
         height=height,
     )
     if len(frame) > MAX_ROWS_SHOWN:
@@ -308,9 +309,24 @@ def summary_table(
     return frame
 
 
-def altair(chart) -> None:
-    """Show an Altair chart at full width."""
-    st.altair_chart(chart, width="stretch")
+@st.cache_data(show_spinner=False, max_entries=256)
+def _chart_spec(
+    builder: str, name: str, filters: Filters, options: tuple, served: str, _db: _Database
+) -> dict:
+    with _db.con.cursor() as cursor:
+        frame = getattr(queries, name)(cursor, filters)
+    return getattr(charts, builder)(frame, **dict(options)).to_dict()
+
+
+def chart(builder: str, name: str, filters: Filters, **options: object) -> None:
+    """Chart `queries.<name>` with `charts.<builder>` at full width.
+
+    The Vega-Lite spec is built (and validated by Altair) once per filters and database, not on
+    every rerun: building Altair charts costs tens of milliseconds each.
+    """
+    _, db = database()
+    spec = _chart_spec(builder, name, filters, tuple(sorted(options.items())), db.served, db)
+    st.vega_lite_chart(spec, width="stretch")
 
 
 # --- the agenda brief ---------------------------------------------------------------------
