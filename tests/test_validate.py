@@ -26,7 +26,7 @@ def test_problem_prints_as_file_line_column_message():
     assert str(problem) == "people.csv:4: name: required value is empty"
 
 
-# --- the header ------------------------------------------------------------------------
+# --- the header -------------------------------------------------------------------------------
 
 
 def test_missing_column_is_reported_on_the_header_line(data_dir):
@@ -59,7 +59,7 @@ def test_header_names_are_matched_after_trimming_spaces(data_dir):
     assert problems(data_dir) == []
 
 
-# --- values --------------------------------------------------------------------------------
+# --- values -----------------------------------------------------------------------------------
 
 
 def test_text_in_an_integer_column_is_reported(data_dir):
@@ -183,7 +183,7 @@ def test_value_of_only_spaces_counts_as_empty(data_dir):
     assert problems(data_dir) == [f"people.csv:{line}: name: required value is empty"]
 
 
-# --- keys and references ------------------------------------------------------------------
+# --- keys and references ----------------------------------------------------------------------
 
 
 def test_duplicate_key_names_the_first_line(data_dir):
@@ -260,7 +260,7 @@ def test_empty_optional_reference_is_not_checked(data_dir):
     assert problems(data_dir) == []
 
 
-# --- files -----------------------------------------------------------------------------------
+# --- files ------------------------------------------------------------------------------------
 
 
 def test_latin1_file_is_reported_on_the_line_of_the_first_bad_byte(data_dir):
