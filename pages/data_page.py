@@ -42,9 +42,7 @@ with rows_tab:
     if rows.empty:
         st.info("This table has no rows for the selected meetings.", icon=":material/search_off:")
     else:
-        st.dataframe(rows.head(ui.MAX_ROWS_SHOWN), hide_index=True, width="stretch")
-        if len(rows) > ui.MAX_ROWS_SHOWN:
-            st.caption(f"Showing the first {ui.MAX_ROWS_SHOWN:,} of {len(rows):,} rows.")
+        ui.show_frame(rows)
 st.download_button(
     f"Download {table.file_name}",
     data=export.to_csv_bytes(rows),

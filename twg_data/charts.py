@@ -64,7 +64,7 @@ def bar_chart(
 
 def timeline(frame: pd.DataFrame) -> alt.TopLevelMixin:
     """Sessions and breaks of a meeting day as bars on a time axis."""
-    y = alt.Y("label:N", sort=alt.SortField("start_at"), title="", axis=alt.Axis(labelLimit=520))
+    y = alt.Y("label:N", sort=alt.SortField("order"), title="", axis=alt.Axis(labelLimit=560))
     base = alt.Chart(frame, title="The meeting day").encode(
         y=y,
         x=alt.X("start_at:T", title="Time", axis=alt.Axis(format="%H:%M")),
@@ -79,8 +79,7 @@ def timeline(frame: pd.DataFrame) -> alt.TopLevelMixin:
         )
     )
     times = base.mark_text(align="left", dx=6, color="white", fontSize=_FONT).encode(text="start:N")
-    meetings = frame["meeting_id"].nunique() if not frame.empty else 1
-    return _readable((bars + times).properties(height=max(120, 60 * len(frame) // meetings)))
+    return _readable((bars + times).properties(height=alt.Step(48)))
 
 
 def city_map(frame: pd.DataFrame) -> alt.TopLevelMixin:

@@ -347,29 +347,40 @@ def sessions(con: Connection, filters: Filters) -> pd.DataFrame:
 
 
 def session_timeline(con: Connection, filters: Filters) -> pd.DataFrame:
-    """Sessions and the gaps between them, as bars for a timeline chart."""
+    """Sessions and the gaps between them, as bars on a time-of-day axis (`start_at`, `end_at`
+    fall on one nominal day so that several meetings line up); `order` sorts the rows."""
     where, params = _meeting_where(filters)
     sql = f"""
         WITH s AS (
             SELECT meeting_id, date, start_time, end_time, title, position,
                    lead(start_time) OVER (PARTITION BY meeting_id, date ORDER BY start_time)
-                       AS next_start
+                       AS next_start,
+                   (SELECT count(DISTINCT meeting_id) FROM sessions WHERE {where}) > 1
+                       AS several
             FROM sessions WHERE {where}
+        ),
+        bars AS (
+            SELECT meeting_id, date, several, 'session' AS kind, start_time AS t0,
+                   end_time AS t1, concat('Focus ', position, ': ', title) AS name
+            FROM s
+            UNION ALL
+            SELECT meeting_id, date, several, 'break', end_time, next_start,
+                   'Break (not described in the report)'
+            FROM s WHERE next_start > end_time
         )
-        SELECT meeting_id, concat('Focus ', position, ': ', title) AS label, 'session' AS kind,
-               date, strftime(date + start_time, '%H:%M') AS start,
-               strftime(date + end_time, '%H:%M') AS "end",
-               datediff('minute', start_time, end_time) AS duration_minutes,
-               date + start_time AS start_at, date + end_time AS end_at
-        FROM s
-        UNION ALL
-        SELECT meeting_id, 'Break (not described in the report)', 'break', date,
-               strftime(date + end_time, '%H:%M'), strftime(date + next_start, '%H:%M'),
-               datediff('minute', end_time, next_start), date + end_time, date + next_start
-        FROM s WHERE next_start > end_time
-        ORDER BY meeting_id, date, start
+        SELECT meeting_id,
+               concat(CASE WHEN several THEN strftime(date, '%Y-%m-%d') || ' · ' END, name)
+                   AS label,
+               kind, strftime(date, '%Y-%m-%d') AS date,
+               strftime(DATE '2000-01-01' + t0, '%H:%M') AS start,
+               strftime(DATE '2000-01-01' + t1, '%H:%M') AS "end",
+               datediff('minute', t0, t1) AS duration_minutes,
+               DATE '2000-01-01' + t0 AS start_at, DATE '2000-01-01' + t1 AS end_at,
+               row_number() OVER (ORDER BY date, meeting_id, t0) AS "order"
+        FROM bars
+        ORDER BY "order"
     """
-    return _frame(con, sql, params)
+    return _frame(con, sql, params + params)
 
 
 def speakers(con: Connection, filters: Filters) -> pd.DataFrame:

@@ -291,13 +291,28 @@ def summary_table(
     if frame.empty:
         st.info(empty, icon=":material/search_off:")
         return frame
+    show_frame(frame, column_config=column_config, height=height)
+    download_button(name, filters)
+    return frame
+
+
+def show_frame(
+    frame: pd.DataFrame, *, column_config: dict | None = None, height: int | str = "auto"
+) -> None:
+    """A table as people read it: at most MAX_ROWS_SHOWN rows (with a note), headers without
+    underscores (the CSV keeps snake_case), dates without a time of day."""
     shown = frame.head(MAX_ROWS_SHOWN)
-    headers = {c: c.replace("_", " ") for c in shown.columns}  # the CSV keeps snake_case
+    config: dict = {c: c.replace("_", " ") for c in shown.columns}
+    for column in shown.columns:
+        if pd.api.types.is_datetime64_any_dtype(shown[column]):
+            config[column] = st.column_config.DateColumn(
+                column.replace("_", " "), format="YYYY-MM-DD"
+            )
     st.dataframe(
         shown,
         hide_index=True,
         width="stretch",
-        column_config={**headers, **(column_config or {})},
+        column_config={**config, **(column_config or {})},
         height=height,
     )
     if len(frame) > MAX_ROWS_SHOWN:
@@ -305,8 +320,6 @@ def summary_table(
             f"Showing the first {MAX_ROWS_SHOWN:,} of {len(frame):,} rows; "
             "the download holds all of them."
         )
-    download_button(name, filters)
-    return frame
 
 
 @st.cache_data(show_spinner=False, max_entries=256)

@@ -1,0 +1,92 @@
+"""The dashboard in a real Chromium: every page, a sidebar filter, a download, a shared link."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from helpers import (
+    download,
+    exception_texts,
+    runs_finished,
+    screenshot,
+    select_in_multiselect,
+    selected_in_multiselect,
+    wait_for_app,
+)
+from playwright.sync_api import Page, expect
+
+PAGES = ["Overview", "Participants", "Sessions", "Entry points", "Agenda brief", "Data"]
+BOGOTA_PEOPLE = {
+    "Ana Teresa Bernal",
+    "Nathalie Gendre",
+    "Jaume Guardans",
+    "Anja Heuft",
+    "Elis Schmeer",
+}
+
+
+def open_page(page: Page, base_url: str, title: str) -> None:
+    """Load the app at its root, then go to a page through the sidebar navigation."""
+    if "stApp" not in (page.content() or ""):
+        page.goto(base_url)
+        wait_for_app(page)
+    before = runs_finished(page)
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title, exact=True).click()
+    wait_for_app(page, since=before)
+
+
+def people_count(page: Page) -> int:
+    text = page.get_by_text(re.compile(r"named people match the current filters")).inner_text()
+    return int(text.split()[0].replace(",", ""))
+
+
+@pytest.mark.parametrize("title", PAGES)
+def test_every_page_renders_without_exceptions_or_console_errors(streamlit_server, page, title):
+    open_page(page, streamlit_server, title)
+    expect(page.locator("h1").first).to_be_visible()
+    assert exception_texts(page) == []
+    screenshot(page, title.lower().replace(" ", "-"))
+    assert page.console_errors == []
+
+
+def test_choosing_a_city_changes_the_participants_table_and_the_url(streamlit_server, page):
+    open_page(page, streamlit_server, "Participants")
+    assert people_count(page) == 23
+    select_in_multiselect(page, "City", "Bogotá (COL)")
+    assert people_count(page) == 5
+    assert "city=bogota" in page.url
+    screenshot(page, "participants-bogota")
+    assert page.console_errors == []
+
+
+def test_a_download_in_the_browser_delivers_the_filtered_rows(streamlit_server, page):
+    open_page(page, streamlit_server, "Participants")
+    select_in_multiselect(page, "City", "Bogotá (COL)")
+    path = download(page, "Download participants (CSV)")
+    raw = path.read_bytes()
+    assert path.name == "twg-participants.csv"
+    assert raw.startswith(b"\xef\xbb\xbf")  # Excel reads it as UTF-8
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert {row["name"] for row in rows} == BOGOTA_PEOPLE
+    assert {row["city"] for row in rows} == {"Bogotá"}
+
+
+def test_a_link_with_filters_opens_the_filtered_view(streamlit_server, page):
+    # A fresh server's first run handles a deep link through Streamlit's legacy pages/ logic
+    # (see app.py); load the root once so this test sees what any later visitor sees.
+    page.goto(streamlit_server)
+    wait_for_app(page)
+    page.goto(f"{streamlit_server}/participants?city=bogota&organization=giz")
+    wait_for_app(page)
+    assert selected_in_multiselect(page, "City") == ["Bogotá (COL)"]
+    assert people_count(page) == 2  # Heuft and Schmeer: GIZ staff the report places in Bogotá
+    assert exception_texts(page) == []
+
+
+def test_an_unknown_link_value_shows_a_warning_not_an_error(streamlit_server, page):
+    page.goto(f"{streamlit_server}/?city=atlantis")
+    wait_for_app(page)
+    expect(page.get_by_text("Ignored a link parameter")).to_be_visible()
+    assert exception_texts(page) == []
