@@ -78,7 +78,11 @@ def timeline(frame: pd.DataFrame) -> alt.TopLevelMixin:
             title="",
         )
     )
-    times = base.mark_text(align="left", dx=6, color="white", fontSize=_FONT).encode(text="start:N")
+    times = (
+        base.transform_filter("datum.kind == 'session'")  # a break is too short for a label
+        .mark_text(align="left", dx=6, color="white", fontSize=_FONT)
+        .encode(text="start:N")
+    )
     return _readable((bars + times).properties(height=alt.Step(48)))
 
 
