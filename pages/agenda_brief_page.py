@@ -53,8 +53,8 @@ selection = brief.Selection(tuple(excluded), notes)
 
 with preview:
     st.subheader("Downloads")
-    md_col, csv_col, zip_col = st.columns(3)
-    md_col.download_button(
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
         "Brief (Markdown)",
         data=ui.brief_file("md", filters, selection),
         file_name="twg-agenda-brief.md",
@@ -63,7 +63,7 @@ with preview:
         icon=":material/description:",
         on_click="ignore",
     )
-    csv_col.download_button(
+    buttons.download_button(
         "Brief (CSV)",
         data=ui.brief_file("csv", filters, selection),
         file_name="twg-agenda-brief.csv",
@@ -72,7 +72,7 @@ with preview:
         icon=":material/download:",
         on_click="ignore",
     )
-    zip_col.download_button(
+    buttons.download_button(
         "Summary pack (ZIP)",
         data=ui.brief_file("zip", filters, selection),
         file_name=brief.PACK_FILE_NAME,

@@ -69,5 +69,16 @@ st.caption(
     "on it. The Agenda brief page carries these into the brief."
 )
 ui.summary_table(
-    "sdg_crosswalk", filters, empty="No key point of the selected meetings is mapped to a target."
+    "sdg_crosswalk",
+    filters,
+    empty="No key point of the selected meetings is mapped to a target.",
+    column_config={
+        # Shown in the download; left out here to keep the table readable on a projector.
+        "position": None,
+        "key_point_id": None,
+        "basis": None,
+        "target_source": None,
+        "target_text": st.column_config.TextColumn("target text", width="large"),
+        "rationale": st.column_config.TextColumn("rationale", width="large"),
+    },
 )
