@@ -215,6 +215,23 @@ def _page_name(page: str) -> str:
     return Path(page).stem.removesuffix("_page") if page.endswith(".py") else page
 
 
+def _page_row(name: str, p: dict, floor: float, floor_cpu: float) -> list[str]:
+    pay = p["payload"]
+    first = "" if name.startswith("bare") else f"{p['first_s'] * 1000:.0f}"
+    return [
+        name,
+        first,
+        f"{p['rerun_median_s'] * 1000:.0f}",
+        f"{p['rerun_median_s'] / floor:.1f}",
+        f"{p['rerun_cpu_median_s'] * 1000:.0f}",
+        f"{p['rerun_cpu_median_s'] / floor_cpu:.1f}",
+        _kb(pay["total"]),
+        _kb(pay["charts"]),
+        _kb(pay["tables"]),
+        _kb(pay["filters"]),
+    ]
+
+
 def report(results: Results) -> str:
     out = ["# TWG dashboard benchmarks", ""]
     out.append(_table(["machine", ""], [[k, v] for k, v in results.machine.items()]))
@@ -246,12 +263,21 @@ def report(results: Results) -> str:
                     f"{b['median_s']:.2f}",
                     f"{b['validate_median_s']:.2f}",
                     f"{b['median_s'] - b['validate_median_s']:.2f}",
+                    f"{b['cpu_median_s']:.2f}",
                     str(len(b["runs_s"])),
                     f"{b['peak_rss_mb']:,.0f}",
                 ]
             )
         out += ["## Database build (twg_data.build.build_database), median", ""]
-        header = ["data", "build s", "of which validation s", "DuckDB load s", "runs", "peak MB"]
+        header = [
+            "data",
+            "build s",
+            "of which validation s",
+            "DuckDB load s",
+            "CPU s",
+            "runs",
+            "peak MB",
+        ]
         out += [_table(header, rows), ""]
 
     if results.queries:
@@ -272,40 +298,20 @@ def report(results: Results) -> str:
 
     for size, measured in results.pages.items():
         floor = _floor(size, results)
-        bare_payload = next(iter(measured["bare"]["pages"].values()))["payload"]
-        rows = [
-            [
-                "bare page (floor)",
-                "",
-                f"{floor * 1000:.0f}",
-                "1.0",
-                _kb(bare_payload["total"]),
-                _kb(bare_payload["charts"]),
-                _kb(bare_payload["tables"]),
-                _kb(bare_payload["filters"]),
-            ]
-        ]
+        bare = next(iter(measured["bare"]["pages"].values()))
+        floor_cpu = bare["rerun_cpu_median_s"]
+        rows = [_page_row("bare page (floor)", bare, floor, floor_cpu)]
         for page, p in measured["app"]["pages"].items():
-            if "skipped" in p:
-                continue
-            pay = p["payload"]
-            rows.append(
-                [
-                    _page_name(page) + (" (EXCEPTION)" if p["exceptions"] else ""),
-                    f"{p['first_s'] * 1000:.0f}",
-                    f"{p['rerun_median_s'] * 1000:.0f}",
-                    f"{p['rerun_median_s'] / floor:.1f}",
-                    _kb(pay["total"]),
-                    _kb(pay["charts"]),
-                    _kb(pay["tables"]),
-                    _kb(pay["filters"]),
-                ]
-            )
+            if "skipped" not in p:
+                name = _page_name(page) + (" (EXCEPTION)" if p["exceptions"] else "")
+                rows.append(_page_row(name, p, floor, floor_cpu))
         header = [
             "page",
             "first run ms",
-            "rerun ms (median)",
+            "rerun ms",
             "x floor",
+            "rerun CPU ms",
+            "x floor CPU",
             "payload KB",
             "charts KB",
             "tables KB",
@@ -354,8 +360,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--large-repeat",
         type=int,
-        default=2,
-        help=f"builds at {LARGE:,} people or more (default 2)",
+        default=1,
+        help=f"builds at {LARGE:,} people or more (default 1)",
     )
     p.add_argument("--meetings", type=int, default=8, help="meetings in synthetic data (8)")
     p.add_argument("--seed", type=int, default=0, help="synthetic data seed (0)")

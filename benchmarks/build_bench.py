@@ -4,20 +4,20 @@
 
 Each run builds a fresh database file in a temporary folder. The time spent in validation
 (`read_data`: parse and check the CSVs) is recorded apart from the rest (DuckDB load and
-derived tables). Writes medians, every run and the process's peak RSS as JSON.
+derived tables). Writes medians (wall and CPU), every run and the process's peak RSS as JSON.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.page_bench import peak_rss_mb
 from twg_data import build
 
 
@@ -33,14 +33,15 @@ def time_builds(data_dir: Path, repeat: int) -> dict:
             validation.append(time.perf_counter() - started)
 
     build.read_data = timed_read_data
-    totals = []
+    totals, cpu = [], []
     try:
         with tempfile.TemporaryDirectory(prefix="twg-build-bench-") as temp:
             for run in range(repeat):
                 db = Path(temp) / f"run-{run}.duckdb"
-                started = time.perf_counter()
+                started, cpu_started = time.perf_counter(), time.process_time()
                 problems = build.build_database(data_dir, db)
                 totals.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - cpu_started)
                 if problems:
                     raise SystemExit(f"{data_dir}: {len(problems)} problem(s), e.g. {problems[0]}")
                 db.unlink()
@@ -49,9 +50,10 @@ def time_builds(data_dir: Path, repeat: int) -> dict:
     return {
         "median_s": statistics.median(totals),
         "validate_median_s": statistics.median(validation),
+        "cpu_median_s": statistics.median(cpu),
         "runs_s": totals,
         "validate_runs_s": validation,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import sys
 import time
@@ -69,10 +68,19 @@ def payload(messages: list) -> dict[str, int]:
     }
 
 
-def _timed_run(at: AppTest) -> float:
-    started = time.perf_counter()
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM; unlike ru_maxrss it is not inherited over fork/exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _timed_run(at: AppTest) -> tuple[float, float]:
+    """Wall and CPU seconds of one script run (CPU: this process, all threads)."""
+    started, cpu = time.perf_counter(), time.process_time()
     at.run()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
 def _exceptions(at: AppTest) -> list[str]:
@@ -83,7 +91,7 @@ def bench_app(app: Path, pages: list[str], repeat: int, timeout: float) -> dict:
     """Time startup, then each page's first run and `repeat` reruns; measure its payload."""
     _capture_messages()
     at = AppTest.from_file(str(app.resolve()), default_timeout=timeout)
-    startup = _timed_run(at)
+    startup, _ = _timed_run(at)
     results: dict[str, dict] = {}
     for page in pages or [""]:
         if page:
@@ -92,19 +100,20 @@ def bench_app(app: Path, pages: list[str], repeat: int, timeout: float) -> dict:
             except ValueError as error:  # not registered (e.g. shown only on bad data)
                 results[page] = {"skipped": str(error)[:200]}
                 continue
-        first = _timed_run(at)
+        first, _ = _timed_run(at)
         reruns = [_timed_run(at) for _ in range(repeat)]
         results[page or "(main)"] = {
             "first_s": first,
-            "rerun_median_s": statistics.median(reruns),
-            "reruns_s": reruns,
+            "rerun_median_s": statistics.median(wall for wall, _ in reruns),
+            "rerun_cpu_median_s": statistics.median(cpu for _, cpu in reruns),
+            "reruns_s": [wall for wall, _ in reruns],
             "payload": payload(_runs[-1]),
             "exceptions": _exceptions(at),
         }
     return {
         "startup_s": startup,
         "pages": results,
-        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "peak_rss_mb": peak_rss_mb(),
     }
 
 
