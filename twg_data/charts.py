@@ -1,6 +1,15 @@
-"""Altair charts for the pages. They take frames that are already aggregated in DuckDB."""
+"""Charts for the pages, as Vega-Lite specs. They take frames already aggregated in DuckDB.
+
+Altair defines (and validates) each chart's shape once per set of options: building and
+validating an Altair chart costs 50-170 ms, far more than a page rerun should. Every call then
+copies that template and fills in only what depends on the data: the rows (as the named
+dataset `rows`, which Streamlit sends as Arrow), the title and the x-axis extent.
+"""
 
 from __future__ import annotations
+
+import copy
+from functools import cache
 
 import altair as alt
 import pandas as pd
@@ -12,6 +21,13 @@ WORLD_TOPOJSON_URL = "app/static/countries-110m.json"
 MAX_BARS = 25
 _FONT = 15
 _PALETTE = ["#0b5563", "#e07a1f", "#5b8e3e", "#8e3e63", "#3e5b8e", "#b5a33a", "#777777"]
+_ROWS = alt.NamedData(name="rows")
+MAP_GROUPS = {
+    "Meeting venue": "#c0392b",
+    "Named participants": _PALETTE[0],
+    "Named participants and a delegation": _PALETTE[1],
+    "Delegation only": "#8a9ba0",
+}
 
 
 def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -26,32 +42,33 @@ def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def bar_chart(
-    frame: pd.DataFrame,
-    category: str,
-    *,
-    title: str,
-    value: str = "people",
-    color: str | None = None,
-    category_title: str | None = None,
-) -> alt.TopLevelMixin:
-    """Horizontal bars, largest first, the value written at the end of each bar."""
-    shown = frame.head(MAX_BARS)
-    if len(frame) > MAX_BARS:
-        title = f"{title} (top {MAX_BARS} of {len(frame)})"
+def _fill(template: dict, frame: pd.DataFrame, title: str, **params: float) -> dict:
+    spec = copy.deepcopy(template)
+    spec["datasets"] = {"rows": frame}
+    spec["title"] = title
+    for param in spec.get("params", []):
+        if param["name"] in params:
+            param["value"] = params[param["name"]]
+    return spec
+
+
+@cache
+def _bar_template(category: str, value: str, color: str | None, category_title: str) -> dict:
+    longest = alt.param(name="longest", value=1)
     order = alt.EncodingSortField(field=value, op="sum", order="descending")
-    y = alt.Y(f"{category}:N", sort=order, title=category_title or "")
-    # Room past the longest bar for its label.
-    longest = float(shown[value].max()) if len(shown) else 1.0
-    room = alt.Scale(domain=[0, longest * 1.15], nice=False)
     x = alt.X(
         f"{value}:Q",
         title=value.replace("_", " ").capitalize(),
         axis=alt.Axis(tickMinStep=1),
-        scale=room,
+        # Room past the longest bar for its label.
+        scale=alt.Scale(domainMin=0, domainMax=alt.ExprRef(expr="longest * 1.15"), nice=False),
     )
-    tooltip = [alt.Tooltip(c) for c in shown.columns]
-    base = alt.Chart(shown, title=title).encode(y=y, x=x, tooltip=tooltip)
+    tooltip = [f"{c}:N" for c in (category, color) if c] + [f"{value}:Q"]
+    base = alt.Chart(_ROWS).encode(
+        y=alt.Y(f"{category}:N", sort=order, title=category_title),
+        x=x,
+        tooltip=tooltip,
+    )
     if color:
         bars = base.mark_bar().encode(
             color=alt.Color(f"{color}:N", scale=alt.Scale(range=_PALETTE), title="")
@@ -59,17 +76,36 @@ def bar_chart(
     else:
         bars = base.mark_bar(color=_PALETTE[0])
     labels = base.mark_text(align="left", dx=4, fontSize=_FONT).encode(text=f"{value}:Q")
-    return _readable((bars + labels).properties(height=alt.Step(34)))
+    chart = (bars + labels).add_params(longest).properties(title="title", height=alt.Step(34))
+    return _readable(chart).to_dict()
 
 
-def timeline(frame: pd.DataFrame) -> alt.TopLevelMixin:
-    """Sessions and breaks of a meeting day as bars on a time axis."""
+def bar_chart(
+    frame: pd.DataFrame,
+    category: str,
+    *,
+    title: str,
+    value: str = "people",
+    color: str | None = None,
+    category_title: str = "",
+) -> dict:
+    """Horizontal bars, largest first, the value written at the end of each bar."""
+    shown = frame.head(MAX_BARS)
+    if len(frame) > MAX_BARS:
+        title = f"{title} (top {MAX_BARS} of {len(frame)})"
+    longest = float(shown[value].max()) if len(shown) else 1.0
+    template = _bar_template(category, value, color, category_title)
+    return _fill(template, shown, title, longest=longest)
+
+
+@cache
+def _timeline_template() -> dict:
     y = alt.Y("label:N", sort=alt.SortField("order"), title="", axis=alt.Axis(labelLimit=560))
-    base = alt.Chart(frame, title="The meeting day").encode(
+    base = alt.Chart(_ROWS).encode(
         y=y,
         x=alt.X("start_at:T", title="Time", axis=alt.Axis(format="%H:%M")),
         x2="end_at:T",
-        tooltip=["label", "start", "end", "duration_minutes", "date"],
+        tooltip=["label:N", "start:N", "end:N", "duration_minutes:Q", "date:N"],
     )
     bars = base.mark_bar(cornerRadius=4, height=34).encode(
         color=alt.Color(
@@ -83,11 +119,16 @@ def timeline(frame: pd.DataFrame) -> alt.TopLevelMixin:
         .mark_text(align="left", dx=6, color="white", fontSize=_FONT)
         .encode(text="start:N")
     )
-    return _readable((bars + times).properties(height=alt.Step(48)))
+    return _readable((bars + times).properties(title="title", height=alt.Step(48))).to_dict()
 
 
-def city_map(frame: pd.DataFrame) -> alt.TopLevelMixin:
-    """Cities on a world map drawn from the bundled TopoJSON: no tiles, works offline."""
+def timeline(frame: pd.DataFrame) -> dict:
+    """Sessions and breaks of a meeting day as bars on a time-of-day axis."""
+    return _fill(_timeline_template(), frame, "The meeting day")
+
+
+@cache
+def _map_template() -> dict:
     world = alt.UrlData(
         url=WORLD_TOPOJSON_URL, format=alt.DataFormat(type="topojson", feature="countries")
     )
@@ -96,32 +137,30 @@ def city_map(frame: pd.DataFrame) -> alt.TopLevelMixin:
         .mark_geoshape(fill="#dde5e8", stroke="#ffffff", strokeWidth=0.5)
         .transform_filter("datum.id != '010'")  # Antarctica: no TWG city, a third of the map
     )
-    located = frame.dropna(subset=["latitude", "longitude"]).copy()
-    located["size"] = located["people"].clip(lower=1)
     points = (
-        alt.Chart(located)
+        alt.Chart(_ROWS)
+        .transform_filter("isValid(datum.latitude) && isValid(datum.longitude)")
+        .transform_calculate(size="max(datum.people, 1)")
         .mark_circle(opacity=0.85, stroke="#ffffff", strokeWidth=1)
         .encode(
             longitude="longitude:Q",
             latitude="latitude:Q",
             color=alt.Color(
                 "map_group:N",
-                scale=alt.Scale(
-                    domain=[
-                        "Meeting venue",
-                        "Named participants",
-                        "Named participants and a delegation",
-                        "Delegation only",
-                    ],
-                    range=["#c0392b", _PALETTE[0], _PALETTE[1], "#8a9ba0"],
-                ),
+                scale=alt.Scale(domain=list(MAP_GROUPS), range=list(MAP_GROUPS.values())),
                 legend=alt.Legend(
                     orient="top-left", title="How the city took part", symbolSize=260
                 ),
             ),
             size=alt.Size("size:Q", scale=alt.Scale(range=[120, 900]), legend=None),
-            tooltip=["city", "country", "people", "took_part_as"],
+            tooltip=["city:N", "country:N", "people:Q", "took_part_as:N"],
         )
     )
-    chart = (land + points).project(type="equalEarth").properties(width="container", height=600)
-    return _readable(chart)
+    chart = (land + points).project(type="equalEarth")
+    return _readable(chart.properties(width="container", height=600)).to_dict()
+
+
+def city_map(frame: pd.DataFrame) -> dict:
+    """Cities on a world map drawn from the bundled TopoJSON: no tiles, works offline."""
+    columns = ["city", "country", "people", "took_part_as", "map_group", "latitude", "longitude"]
+    return _fill(_map_template(), frame[columns], "")

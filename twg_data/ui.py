@@ -322,23 +322,9 @@ def show_frame(
         )
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _chart_spec(
-    builder: str, name: str, filters: Filters, options: tuple, served: str, _db: _Database
-) -> dict:
-    with _db.con.cursor() as cursor:
-        frame = getattr(queries, name)(cursor, filters)
-    return getattr(charts, builder)(frame, **dict(options)).to_dict()
-
-
 def chart(builder: str, name: str, filters: Filters, **options: object) -> None:
-    """Chart `queries.<name>` with `charts.<builder>` at full width.
-
-    The Vega-Lite spec is built (and validated by Altair) once per filters and database, not on
-    every rerun: building Altair charts costs tens of milliseconds each.
-    """
-    _, db = database()
-    spec = _chart_spec(builder, name, filters, tuple(sorted(options.items())), db.served, db)
+    """Chart `queries.<name>` (cached) with `charts.<builder>` at full width."""
+    spec = getattr(charts, builder)(query(name, filters), **options)
     st.vega_lite_chart(spec, width="stretch")
 
 
