@@ -418,3 +418,23 @@ def test_cli_rejects_a_note_without_an_equals_sign(db, capsys):
     with pytest.raises(SystemExit):
         run_cli(db, "brief", "--note", "commonality-1")
     assert "expected ID=TEXT" in capsys.readouterr().err
+
+
+# --- several meetings ----------------------------------------------------------------------
+
+
+def test_with_two_meetings_an_id_names_the_item_in_both_and_meeting_slash_id_in_one(
+    second_meeting_dir, tmp_path: Path
+):
+    db = tmp_path / "two-meetings.duckdb"
+    assert build_database(second_meeting_dir.path, db) == []
+    second = "twg-2016-test/commonality-1"
+    with connect(db) as connection:
+        both = csv_rows(brief.brief_csv(connection, Filters(), Selection(("commonality-1",))))
+        one = csv_rows(brief.brief_csv(connection, Filters(), Selection((second,))))
+        markdown = brief.brief_markdown(connection, Filters(), Selection((second,)))
+        only_second = brief.brief_csv(connection, Filters(meetings=("twg-2016-test",)), Selection())
+    assert {r["meeting_id"] for r in both if r["id"] == "commonality-1"} == set()
+    assert {r["meeting_id"] for r in one if r["id"] == "commonality-1"} == {MEETING}
+    assert f"**Left out by the facilitator:** `{second}`." in markdown
+    assert {r["meeting_id"] for r in csv_rows(only_second)} == {"twg-2016-test"}
