@@ -237,3 +237,15 @@ def test_export_with_broken_data_and_a_database_of_another_schema_exits_2(
     assert cli.main(args) == 2
     err = capsys.readouterr().err
     assert err.splitlines()[-1] == "error: no valid database could be built; fix the problems above"
+
+
+def test_valid_values_are_listed_in_the_order_of_the_filter_dimensions(data_dir, tmp_path, capsys):
+    args = ["export", "participants", "--data", str(data_dir.path), "--db", str(tmp_path / "t")]
+    args += ["--role", "x", "--organization", "x", "--city", "x", "--country", "x"]
+    assert cli.main(args) == 2
+    listed = [
+        line.split(" values: ")[0]
+        for line in capsys.readouterr().err.splitlines()
+        if line.startswith("valid --")
+    ]
+    assert listed == ["valid --country", "valid --city", "valid --organization", "valid --role"]

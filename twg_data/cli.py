@@ -49,7 +49,7 @@ def filters_from_args(con: Connection, args: argparse.Namespace) -> Filters:
     filters, warnings = Filters.from_query_params(params, known)
     if warnings:
         lines = [f"--{w.replace('=', ' ', 1)}" for w in warnings]
-        for param in {d.param for d in DIMENSIONS if getattr(args, d.param)}:
+        for param in [d.param for d in DIMENSIONS if getattr(args, d.param)]:
             valid = ", ".join(known[param]) or "(none)"
             lines.append(f"valid --{param.replace('_', '-')} values: {valid}")
         raise CommandError("\n".join(lines))
