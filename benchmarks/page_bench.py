@@ -2,8 +2,9 @@
 
     TWG_DATA_DIR=... TWG_DB_PATH=... python -m benchmarks.page_bench --app app.py --json OUT
 
-Uses `streamlit.testing.v1.AppTest`: the script runs in this process exactly as the server
-runs it for one session (same caches, same element serialization), without a browser. Per
+Uses `streamlit.testing.v1.AppTest`: the script runs in this process as the server runs it
+for one session (same caches, same element serialization), without a browser; the compiled
+scripts are kept across runs as the server keeps them (AppTest recompiles every run). Per
 page: the first run after switching to it (cold page caches), then `--repeat` reruns, of
 which the median is reported. Payload is the serialized size of the ForwardMsgs of one
 rerun, by element kind: what a browser that has not cached them receives for the page.
@@ -20,7 +21,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from streamlit.testing.v1 import AppTest, local_script_runner
+from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+from streamlit.testing.v1 import AppTest, app_test, local_script_runner
 
 CHART_KINDS = {
     "vega_lite_chart",
@@ -46,6 +48,12 @@ def _capture_messages() -> None:
         return tree
 
     local_script_runner.LocalScriptRunner.run = run
+
+
+def _share_script_cache() -> None:
+    """Compile each script once, as the server does (AppTest makes a new cache every run)."""
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared
 
 
 def payload(messages: list) -> dict[str, int]:
@@ -90,6 +98,7 @@ def _exceptions(at: AppTest) -> list[str]:
 def bench_app(app: Path, pages: list[str], repeat: int, timeout: float) -> dict:
     """Time startup, then each page's first run and `repeat` reruns; measure its payload."""
     _capture_messages()
+    _share_script_cache()
     at = AppTest.from_file(str(app.resolve()), default_timeout=timeout)
     startup, _ = _timed_run(at)
     results: dict[str, dict] = {}

@@ -25,6 +25,8 @@ def profile(
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.testing.v1 import AppTest
 
+    from benchmarks.page_bench import _share_script_cache
+
     dataset = datasets.prepare(size, meetings, seed)
     datasets.ensure_built(dataset)
     os.environ["TWG_DATA_DIR"] = str(dataset.data_dir)
@@ -44,6 +46,7 @@ def profile(
             profiler.stop()
 
     script_runner.ScriptRunner._run_script = run_script
+    _share_script_cache()
     at = AppTest.from_file(str(PROJECT_ROOT / "app.py"), default_timeout=600)
     at.run()
     if page not in ("", "app"):
