@@ -12,6 +12,7 @@ PAGES = {
     "participants": "pages/participants_page.py",
     "sessions": "pages/sessions_page.py",
     "entry_points": "pages/entry_points_page.py",
+    "agenda_brief": "pages/agenda_brief_page.py",
     "data": "pages/data_page.py",
 }
 

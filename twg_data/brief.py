@@ -22,6 +22,7 @@ from twg_data import dictionary, export, queries
 from twg_data.filters import Filters
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
+from twg_data.text import escape_markdown
 
 KINDS = {
     "key_point": "Key points",
@@ -49,11 +50,8 @@ CSV_COLUMNS = {
 }
 PACK_FILE_NAME = "twg-summary-pack.zip"
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:=])")
-_ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 _SAFE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 _INDENT = "    "
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
 @dataclass(frozen=True)
@@ -95,15 +93,6 @@ def item_ref(meeting_id: str, item_id: str) -> str:
 
 def _clean_note(text: str | None) -> str:
     return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
-
-
-def escape_markdown(text: object) -> str:
-    """Data text made safe to insert in Markdown: shown literally on one line, never as
-    markup, links, images or HTML (the rules of the app's `ui.md`, plus `=` and entities)."""
-    if _missing(text):
-        return ""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", _ENTITY.sub("&amp;", str(text)))
-    return " ".join(escaped.replace("<", "&lt;").split())
 
 
 def _missing(value: object) -> bool:
@@ -441,7 +430,7 @@ def brief_csv(con: Connection, filters: Filters, selection: Selection) -> bytes:
 def _csv_note(note: str) -> str:
     """Notes are typed by hand: neutralise every formula-like start, including what
     `export.neutralise` lets through as a plain number (`+1`, `-2`)."""
-    return "'" + note if note.startswith(_FORMULA_STARTS) else note
+    return "'" + note if note.startswith(export.FORMULA_PREFIXES) else note
 
 
 def _readme(con: Connection, filters: Filters, selection: Selection, files: dict) -> str:

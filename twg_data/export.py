@@ -16,7 +16,7 @@ from twg_data.schema import TABLES
 from twg_data.summaries import SUMMARIES
 
 # OWASP CSV injection: a cell starting with one of these may be run as a formula by Excel.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 _PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 ZIP_DATE = (2015, 9, 21, 0, 0, 0)  # fixed timestamps keep archives byte-identical across runs
 
@@ -25,7 +25,7 @@ def neutralise(value: object) -> object:
     """Make a text cell safe for spreadsheets: prefix formula-like text with `'`."""
     if (
         isinstance(value, str)
-        and value.startswith(_FORMULA_PREFIXES)
+        and value.startswith(FORMULA_PREFIXES)
         and not _PLAIN_NUMBER.fullmatch(value)  # `$` would also pass "-1\n"
     ):
         return "'" + value

@@ -6,7 +6,6 @@ Pages call these helpers and `twg_data.charts`; they never touch SQL or CSV file
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,10 +18,10 @@ from twg_data import brief, charts, export, paths, queries
 from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.summaries import SUMMARIES
+from twg_data.text import escape_markdown as md
 
 MAX_ROWS_SHOWN = 500
 _FILTER_KEY = "filter_{}"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:])")
 
 
 # --- the database ------------------------------------------------------------------------
@@ -254,14 +253,6 @@ def note_filters_not_applied(filters: Filters, applies: tuple[str, ...], reason:
 
 
 # --- text, tables and downloads -----------------------------------------------------------
-
-
-def md(text: object) -> str:
-    """Data text made safe for Markdown: shown literally, never as markup, links or HTML."""
-    if text is None or (isinstance(text, float) and text != text) or text is pd.NA:
-        return ""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-    return escaped.replace("<", "&lt;").replace("\n", " ")
 
 
 def download_button(name: str, filters: Filters, label: str | None = None) -> None:

@@ -1,0 +1,167 @@
+"""The Agenda brief page (and the SDG crosswalk on Entry points) through Streamlit's AppTest.
+
+The page's downloads must be byte-identical to `twg_data.brief` for the same filters and
+selection, which is also what `python -m twg_data brief|pack` writes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app_support import MediaFiles
+from twg_data import brief, export, paths
+from twg_data.brief import Selection
+from twg_data.build import connect, ensure_database
+from twg_data.filters import Filters
+
+APP = Path(__file__).resolve().parents[2] / "app.py"  # AppTest resolves paths from the caller
+PAGE = "pages/agenda_brief_page.py"
+MEETING = "twg-2015-bogota"
+KEEP = "brief_keep_" + MEETING + "/{}"
+NOTE = "brief_note_" + MEETING + "/{}"
+VIOLENCE_HEADING = "The role of violence and repression as part of the intervention"
+
+
+@pytest.fixture
+def db(app_db: Path) -> Path:
+    """The app's database in tmp_path (tests/app/conftest.py), never in the repo's .cache/."""
+    return app_db
+
+
+@pytest.fixture
+def con(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to the same database the app serves (built from the shipped data)."""
+    status = ensure_database(paths.data_dir(), db)
+    assert status.problems == ()
+    connection = connect(db)
+    yield connection
+    connection.close()
+
+
+def open_page(page: str = PAGE) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def preview(at: AppTest) -> str:
+    """The brief's Markdown as the page renders it (st.markdown drops the final newline)."""
+    shown = [m.value for m in at.markdown if m.value.startswith("# Agenda brief")]
+    assert len(shown) == 1
+    return shown[0] + "\n"
+
+
+def download(at: AppTest, media: MediaFiles, key: str) -> bytes:
+    button = next(b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}"))
+    return media.data(button)
+
+
+def test_agenda_brief_page_runs_and_offers_every_item_and_three_downloads(db):
+    at = open_page()
+    assert at.title[0].value == "Agenda brief"
+    assert len(at.checkbox) == 9 + 5 + 7
+    assert all(box.value for box in at.checkbox)
+    labels = [b.label for b in at.get("download_button")]
+    assert labels == ["Brief (Markdown)", "Brief (CSV)", "Summary pack (ZIP)"]
+    assert f"#### {brief.escape_markdown(VIOLENCE_HEADING)}" in preview(at)
+
+
+def test_the_agenda_brief_is_in_the_navigation_after_entry_points(db):
+    at = AppTest.from_file(str(APP), default_timeout=60).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.title[0].value == "Agenda brief"
+
+
+def test_unticking_a_point_removes_it_from_the_preview(db):
+    at = open_page()
+    at.checkbox(key=KEEP.format("difference-4")).uncheck().run()
+    assert not at.exception
+    shown = preview(at)
+    assert brief.escape_markdown(VIOLENCE_HEADING) not in shown
+    assert "**Left out by the facilitator:** `difference-4`." in shown
+    assert at.text_input(key=NOTE.format("difference-4")).disabled
+
+
+def test_a_note_changes_the_preview_and_markup_in_it_stays_text(db):
+    at = open_page()
+    note = "<script>alert(1)</script> [x](http://evil) ![i](http://evil/p.png)"
+    at.text_input(key=NOTE.format("commonality-1")).input(note).run()
+    assert not at.exception
+    shown = preview(at)
+    assert f"- **Note:** {brief.escape_markdown(note)}" in shown
+    assert "<script>" not in shown and "](http" not in shown
+
+
+def test_downloads_equal_the_brief_functions_for_the_same_inputs(db, con, media):
+    at = open_page()
+    at.checkbox(key=KEEP.format("difference-4")).uncheck()
+    at.checkbox(key=KEEP.format("enrique-alfaro")).uncheck()
+    at.text_input(key=NOTE.format("commonality-1")).input('=HYPERLINK("http://x")')
+    at.run()
+    assert not at.exception
+    selection = Selection(
+        excluded=("difference-4", "enrique-alfaro"),
+        notes={"commonality-1": '=HYPERLINK("http://x")'},
+    )
+    markdown = brief.brief_markdown(con, Filters(), selection)
+    assert preview(at) == markdown
+    assert download(at, media, "download_brief_md") == markdown.encode("utf-8")
+    assert download(at, media, "download_brief_csv") == brief.brief_csv(con, Filters(), selection)
+    pack = brief.summary_pack(con, Filters(), selection)
+    assert download(at, media, "download_summary_pack") == pack
+
+
+def test_a_city_filter_set_in_the_sidebar_changes_the_brief(db, con, media):
+    at = open_page()
+    before = preview(at)
+    at.multiselect(key="filter_city").set_value(["bogota"]).run()
+    assert not at.exception
+    shown = preview(at)
+    assert shown != before
+    filters = Filters(cities=("bogota",))
+    assert shown == brief.brief_markdown(con, filters, Selection())
+    assert "City: Bogotá \\(COL\\) (`bogota`)" in shown
+    assert len(at.checkbox) == 9 + 5 + 1  # one presenter, Ana Teresa Bernal, is from Bogotá
+    assert download(at, media, "download_summary_pack") == brief.summary_pack(
+        con, filters, Selection()
+    )
+
+
+def test_choices_and_notes_survive_a_visit_to_another_page(db):
+    at = open_page()
+    at.checkbox(key=KEEP.format("themes")).uncheck()
+    at.text_input(key=NOTE.format("how")).input("Keep this framing")
+    at.run()
+    at.switch_page("pages/entry_points_page.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.checkbox(key=KEEP.format("themes")).value is False
+    assert at.text_input(key=NOTE.format("how")).value == "Keep this framing"
+    assert "- **Note:** Keep this framing" in preview(at)
+
+
+def test_a_presenter_hidden_by_a_filter_comes_back_as_the_user_left_it(db):
+    at = open_page()
+    at.text_input(key=NOTE.format("leoluca-orlando")).input("Invite to Quito").run()
+    at.multiselect(key="filter_city").set_value(["bogota"]).run()
+    assert KEEP.format("leoluca-orlando") not in [b.key for b in at.checkbox]
+    at.multiselect(key="filter_city").set_value([]).run()
+    assert at.text_input(key=NOTE.format("leoluca-orlando")).value == "Invite to Quito"
+
+
+def test_entry_points_page_shows_the_sdg_crosswalk_as_curation(db, con, media):
+    at = open_page("pages/entry_points_page.py")
+    assert "SDG targets these points bear on (curation)" in [s.value for s in at.subheader]
+    assert any("Curation, not the report" in c.value for c in at.caption)
+    crosswalk = [d.value for d in at.dataframe if "target_text" in d.value.columns]
+    assert len(crosswalk) == 1 and len(crosswalk[0]) == 15
+    expected = export.export_summary(con, "sdg_crosswalk", Filters())
+    assert download(at, media, "download_sdg_crosswalk") == expected
