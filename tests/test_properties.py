@@ -6,12 +6,15 @@ import csv
 import io
 import re
 
+import duckdb
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from twg_data.export import neutralise, to_csv_bytes
 from twg_data.filters import DIMENSIONS, MAX_VALUE_LENGTH, Filters
+from twg_data.schema import DUCKDB_TYPES, Column
+from twg_data.validate import parse_value
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
 PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
@@ -106,3 +109,27 @@ def test_any_query_parameters_without_known_values_never_raise_and_round_trip(pa
     assert kept <= offered
     assert Filters.from_query_params(filters.to_query_params()) == (filters, [])
     assert hash(filters) == hash(Filters(**{d.field: filters.values(d) for d in DIMENSIONS}))
+
+
+# --- values validation accepts ---------------------------------------------------------------
+
+cell_values = st.one_of(
+    st.text(max_size=25),
+    # digits Python reads but DuckDB does not (Arabic-Indic, full-width), `_`, line breaks
+    st.text(alphabet=st.sampled_from(list("019+-.:eE_ \n٣４")), min_size=1, max_size=6),
+    st.from_regex(r"[0-9]{4}-?[0-9]{2}-?[0-9]{2}|[0-9]{4}-W[0-9]{2}(-[1-7])?", fullmatch=True),
+    st.from_regex(r"[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?\n?", fullmatch=True),
+    st.integers().map(str),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["integer", "float", "date", "time"]), cell_values)
+def test_every_value_validation_accepts_loads_into_duckdb_as_the_same_value(kind, text):
+    try:
+        value = parse_value(Column("c", kind, "c"), text)
+    except ValueError:
+        return  # rejected values are reported as problems, never loaded
+    with duckdb.connect() as con:
+        (loaded,) = con.execute(f"SELECT CAST(? AS {DUCKDB_TYPES[kind]})", [text]).fetchone()
+    assert loaded == value

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from twg_data.build import build_database
 from twg_data.validate import Problem, read_data, validate
 
 NOT_UTF8 = "not UTF-8 (byte 0x{:02x}); save it as 'CSV UTF-8'"
@@ -88,12 +89,53 @@ def test_a_word_in_a_float_column_is_reported(data_dir):
     assert problems(data_dir) == [f"cities.csv:{line}: latitude: expected a number, got 'north'"]
 
 
-def test_not_a_number_is_rejected_as_a_coordinate(data_dir):
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("nan", "expected a number, got 'nan'"),
+        ("inf", "expected a number, got 'inf'"),
+        ("1e999", "expected a finite number, got '1e999'"),
+    ],
+)
+def test_not_a_finite_number_is_rejected_as_a_coordinate(data_dir, value, message):
     line = data_dir.line_of("cities.csv", "geneva,Geneva")
-    data_dir.replace("cities.csv", "46.2044", "nan")
-    assert problems(data_dir) == [
-        f"cities.csv:{line}: latitude: expected a finite number, got 'nan'"
-    ]
+    data_dir.replace("cities.csv", "46.2044", value)
+    assert problems(data_dir) == [f"cities.csv:{line}: latitude: {message}"]
+
+
+DATE = "expected a date as YYYY-MM-DD, got {!r}"
+WHOLE = "expected a whole number, got {!r}"
+NUMBER = "expected a number, got {!r}"
+TIME = "expected a time as HH:MM between 00:00 and 23:59, got {!r}"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "column", "message"),
+    [
+        ("meetings.csv", "2015-09-21", "20150921", "date", DATE),
+        ("meetings.csv", "2015-09-21", "2015-W39-1", "date", DATE),
+        ("facilitators.csv", "unog,1,", "unog,١,", "position", WHOLE),
+        ("facilitators.csv", "unog,1,", f"unog,{'9' * 20},", "position", WHOLE + " (too large)"),
+        ("cities.csv", "46.2044", "４６.２", "latitude", NUMBER),
+        ("cities.csv", "46.2044", "4_6", "latitude", NUMBER),
+        ("sessions.csv", "14:00", "١٤:٠٠", "start_time", TIME),
+    ],
+)
+def test_values_python_reads_but_the_database_would_not_are_problems_not_crashes(
+    data_dir, tmp_path, file, old, new, column, message
+):
+    line = data_dir.line_of(file, old)
+    data_dir.replace(file, old, new)
+    value = new.removeprefix("unog,").removesuffix(",")
+    expected = [f"{file}:{line}: {column}: {message.format(value)}"]
+    assert problems(data_dir) == expected
+    # before, validation passed these and the build then failed with a DuckDB error
+    assert [str(p) for p in build_database(data_dir.path, tmp_path / "twg.duckdb")] == expected
+
+
+def test_numbers_with_spaces_around_them_load(data_dir, tmp_path):
+    data_dir.replace("cities.csv", "46.2044", " 46.2044 ")
+    assert build_database(data_dir.path, tmp_path / "twg.duckdb") == []
 
 
 def test_impossible_date_is_reported(data_dir):

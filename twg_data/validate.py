@@ -18,8 +18,13 @@ from pathlib import Path
 from twg_data.schema import TABLES, Column, Table
 
 FILE_LEVEL = "(file)"
-_INTEGER = re.compile(r"^[+-]?\d+$")
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+# Only what DuckDB's casts accept too (ASCII digits, no `_`, nothing after a newline), so
+# that every value validation passes also loads; matched with fullmatch.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_INT64 = range(-(2**63), 2**63)
+_FLOAT = re.compile(r" *[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)? *")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
 
 
 @dataclass(frozen=True, order=True)
@@ -48,24 +53,27 @@ def parse_value(column: Column, text: str) -> object:
     if column.type == "text":
         return text
     if column.type == "integer":
-        if not _INTEGER.match(text):
+        if not _INTEGER.fullmatch(text):
             raise ValueError(f"expected a whole number, got {text!r}")
+        if int(text) not in _INT64:
+            raise ValueError(f"expected a whole number, got {text!r} (too large)")
         return int(text)
     if column.type == "float":
-        try:
-            value = float(text)
-        except ValueError:
-            raise ValueError(f"expected a number, got {text!r}") from None
+        if not _FLOAT.fullmatch(text):
+            raise ValueError(f"expected a number, got {text!r}")
+        value = float(text)
         if not math.isfinite(value):
             raise ValueError(f"expected a finite number, got {text!r}")
         return value
     if column.type == "date":
         try:
+            if not _DATE.fullmatch(text):  # fromisoformat also takes 20150921, 2015-W39-1
+                raise ValueError
             return date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
     if column.type == "time":
-        match = _TIME.match(text)
+        match = _TIME.fullmatch(text)
         hour, minute, second = (int(g or 0) for g in match.groups()) if match else (99, 0, 0)
         if hour > 23 or minute > 59 or second > 59:
             raise ValueError(f"expected a time as HH:MM between 00:00 and 23:59, got {text!r}")
