@@ -4,10 +4,7 @@ import streamlit as st
 
 from twg_data import brief, ui
 
-filters = ui.current_filters()
-
-st.title("Agenda brief")
-st.caption(ui.describe_filters(filters))
+filters = ui.page_header("Agenda brief")
 st.caption(
     "Every filter applies to who took part and to the presenters; key points and framing are "
     "not attributed to people or places in the report, so only the meeting filter applies to "

@@ -5,12 +5,8 @@ import streamlit as st
 from twg_data import dictionary, export, ui
 from twg_data.schema import TABLES_BY_NAME
 
-filters = ui.current_filters()
-
-st.title("Data")
-st.caption(ui.describe_filters(filters))
-ui.note_filters_not_applied(
-    filters,
+filters = ui.page_header(
+    "Data",
     applies=("meetings",),
     reason="curated tables are shown as stored; only the meeting filter applies here. "
     "The other pages apply every filter.",

@@ -10,12 +10,8 @@ CATEGORIES = {
     "opportunity": "Opportunities",
 }
 
-filters = ui.current_filters()
-
-st.title("Entry points for an integrated approach")
-st.caption(ui.describe_filters(filters))
-ui.note_filters_not_applied(
-    filters,
+filters = ui.page_header(
+    "Entry points for an integrated approach",
     applies=("meetings",),
     reason="the report does not attribute key points to people, places or organizations. "
     "Only the meeting filter applies on this page.",

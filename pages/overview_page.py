@@ -4,10 +4,7 @@ import streamlit as st
 
 from twg_data import ui
 
-filters = ui.current_filters()
-
-st.title("Urban safety and peacebuilding: Technical Working Group")
-st.caption(ui.describe_filters(filters))
+filters = ui.page_header("Urban safety and peacebuilding: Technical Working Group")
 
 meetings = ui.query("meetings", filters)
 objectives = ui.query("objectives", filters)

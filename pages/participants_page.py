@@ -5,10 +5,7 @@ import streamlit as st
 
 from twg_data import ui
 
-filters = ui.current_filters()
-
-st.title("Participants")
-st.caption(ui.describe_filters(filters))
+filters = ui.page_header("Participants")
 
 people = ui.summary("participants", filters)
 st.markdown(f"**{len(people):,} named people** match the current filters.")

@@ -4,10 +4,7 @@ import streamlit as st
 
 from twg_data import ui
 
-filters = ui.current_filters()
-
-st.title("Sessions")
-st.caption(ui.describe_filters(filters))
+filters = ui.page_header("Sessions")
 if [d for d in filters.active() if d.field != "meetings"]:
     st.info(
         "Sessions are shown for the selected meetings; the other filters narrow the speakers.",

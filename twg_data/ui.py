@@ -228,6 +228,17 @@ def current_filters() -> Filters:
     return st.session_state.get("filters", Filters())
 
 
+def page_header(title: str, *, applies: tuple[str, ...] | None = None, reason: str = "") -> Filters:
+    """A page's title and the filters in force, which it returns. With `applies` (the
+    Filters fields the page can use), say which active filters cannot apply, and why."""
+    filters = current_filters()
+    st.title(title)
+    st.caption(describe_filters(filters))
+    if applies is not None:
+        note_filters_not_applied(filters, applies, reason)
+    return filters
+
+
 def describe_filters(filters: Filters) -> str:
     """The active filters with their display labels."""
     if filters.is_empty:
