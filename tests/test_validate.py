@@ -250,6 +250,18 @@ def test_duplicate_composite_key_is_reported(data_dir):
     ]
 
 
+def test_integer_keys_written_differently_are_still_duplicates(data_dir, tmp_path):
+    line = data_dir.line_of("speakers.csv", "ibeth-rodriguez")
+    data_dir.replace("speakers.csv", "focus-1,2,ibeth-rodriguez", "focus-1,01,ibeth-rodriguez")
+    expected = [
+        f"speakers.csv:{line}: position: duplicate key (twg-2015-bogota, focus-1, 01); "
+        f"first on line {line - 1}"
+    ]
+    assert problems(data_dir) == expected
+    # before, validation passed this and the build failed on DuckDB's primary key
+    assert [str(p) for p in build_database(data_dir.path, tmp_path / "twg.duckdb")] == expected
+
+
 def test_reference_to_a_missing_organization_is_reported(data_dir):
     line = data_dir.line_of("participants.csv", "anja-heuft")
     data_dir.replace("participants.csv", "(ProPAZ),giz,", "(ProPAZ),gizz,")

@@ -260,18 +260,22 @@ def _check_keys(parsed: ParsedTable, name: str, problems: list[Problem]) -> None
         value = tuple(row[k] for k in key)
         if None in value:
             continue  # already reported as a required value
-        if value in first_seen:
+        try:  # compare as the database will: 1, 01 and +1 are one integer
+            typed = tuple(parse_value(parsed.table.column(k), row[k]) for k in key)
+        except ValueError:
+            continue  # already reported as a bad value
+        if typed in first_seen:
             shown = ", ".join(value)
             problems.append(
                 Problem(
                     name,
                     line,
                     key[-1],
-                    f"duplicate key ({shown}); first on line {first_seen[value]}",
+                    f"duplicate key ({shown}); first on line {first_seen[typed]}",
                 )
             )
         else:
-            first_seen[value] = line
+            first_seen[typed] = line
 
 
 def _check_references(parsed: dict[str, ParsedTable], problems: list[Problem]) -> None:
