@@ -324,6 +324,27 @@ def test_every_inferred_value_carries_its_reason(table, column):
             assert len(reason) > 10, row
 
 
+@pytest.mark.parametrize(
+    ("table", "column"),
+    [
+        ("participants", "location_basis"),
+        ("cities", "location_basis"),
+        ("sessions", "format_basis"),
+        ("organizations", "classification_basis"),
+        ("practice_communities", "basis"),
+    ],
+)
+def test_report_wording_quoted_in_a_basis_occurs_in_the_report(report_text, table, column):
+    report = collapse(report_text)
+    quotes = [
+        quote
+        for row in rows(table)
+        for quote in re.findall(r"(?<![A-Za-z])'([^']{4,}?)'(?![A-Za-z])", row[column])
+        if "..." not in quote  # an elided quotation
+    ]
+    assert [q for q in quotes if collapse(q) not in report] == []
+
+
 def test_participant_locations_say_whether_they_are_stated_or_inferred():
     for participant in rows("participants"):
         basis = participant["location_basis"]
