@@ -255,13 +255,15 @@ def _check_header(table: Table, name: str, header: list[str], problems: list[Pro
 
 def _check_keys(parsed: ParsedTable, name: str, problems: list[Problem]) -> None:
     key = parsed.table.key
+    key_columns = [parsed.table.column(k) for k in key]
+    as_text = all(c.type == "text" for c in key_columns)  # text compares as written
     first_seen: dict[tuple, int] = {}
     for row, line in zip(parsed.rows, parsed.lines, strict=True):
         value = tuple(row[k] for k in key)
         if None in value:
             continue  # already reported as a required value
         try:  # compare as the database will: 1, 01 and +1 are one integer
-            typed = tuple(parse_value(parsed.table.column(k), row[k]) for k in key)
+            typed = value if as_text else tuple(parse_value(c, row[c.name]) for c in key_columns)
         except ValueError:
             continue  # already reported as a bad value
         if typed in first_seen:
