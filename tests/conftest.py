@@ -25,7 +25,6 @@ import csv
 import io
 import re
 import shutil
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,12 +32,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:  # plain `pytest` (unlike `python -m pytest`) omits the cwd
-    sys.path.insert(0, str(REPO))
+from twg_data import paths
+from twg_data.build import build_database, connect
 
-from twg_data import paths  # noqa: E402
-from twg_data.build import build_database, connect  # noqa: E402
+REPO = Path(__file__).resolve().parent.parent
 
 SHIPPED_DATA = REPO / "data"
 REPORT = paths.SOURCE_DIR / "twg-2015-bogota-report.txt"

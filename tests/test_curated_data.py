@@ -375,12 +375,7 @@ def _typed_key(table, row: dict[str, str]) -> tuple:
     return tuple(parse_value(table.column(k), row[k]) for k in table.key)
 
 
-# delegations.csv and objectives.csv keep the report's order instead of key order; that is
-# reported to the owner of data/ and they are left out here until it is settled.
-SORTED_TABLES = [t for t in TABLES if t.name not in {"delegations", "objectives"}]
-
-
-@pytest.mark.parametrize("table", SORTED_TABLES, ids=lambda t: t.name)
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
 def test_curated_csvs_are_sorted_by_their_key(table):
     keys = [_typed_key(table, row) for row in rows(table.name)]
     assert keys == sorted(keys)

@@ -171,3 +171,8 @@ def test_exports_under_a_meeting_filter_hold_only_that_meetings_rows(two):
     lines = content.decode("utf-8-sig").splitlines()[1:]
     assert len(lines) == 3
     assert all(line.startswith(f"{TEST_MEETING},") for line in lines)
+
+
+def test_city_people_count_each_person_once_across_meetings(two):
+    # Bernal attends both meetings from Bogotá: five distinct people, not six.
+    assert queries.cities(two, Filters()).set_index("city").loc["Bogotá", "people"] == 5

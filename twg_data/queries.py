@@ -436,38 +436,42 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
     place_where, place_params = _place_where(filters, "pl")
     person_level = bool(filters.person_level_active())
     sql = f"""
-        WITH people AS (
-            SELECT meeting_id, city_id, count(DISTINCT person_id) AS people
+        WITH people AS (  -- a person at several meetings counts once, as everywhere else
+            SELECT city_id, count(DISTINCT person_id) AS people
             FROM participant_facts WHERE {people_where} AND city_id IS NOT NULL
-            GROUP BY ALL
+            GROUP BY city_id
         ),
         taking_part AS (
-            SELECT x.meeting_id, x.city_id, 0 AS people, true AS venue, NULL AS network
+            SELECT x.meeting_id, x.city_id, true AS venue, NULL AS network
             FROM meetings x WHERE NOT ?
             UNION ALL
-            SELECT x.meeting_id, x.city_id, x.people, false, NULL FROM people x
-            UNION ALL
-            SELECT x.meeting_id, x.city_id, 0, false, x.network
+            SELECT x.meeting_id, x.city_id, false, x.network
             FROM delegations x WHERE NOT ?
         ),
-        scoped AS (SELECT * FROM taking_part x WHERE {meeting_where})
+        places AS (
+            SELECT city_id, venue, network FROM taking_part x WHERE {meeting_where}
+            UNION ALL
+            SELECT city_id, false, NULL FROM people
+        )
         SELECT pl.city, pl.iso3, pl.country, pl.region, pl.latitude, pl.longitude,
-               sum(t.people)::BIGINT AS people,
+               coalesce(max(p.people), 0) AS people,
                bool_or(t.venue) AS meeting_venue,
                string_agg(DISTINCT t.network, '; ') AS delegation,
                concat_ws('; ',
                    CASE WHEN bool_or(t.venue) THEN 'meeting venue' END,
-                   CASE WHEN sum(t.people) > 0 THEN 'named participants' END,
+                   CASE WHEN max(p.people) > 0 THEN 'named participants' END,
                    CASE WHEN count(t.network) > 0
                         THEN concat('delegation (', string_agg(DISTINCT t.network, '; '), ')')
                    END) AS took_part_as,
                CASE WHEN bool_or(t.venue) THEN 'Meeting venue'
-                    WHEN sum(t.people) > 0 AND count(t.network) > 0
+                    WHEN max(p.people) > 0 AND count(t.network) > 0
                         THEN 'Named participants and a delegation'
-                    WHEN sum(t.people) > 0 THEN 'Named participants'
+                    WHEN max(p.people) > 0 THEN 'Named participants'
                     ELSE 'Delegation only' END AS map_group,
                pl.city_id
-        FROM scoped t JOIN place_facts pl ON pl.city_id = t.city_id
+        FROM places t
+        JOIN place_facts pl ON pl.city_id = t.city_id
+        LEFT JOIN people p ON p.city_id = t.city_id
         WHERE {place_where}
         GROUP BY pl.city_id, pl.city, pl.iso3, pl.country, pl.region, pl.latitude, pl.longitude
         ORDER BY people DESC, pl.city
