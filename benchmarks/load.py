@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import concurrent.futures
 import gc
 import os
 import random
@@ -183,12 +184,19 @@ def _percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
+def _run(coroutine_factory):
+    """asyncio.run in a thread of its own: callers may already run an event loop (pytest
+    after Playwright's sync API does)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(coroutine_factory())).result()
+
+
 def run_load(name: str, app: Path, sessions: int, steps: int, seed: int) -> LoadResult:
     """Start a server for app, warm it with one session, then run `sessions` at once."""
     port = _free_port()
     server = start_server(app, port, dict(os.environ))
     try:
-        first = asyncio.run(one_session(port, steps, seed))
+        first = _run(lambda: one_session(port, steps, seed))
         time.sleep(1)
         rss_first = _rss_mb(server.pid)
 
@@ -197,7 +205,7 @@ def run_load(name: str, app: Path, sessions: int, steps: int, seed: int) -> Load
                 *(one_session(port, steps, seed + i + 1) for i in range(sessions))
             )
 
-        results = asyncio.run(everyone())
+        results = _run(everyone)
         gc.collect()
         time.sleep(3)  # let the server drop the closed sessions
         rss_after = _rss_mb(server.pid)
