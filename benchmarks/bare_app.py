@@ -8,11 +8,17 @@ config, navigation, a title, 8 multiselects with the dashboard's options and lab
 button. `python -m benchmarks` divides each page's rerun time by this page's.
 """
 
+import sys
+from pathlib import Path
+
 import streamlit as st
 
-from twg_data import paths, queries
-from twg_data.build import connect, ensure_database
-from twg_data.filters import DIMENSIONS
+# `streamlit run benchmarks/bare_app.py` puts benchmarks/ on the path, not the project root.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from twg_data import paths, queries  # noqa: E402
+from twg_data.build import connect, ensure_database  # noqa: E402
+from twg_data.filters import DIMENSIONS  # noqa: E402
 
 
 @st.cache_resource(show_spinner=False)
