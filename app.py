@@ -17,6 +17,8 @@ def page(file: str, title: str, url: str, icon: str, default: bool = False) -> s
     return st.Page(f"pages/{file}_page.py", title=title, url_path=url, icon=icon, default=default)
 
 
+ui.refresh_database()  # once per run: rebuild if the CSVs changed
+
 pages = [
     page("overview", "Overview", "overview", ":material/home:", default=True),
     page("participants", "Participants", "participants", ":material/groups:"),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from twg_data import dictionary, export, ui
+from twg_data import dictionary, ui
 from twg_data.schema import TABLES_BY_NAME
 
 filters = ui.page_header(
@@ -41,7 +41,7 @@ with rows_tab:
         ui.show_frame(rows)
 st.download_button(
     f"Download {table.file_name}",
-    data=export.to_csv_bytes(rows),
+    data=ui.table_csv(name, filters),
     file_name=f"twg-{table.file_name}",
     mime="text/csv",
     key="download_table",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -18,12 +19,19 @@ PAGES = {
 
 
 class MediaFiles:
-    """Records what download buttons hand the browser, by the URL in the button."""
+    """What download buttons hand the browser, by the URL or deferred id in the button.
+
+    A deferred download (data made on click) is produced here as the click would.
+    """
 
     def __init__(self) -> None:
         self.by_id: dict[str, bytes] = {}
+        self.deferred: dict[str, Callable[[], bytes | str]] = {}
 
     def data(self, button) -> bytes:
+        if button.proto.deferred_file_id:
+            content = self.deferred[button.proto.deferred_file_id]()
+            return content.encode("utf-8") if isinstance(content, str) else content
         file_id = button.proto.url.rsplit("/", 1)[-1].split(".", 1)[0]
         return self.by_id[file_id]
 

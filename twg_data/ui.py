@@ -44,8 +44,11 @@ def _database() -> _Database:
     return _Database()
 
 
-def database() -> tuple[DatabaseStatus, _Database]:
-    """Check the CSVs (a few `stat` calls); rebuild and reconnect only when they changed."""
+def refresh_database() -> DatabaseStatus:
+    """Check the CSVs (a few `stat` calls); rebuild and reconnect only when they changed.
+
+    app.py calls this once per script run; everything else reads the state it leaves.
+    """
     db = _database()
     data_dir = paths.data_dir()
     current = f"{data_dir.resolve()}:{fingerprint(data_dir)}"
@@ -59,60 +62,86 @@ def database() -> tuple[DatabaseStatus, _Database]:
                     if old is not None:
                         old.close()
                 db.status, db.checked = status, current
+    return db.status
+
+
+def database() -> tuple[DatabaseStatus, _Database]:
+    """The database as this run's `refresh_database` left it."""
+    db = _database()
+    if db.status is None:
+        refresh_database()
     return db.status, db
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+# Frames are shared from cache_resource, not copied out of cache_data: a cache_data hit
+# unpickles a fresh copy (35-150 ms for 100,000 participants). Callers must not modify them.
+@st.cache_resource(show_spinner=False, max_entries=128)
 def _query(name: str, filters: Filters, served: str, _db: _Database) -> pd.DataFrame:
     with _db.con.cursor() as cursor:
         return getattr(queries, name)(cursor, filters)
 
 
 def query(name: str, filters: Filters) -> pd.DataFrame:
-    """Run `twg_data.queries.<name>` under filters, cached per filters and database."""
+    """Run `twg_data.queries.<name>` under filters, cached per filters and database.
+
+    The frame is shared between reruns and sessions: read it, never modify it.
+    """
     _, db = database()
     return _query(name, filters, db.served, db)
 
 
-def summary(name: str, filters: Filters) -> pd.DataFrame:
-    """A summary's rows exactly as shown and downloaded."""
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _summary(name: str, filters: Filters, served: str, _db: _Database) -> pd.DataFrame:
     spec = SUMMARIES[name]
-    return query(spec.query.__name__, filters)[list(spec.columns)]
+    return _query(spec.query.__name__, filters, served, _db)[list(spec.columns)]
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _csv(name: str, filters: Filters, served: str, _db: _Database) -> bytes:
-    return export.to_csv_bytes(summary(name, filters))
-
-
-def summary_csv(name: str, filters: Filters) -> bytes:
-    """The summary as the CSV file the CLI writes for the same filters."""
+def summary(name: str, filters: Filters) -> pd.DataFrame:
+    """A summary's rows exactly as shown and downloaded (shared: never modify it)."""
     _, db = database()
-    return _csv(name, filters, db.served, db)
+    return _summary(name, filters, db.served, db)
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+def _with_cursor(db: _Database, produce):
+    """A download's data, made only when the user clicks (Streamlit calls it then)."""
+
+    def deferred() -> bytes:
+        with db.con.cursor() as cursor:
+            return produce(cursor)
+
+    return deferred
+
+
+def table(table_name: str, filters: Filters) -> pd.DataFrame:
+    """A curated table as stored (meeting filter applied); shared, never modify it."""
+    _, db = database()
+    return _table(table_name, filters, db.served, db)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _table(table_name: str, filters: Filters, served: str, _db: _Database) -> pd.DataFrame:
     with _db.con.cursor() as cursor:
         return queries.table_rows(cursor, table_name, filters)
 
 
-def table(table_name: str, filters: Filters) -> pd.DataFrame:
-    """A curated table as stored (meeting filter applied)."""
+def dataset_zip(filters: Filters):
+    """Every curated table and the data dictionary as one ZIP, made on click."""
     _, db = database()
-    return _table(table_name, filters, db.served, db)
+    return _with_cursor(db, lambda cursor: export.dataset_zip(cursor, filters))
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def _dataset_zip(filters: Filters, served: str, _db: _Database) -> bytes:
-    with _db.con.cursor() as cursor:
-        return export.dataset_zip(cursor, filters)
-
-
-def dataset_zip(filters: Filters) -> bytes:
-    """Every curated table and the data dictionary, as one ZIP."""
+def table_csv(table_name: str, filters: Filters):
+    """A curated table as CSV, made on click."""
     _, db = database()
-    return _dataset_zip(filters, db.served, db)
+    return _with_cursor(
+        db, lambda cursor: export.to_csv_bytes(queries.table_rows(cursor, table_name, filters))
+    )
+
+
+def summary_csv(name: str, filters: Filters):
+    """The summary as the CSV file the CLI writes for the same filters, made on click."""
+    _, db = database()
+    return _with_cursor(db, lambda cursor: export.export_summary(cursor, name, filters))
 
 
 def show_data_status() -> bool:
@@ -334,25 +363,30 @@ def chart(builder: str, name: str, filters: Filters, **options: object) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _brief(
-    form: str, filters: Filters, selection: brief.Selection, served: str, _db: _Database
-) -> bytes:
-    make = {"md": brief.brief_markdown, "csv": brief.brief_csv, "zip": brief.summary_pack}[form]
+def _brief_markdown(
+    filters: Filters, selection: brief.Selection, served: str, _db: _Database
+) -> str:
     with _db.con.cursor() as cursor:
-        content = make(cursor, filters, selection)
-    return content.encode("utf-8") if isinstance(content, str) else content
+        return brief.brief_markdown(cursor, filters, selection)
 
 
 def brief_markdown(filters: Filters, selection: brief.Selection) -> str:
     """The agenda brief as Markdown (already escaped: safe to pass to st.markdown)."""
     _, db = database()
-    return _brief("md", filters, selection, db.served, db).decode("utf-8")
+    return _brief_markdown(filters, selection, db.served, db)
 
 
-def brief_file(form: str, filters: Filters, selection: brief.Selection) -> bytes:
-    """The brief as the file the CLI writes: `md`, `csv`, or `zip` (the summary pack)."""
+def brief_file(form: str, filters: Filters, selection: brief.Selection):
+    """The brief as the file the CLI writes: `md`, `csv`, or `zip` (the summary pack),
+    made when the user clicks (the pack holds every summary: costly at scale)."""
     _, db = database()
-    return _brief(form, filters, selection, db.served, db)
+    make = {"md": brief.brief_markdown, "csv": brief.brief_csv, "zip": brief.summary_pack}[form]
+
+    def produce(cursor) -> bytes:
+        content = make(cursor, filters, selection)
+        return content.encode("utf-8") if isinstance(content, str) else content
+
+    return _with_cursor(db, produce)
 
 
 _KEPT = "_kept_widget_values"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from tests.app_support import MediaFiles
@@ -12,6 +13,7 @@ from tests.app_support import MediaFiles
 
 @pytest.fixture
 def media(monkeypatch: pytest.MonkeyPatch) -> MediaFiles:
+    """Records every download button's file, including those made only on click."""
     files = MediaFiles()
     original = MemoryMediaFileStorage.load_and_get_id
 
@@ -22,6 +24,14 @@ def media(monkeypatch: pytest.MonkeyPatch) -> MediaFiles:
         return file_id
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    original_deferred = MediaFileManager.add_deferred
+
+    def recording_deferred(self, data_callable, *args, **kwargs):
+        file_id = original_deferred(self, data_callable, *args, **kwargs)
+        files.deferred[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", recording_deferred)
     return files
 
 
