@@ -20,6 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.report_facts import BOGOTA_PEOPLE, PRESENTERS
 from twg_data import brief, cli, export, paths
 from twg_data.brief import Selection
 from twg_data.build import build_database, connect
@@ -39,17 +40,6 @@ KEY_POINT_HEADINGS = [
     "Existing networks",
     "The role of violence and repression as part of the intervention",
 ]
-PRESENTERS = [
-    "Leoluca Orlando",
-    "Ibeth Rodriguez",
-    "Ana Teresa Bernal",
-    "Caroline Putman-Cramer",
-    "Enrique Alfaro",
-    "Luis Antonio Zapata Guerrero",
-    "Daniela Arias Charcon",
-]
-BOGOTA_PEOPLE = {"Ana Teresa Bernal", "Nathalie Gendre", "Jaume Guardans", "Anja Heuft"}
-BOGOTA_PEOPLE |= {"Elis Schmeer"}
 A_RES_70_1 = "Transforming our world: the 2030 Agenda for Sustainable Development (A/RES/70/1)"
 # The official wording of the targets used, as the 2030 Agenda gives it.
 OFFICIAL_TEXTS = {

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.report_facts import PRESENTERS
 from twg_data import paths
 from twg_data.schema import TABLES
 from twg_data.validate import parse_value, validate
@@ -19,16 +20,6 @@ from twg_data.validate import parse_value, validate
 DATA = paths.PROJECT_ROOT / "data"
 MEETING = "twg-2015-bogota"
 
-# The report's "Kick-off presenters included:" list, in its order.
-PRESENTERS = [
-    "Leoluca Orlando",
-    "Ibeth Rodriguez",
-    "Ana Teresa Bernal",
-    "Caroline Putman-Cramer",
-    "Enrique Alfaro",
-    "Luis Antonio Zapata Guerrero",
-    "Daniela Arias Charcon",
-]
 # "Additional GNSC meeting participants joined the meeting including representatives from ..."
 GNSC_CITIES = [
     "Durban",

@@ -9,6 +9,7 @@ import zipfile
 import pandas as pd
 import pytest
 
+from tests.report_facts import BOGOTA_PEOPLE
 from twg_data import dictionary, export, paths
 from twg_data.filters import Filters
 from twg_data.schema import TABLES
@@ -16,7 +17,7 @@ from twg_data.summaries import SUMMARIES
 from twg_data.validate import validate
 
 BOM = b"\xef\xbb\xbf"
-BOGOTA = {"Ana Teresa Bernal", "Nathalie Gendre", "Jaume Guardans", "Anja Heuft", "Elis Schmeer"}
+BOGOTA = BOGOTA_PEOPLE
 
 
 def parse(content: bytes) -> list[list[str]]:

@@ -11,21 +11,13 @@ import inspect
 import pandas as pd
 import pytest
 
+from tests.report_facts import BOGOTA_PEOPLE, GIZ_PEOPLE, PRESENTERS
 from twg_data import queries
 from twg_data.filters import Filters
 
-PRESENTERS = [
-    "Leoluca Orlando",
-    "Ibeth Rodriguez",
-    "Ana Teresa Bernal",
-    "Caroline Putman-Cramer",
-    "Enrique Alfaro",
-    "Luis Antonio Zapata Guerrero",
-    "Daniela Arias Charcon",
-]
-BOGOTA = {"Ana Teresa Bernal", "Nathalie Gendre", "Jaume Guardans", "Anja Heuft", "Elis Schmeer"}
+BOGOTA = BOGOTA_PEOPLE
 GENEVA = {"Oliver Jütersonke", "Caroline Putman-Cramer", "Achim Wennmann"}
-GIZ = {"Anja Heuft", "Elis Schmeer", "Johanna Sztucki"}
+GIZ = GIZ_PEOPLE
 # Placed in Mexico: Rodriguez (Mexico), Alfaro (Guadalajara), Zapata (Corregidora, Mexico),
 # Vincenti (Mexico City, Mexico).
 MEXICO = {"Ibeth Rodriguez", "Enrique Alfaro", "Luis Antonio Zapata Guerrero", "Francesco Vincenti"}

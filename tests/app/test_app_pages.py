@@ -10,18 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.app_support import PAGES, download, no_exceptions, open_app
+from tests.report_facts import BOGOTA_PEOPLE, GIZ_PEOPLE
 from twg_data import export, paths
 from twg_data.build import connect, ensure_database
 from twg_data.filters import Filters
 
-BOGOTA_PEOPLE = {
-    "Ana Teresa Bernal",
-    "Nathalie Gendre",
-    "Jaume Guardans",
-    "Anja Heuft",
-    "Elis Schmeer",
-}
-GIZ_PEOPLE = {"Anja Heuft", "Elis Schmeer", "Johanna Sztucki"}
 ONE_VALUE_PER_FILTER = {
     "meeting": "twg-2015-bogota",
     "region": "Europe",

@@ -17,14 +17,9 @@ from helpers import (
 )
 from playwright.sync_api import Page, expect
 
+from tests.report_facts import BOGOTA_PEOPLE
+
 PAGES = ["Overview", "Participants", "Sessions", "Entry points", "Agenda brief", "Data"]
-BOGOTA_PEOPLE = {
-    "Ana Teresa Bernal",
-    "Nathalie Gendre",
-    "Jaume Guardans",
-    "Anja Heuft",
-    "Elis Schmeer",
-}
 
 
 def open_page(page: Page, base_url: str, title: str) -> None:
