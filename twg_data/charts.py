@@ -19,6 +19,7 @@ import pandas as pd
 # 100 KB outline is not resent with every rerun.
 WORLD_TOPOJSON_URL = "app/static/countries-110m.json"
 MAX_BARS = 25
+MAX_CITIES = 60
 _FONT = 15
 _PALETTE = ["#0b5563", "#e07a1f", "#5b8e3e", "#8e3e63", "#3e5b8e", "#b5a33a", "#777777"]
 _ROWS = alt.NamedData(name="rows")
@@ -153,7 +154,11 @@ def _map_template() -> dict:
                 ),
             ),
             size=alt.Size("size:Q", scale=alt.Scale(range=[120, 900]), legend=None),
-            tooltip=["city:N", "country:N", "people:Q", "took_part_as:N"],
+            tooltip=[
+                alt.Tooltip("city:N", title="City"),
+                alt.Tooltip("people:Q", title="Named people"),
+                alt.Tooltip("map_group:N", title="Took part as"),
+            ],
         )
     )
     chart = (land + points).project(type="equalEarth")
@@ -161,6 +166,15 @@ def _map_template() -> dict:
 
 
 def city_map(frame: pd.DataFrame) -> dict:
-    """Cities on a world map drawn from the bundled TopoJSON: no tiles, works offline."""
-    columns = ["city", "country", "people", "took_part_as", "map_group", "latitude", "longitude"]
-    return _fill(_map_template(), frame[columns], "")
+    """Cities on a world map drawn from the bundled TopoJSON: no tiles, works offline.
+
+    At most MAX_CITIES: the venues, then the cities with the most named people (the table
+    beside the map lists them all). Only the columns the map encodes are sent.
+    """
+    title = ""
+    if len(frame) > MAX_CITIES:
+        title = f"{MAX_CITIES} of {len(frame)} cities: the venues and those with most people"
+        frame = frame.sort_values(["meeting_venue", "people"], ascending=False, kind="stable")
+        frame = frame.head(MAX_CITIES)
+    columns = ["city", "people", "map_group", "latitude", "longitude"]
+    return _fill(_map_template(), frame[columns], title)

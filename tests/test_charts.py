@@ -1,0 +1,50 @@
+"""Chart specs: built from aggregates, capped, and carrying only the rows they draw."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from twg_data import charts, queries
+from twg_data.filters import Filters
+
+
+def test_bar_chart_shows_at_most_max_bars_and_says_so():
+    frame = pd.DataFrame({"country": [f"C{i}" for i in range(40)], "people": range(40, 0, -1)})
+    spec = charts.bar_chart(frame, "country", title="By country")
+    assert len(spec["datasets"]["rows"]) == charts.MAX_BARS
+    assert spec["title"] == f"By country (top {charts.MAX_BARS} of 40)"
+    longest = next(p for p in spec["params"] if p["name"] == "longest")
+    assert longest["value"] == 40
+
+
+def test_map_keeps_the_venues_and_the_cities_with_most_people_when_capped():
+    n = charts.MAX_CITIES + 40
+    frame = pd.DataFrame(
+        {
+            "city": [f"City {i}" for i in range(n)],
+            "people": [0] * 50 + list(range(n - 50, 0, -1)),
+            "meeting_venue": [i == 0 for i in range(n)],  # a venue with no named people
+            "map_group": ["Delegation only"] * n,
+            "latitude": [0.0] * n,
+            "longitude": [0.0] * n,
+        }
+    )
+    rows = charts.city_map(frame)["datasets"]["rows"]
+    assert len(rows) == charts.MAX_CITIES
+    assert "City 0" in set(rows["city"])
+    assert list(rows.columns) == ["city", "people", "map_group", "latitude", "longitude"]
+
+
+def test_shipped_map_shows_every_city_with_coordinates_and_no_title(con):
+    frame = queries.cities(con, Filters())
+    spec = charts.city_map(frame)
+    # 21 rows; San Fernando (no coordinates) is left out by the map's own isValid filter.
+    assert len(spec["datasets"]["rows"]) == len(frame) == 21
+    assert spec["title"] == ""
+    assert spec["layer"][0]["data"]["url"] == charts.WORLD_TOPOJSON_URL
+
+
+def test_templates_are_copied_not_shared():
+    first = charts.timeline(pd.DataFrame({"label": ["a"]}))
+    first["layer"].clear()
+    assert charts.timeline(pd.DataFrame({"label": ["b"]}))["layer"]
