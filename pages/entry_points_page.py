@@ -18,40 +18,45 @@ filters = ui.page_header(
 )
 
 framing = ui.query("framing", filters)
-if not framing.empty:
-    st.subheader("How the report frames entry points")
-    dimensions, settings = st.columns(2, gap="large")
-    with dimensions:
-        st.markdown("**Two kinds of entry point**")
-        for row in framing[framing.kind == "dimension"].itertuples():
-            st.markdown(f"- **{ui.md(row.label)}**: “{ui.md(row.text)}”")
-    with settings:
-        st.markdown("**Settings named for an integrated approach**")
-        named = framing[framing.kind == "setting"]
-        st.markdown(" · ".join(ui.md(label) for label in named.label))
-        if not named.empty:
-            st.caption(f"Source: “{ui.md(named.source_passage.iloc[0])}”")
-
 points = ui.query("entry_points", filters)
-if points.empty:
+if points.empty and framing.empty:
     st.info("No key points for the selected meetings.", icon=":material/search_off:")
     st.stop()
 
-columns = st.columns(len(CATEGORIES), gap="large")
-for column, (category, heading) in zip(columns, CATEGORIES.items(), strict=True):
-    with column:
-        st.subheader(heading)
-        mine = points[points.category == category]
-        if mine.empty:
-            st.caption("None in the report.")
-        for row in mine.itertuples():
-            title = ui.md(row.heading) if isinstance(row.heading, str) else "(no heading)"
-            with st.container(border=True):
-                st.markdown(f"**{title}**")
-                st.markdown(ui.md(row.text))
-                with st.expander("Source passage"):
-                    st.markdown(f"*{ui.md(row.source_section)}*")
-                    st.markdown(f"“{ui.md(row.source_passage)}”")
+meetings = sorted(set(points.meeting_id) | set(framing.meeting_id))
+for meeting_id, section in ui.by_meeting(meetings):
+    with section:
+        own_framing = framing[framing.meeting_id == meeting_id]
+        if not own_framing.empty:
+            st.subheader("How the report frames entry points")
+            dimensions, settings = st.columns(2, gap="large")
+            with dimensions:
+                st.markdown("**Two kinds of entry point**")
+                for row in own_framing[own_framing.kind == "dimension"].itertuples():
+                    st.markdown(f"- **{ui.md(row.label)}**: “{ui.md(row.text)}”")
+            with settings:
+                st.markdown("**Settings named for an integrated approach**")
+                named = own_framing[own_framing.kind == "setting"]
+                st.markdown(" · ".join(ui.md(label) for label in named.label))
+                if not named.empty:
+                    st.caption(f"Source: “{ui.md(named.source_passage.iloc[0])}”")
+
+        own_points = points[points.meeting_id == meeting_id]
+        columns = st.columns(len(CATEGORIES), gap="large")
+        for column, (category, heading) in zip(columns, CATEGORIES.items(), strict=True):
+            with column:
+                st.subheader(heading)
+                mine = own_points[own_points.category == category]
+                if mine.empty:
+                    st.caption("None in the report.")
+                for row in mine.itertuples():
+                    title = ui.md(row.heading) if isinstance(row.heading, str) else "(no heading)"
+                    with st.container(border=True):
+                        st.markdown(f"**{title}**")
+                        st.markdown(ui.md(row.text))
+                        with st.expander("Source passage"):
+                            st.markdown(f"*{ui.md(row.source_section)}*")
+                            st.markdown(f"“{ui.md(row.source_passage)}”")
 
 st.subheader("Key points table")
 ui.summary_table("entry_points", filters)

@@ -252,6 +252,19 @@ def sidebar_filters() -> Filters:
     return filters
 
 
+def by_meeting(meeting_ids: list[str]):
+    """One section per meeting: the page itself for one meeting, a tab each for several.
+
+    Yields (meeting_id, container); draw a meeting's content inside `with container:`.
+    """
+    if len(meeting_ids) == 1:
+        yield meeting_ids[0], st.container()
+        return
+    labels = dict(filter_options().get("meeting", []))
+    tabs = st.tabs([labels.get(m, m) for m in meeting_ids])
+    yield from zip(meeting_ids, tabs, strict=True)
+
+
 def current_filters() -> Filters:
     """The filters the sidebar set on this run."""
     return st.session_state.get("filters", Filters())
