@@ -1,12 +1,14 @@
 """The TWG dashboard: `streamlit run app.py`. Pages, shared sidebar filters, data status."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from twg_data import ui
 
 st.set_page_config(
     page_title="TWG dashboard · urban safety and peacebuilding",
-    page_icon="static/favicon.png",
+    page_icon=Path(__file__).parent / "static" / "favicon.png",
     layout="wide",
 )
 
