@@ -1,5 +1,6 @@
 """Overview: what each meeting was, headline figures, and the map of cities that took part."""
 
+import pandas as pd
 import streamlit as st
 
 from twg_data import ui
@@ -9,9 +10,8 @@ filters = ui.page_header("Urban safety and peacebuilding: Technical Working Grou
 meetings = ui.query("meetings", filters)
 objectives = ui.query("objectives", filters)
 for meeting in meetings.itertuples():
-    st.subheader(
-        f"Meeting {meeting.meeting_number} · {ui.md(meeting.city)}, {meeting.date:%d %B %Y}"
-    )
+    number = "" if pd.isna(meeting.meeting_number) else f" {meeting.meeting_number}"
+    st.subheader(f"Meeting{number} · {ui.md(meeting.city)}, {meeting.date:%d %B %Y}")
     facts, aims = st.columns([1, 1], gap="large")
     with facts:
         st.markdown(
