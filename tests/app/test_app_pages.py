@@ -268,3 +268,15 @@ def test_with_two_meetings_each_page_keeps_the_meetings_apart(second_meeting_dir
 
     at.multiselect(key="filter_meeting").set_value(["twg-2015-bogota"]).run()
     assert not at.tabs  # one meeting: no tabs
+
+
+def test_a_meeting_without_a_number_is_titled_without_one(tmp_path, monkeypatch):
+    data = _copy_data(tmp_path)
+    meetings = (data / "meetings.csv").read_text(encoding="utf-8")
+    (data / "meetings.csv").write_text(
+        meetings.replace("twg-2015-bogota,2,", "twg-2015-bogota,,"), encoding="utf-8"
+    )
+    monkeypatch.setenv("TWG_DATA_DIR", str(data))
+    at = open_app("overview")
+    no_exceptions(at)
+    assert at.subheader[0].value == "Meeting · Bogotá, 21 September 2015"
