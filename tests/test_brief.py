@@ -12,10 +12,8 @@ import io
 import re
 import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -59,18 +57,10 @@ MARKUP = ["<script>alert(1)</script>", "[x](http://evil)", "![i](http://evil/p.p
 FORMULAS = ['=HYPERLINK("http://x")', "+1", "@SUM(A1)", "-2+3"]
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("brief-db") / "twg.duckdb"
-    assert build_database(DATA, path) == []
-    return path
-
-
 @pytest.fixture
-def con(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
-    connection = connect(db)
-    yield connection
-    connection.close()
+def db(shipped_db: Path) -> Path:
+    """The shipped data's database (tests/conftest.py), which `con` also opens."""
+    return shipped_db
 
 
 @pytest.fixture(autouse=True)
