@@ -272,17 +272,24 @@ def _source_line(row, indent: str = "") -> str:
     return f"{indent}- **Source** (report, {section}): {_quote(row.source_passage)}"
 
 
+def _by_category(points: pd.DataFrame, several_meetings: bool):
+    """Rows grouped by meeting and category, each group with its `###` heading."""
+    for (meeting_id, category), group in points.groupby(
+        [points.meeting_id, points.category], sort=False
+    ):
+        suffix = f" ({_code(meeting_id)})" if several_meetings else ""
+        heading = f"### {escape_markdown(CATEGORIES.get(category, category))}{suffix}"
+        yield meeting_id, heading, group
+
+
 def _key_point_lines(
     points: pd.DataFrame, targets: pd.DataFrame, several_meetings: bool
 ) -> list[str]:
     lines = ["## Key points carried forward", ""]
     if points.empty:
         return [*lines, "None selected.", ""]
-    for (meeting_id, category), group in points.groupby(
-        [points.meeting_id, points.category], sort=False
-    ):
-        suffix = f" ({_code(meeting_id)})" if several_meetings else ""
-        lines += [f"### {escape_markdown(CATEGORIES.get(category, category))}{suffix}", ""]
+    for meeting_id, heading, group in _by_category(points, several_meetings):
+        lines += [heading, ""]
         for row in group.itertuples():
             heading = escape_markdown(row.heading) if not _missing(row.heading) else "(no heading)"
             lines += [f"#### {heading} ({_code(row.id)})", "", f"> {escape_markdown(row.text)}", ""]
@@ -303,11 +310,8 @@ def _framing_lines(points: pd.DataFrame, several_meetings: bool) -> list[str]:
     lines = ["## Framing of entry points carried forward", ""]
     if points.empty:
         return [*lines, "None selected.", ""]
-    for (meeting_id, category), group in points.groupby(
-        [points.meeting_id, points.category], sort=False
-    ):
-        suffix = f" ({_code(meeting_id)})" if several_meetings else ""
-        lines += [f"### {escape_markdown(CATEGORIES.get(category, category))}{suffix}", ""]
+    for _meeting_id, heading, group in _by_category(points, several_meetings):
+        lines += [heading, ""]
         for row in group.itertuples():
             lines.append(
                 f"- **{escape_markdown(row.heading)}** ({_code(row.id)}): {_quote(row.text)}"
