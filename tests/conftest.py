@@ -38,7 +38,7 @@ from twg_data.build import build_database, connect
 REPO = Path(__file__).resolve().parent.parent
 
 SHIPPED_DATA = REPO / "data"
-REPORT = paths.SOURCE_DIR / "twg-2015-bogota-report.txt"
+REPORT = paths.report_path(SHIPPED_DATA, "reports/twg-2015-bogota.txt")
 SECOND_MEETING = Path(__file__).resolve().parent / "fixtures" / "twg-2016-test"
 SECOND_MEETING_ID = "twg-2016-test"
 

@@ -1,6 +1,6 @@
 """Facts the meeting report states, shared by the tests that check the data and the app.
 
-Source: ../shared/source/twg-2015-bogota-report.txt (second TWG meeting, Bogotá, 2015).
+Source: data/reports/twg-2015-bogota.txt (second TWG meeting, Bogotá, 2015).
 """
 
 MEETING = "twg-2015-bogota"

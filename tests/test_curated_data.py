@@ -1,6 +1,6 @@
 """The curated CSVs in `data/` checked against what the meeting report itself says.
 
-Expectations come from reading the report (`../shared/source/twg-2015-bogota-report.txt`),
+Expectations come from reading the report (`data/reports/twg-2015-bogota.txt`),
 not from running the code: counts, names, order, times and headings are the report's own.
 """
 

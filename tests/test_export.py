@@ -11,6 +11,7 @@ import pytest
 
 from tests.report_facts import BOGOTA_PEOPLE
 from twg_data import dictionary, export, paths
+from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 from twg_data.schema import TABLES
 from twg_data.summaries import SUMMARIES
@@ -191,10 +192,10 @@ def test_empty_frame_exports_its_header_only():
 # --- the whole data set ---------------------------------------------------------------------------
 
 
-def test_dataset_zip_holds_every_table_and_the_data_dictionary(con):
+def test_dataset_zip_holds_every_table_its_report_and_the_data_dictionary(con):
     archive = zipfile.ZipFile(io.BytesIO(export.dataset_zip(con, Filters())))
     assert sorted(archive.namelist()) == sorted(
-        [t.file_name for t in TABLES] + ["DATA_DICTIONARY.md"]
+        [t.file_name for t in TABLES] + ["DATA_DICTIONARY.md", "reports/twg-2015-bogota.txt"]
     )
     assert archive.read("DATA_DICTIONARY.md").decode("utf-8") == dictionary.markdown()
     for table in TABLES:
@@ -241,3 +242,18 @@ def test_data_dictionary_documents_every_table_column_and_summary_column():
         assert f"### `{summary.name}`" in text
         for column in summary.columns:
             assert f"| `{column}` |" in text
+
+
+def test_dataset_zip_carries_each_meetings_report_verbatim(con, report_text):
+    archive = zipfile.ZipFile(io.BytesIO(export.dataset_zip(con, Filters())))
+    assert archive.read("reports/twg-2015-bogota.txt").decode("utf-8") == report_text
+
+
+def test_dataset_zip_for_another_meeting_leaves_the_bogota_report_out(second_meeting_dir, tmp_path):
+    db = tmp_path / "two.duckdb"
+    assert build_database(second_meeting_dir.path, db) == []
+    with connect(db) as two:
+        archive = zipfile.ZipFile(
+            io.BytesIO(export.dataset_zip(two, Filters(meetings=("twg-2016-test",))))
+        )
+    assert not [n for n in archive.namelist() if n.startswith("reports/")]

@@ -540,3 +540,30 @@ def test_unterminated_quote_after_escaped_quotes_names_the_field_it_opens_in(dat
         f"people.csv:{line}: aliases: broken quoting (unexpected end of data); "
         "check for a stray '\"'"
     ]
+
+
+# --- the reports ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("report_file", "message"),
+    [
+        (
+            "reports/missing.txt",
+            "report file 'reports/missing.txt' does not exist in the data folder",
+        ),
+        ("../README.md", "report file '../README.md' is outside the data folder"),
+        ("reports", "report file 'reports' does not exist in the data folder"),
+    ],
+)
+def test_a_report_file_must_be_a_file_inside_the_data_folder(data_dir, report_file, message):
+    data_dir.replace("meetings.csv", "reports/twg-2015-bogota.txt", report_file)
+    assert problems(data_dir) == [f"meetings.csv:2: report_file: {message}"]
+
+
+def test_every_shipped_meeting_report_is_in_the_data_folder(data_dir):
+    (data_dir.path / "reports" / "twg-2015-bogota.txt").unlink()
+    assert problems(data_dir) == [
+        "meetings.csv:2: report_file: report file 'reports/twg-2015-bogota.txt' does not exist"
+        " in the data folder"
+    ]

@@ -13,13 +13,17 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from twg_data.paths import REPORTS_FOLDER
 from twg_data.queries import DERIVED_TABLES
 from twg_data.schema import TABLES
 from twg_data.validate import ParsedTable, Problem, read_data
 
+# The reports named by meetings.report_file, loaded beside the tables so that the served
+# database carries its sources (the dataset download holds them).
+_REPORTS_DDL = "CREATE TABLE reports (meeting_id TEXT PRIMARY KEY, report_file TEXT, text TEXT)"
 # Changes to the schema or the derived tables change every fingerprint, forcing a rebuild.
 _SCHEMA_DIGEST = hashlib.sha256(
-    "\n".join([t.ddl() for t in TABLES] + list(DERIVED_TABLES.values())).encode()
+    "\n".join([t.ddl() for t in TABLES] + list(DERIVED_TABLES.values()) + [_REPORTS_DDL]).encode()
 ).hexdigest()
 _build_lock = threading.Lock()
 
@@ -42,13 +46,14 @@ class DatabaseStatus:
 def fingerprint(data_dir: Path) -> str:
     """Cheap identity of the data folder (names, sizes, modification times) and the schema."""
     digest = hashlib.sha256(_SCHEMA_DIGEST.encode())
-    for table in TABLES:
-        path = Path(data_dir) / table.file_name
+    data_dir = Path(data_dir)
+    reports = sorted((data_dir / REPORTS_FOLDER).glob("**/*"))
+    for name in [t.file_name for t in TABLES] + [str(p.relative_to(data_dir)) for p in reports]:
         try:
-            stat = path.stat()
-            digest.update(f"{table.file_name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+            stat = (data_dir / name).stat()
+            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
         except OSError:
-            digest.update(f"{table.file_name}:missing;".encode())
+            digest.update(f"{name}:missing;".encode())
     return digest.hexdigest()[:16]
 
 
@@ -81,6 +86,15 @@ def _load(con: duckdb.DuckDBPyConnection, parsed: ParsedTable) -> None:
     con.unregister("incoming")
 
 
+def _load_reports(con: duckdb.DuckDBPyConnection, data_dir: Path, meetings: ParsedTable) -> None:
+    con.execute(_REPORTS_DDL)
+    for row in meetings.rows:
+        if row["report_file"]:
+            text = (data_dir / row["report_file"]).read_text(encoding="utf-8")
+            sql = "INSERT INTO reports VALUES (?, ?, ?)"
+            con.execute(sql, [row["meeting_id"], row["report_file"], text])
+
+
 def _remove_abandoned_temp_files(db_path: Path) -> None:
     """Delete temporary files of builds whose process no longer runs (e.g. was killed)."""
     for path in db_path.parent.glob(f".{db_path.name}.*.tmp*"):
@@ -111,6 +125,7 @@ def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
             for table in TABLES:
                 con.execute(table.ddl())
                 _load(con, parsed[table.name])
+            _load_reports(con, data_dir, parsed["meetings"])
             for name, sql in DERIVED_TABLES.items():
                 con.execute(f"CREATE TABLE {name} AS {sql}")
             con.execute(

@@ -69,7 +69,10 @@ def zip_bytes(files: dict[str, bytes]) -> bytes:
 
 
 def dataset_zip(con: Connection, filters: Filters) -> bytes:
-    """Every curated table (meeting filter applied) and the data dictionary, as one ZIP."""
+    """Every curated table and report (meeting filter applied) and the data dictionary, as a ZIP."""
     files = {t.file_name: to_csv_bytes(queries.table_rows(con, t.name, filters)) for t in TABLES}
+    reports = queries.reports(con, filters)
+    for name, text in zip(reports["report_file"], reports["text"], strict=True):
+        files[name] = text.encode("utf-8")
     files["DATA_DICTIONARY.md"] = dictionary.markdown().encode("utf-8")
     return zip_bytes(files)

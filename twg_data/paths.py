@@ -7,7 +7,8 @@ import os
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SOURCE_DIR = PROJECT_ROOT.parent / "shared" / "source"
+# Meeting reports live inside the data folder, under this name (meetings.report_file).
+REPORTS_FOLDER = "reports"
 
 
 def data_dir() -> Path:
@@ -22,3 +23,8 @@ def db_path(data: Path | None = None) -> Path:
     folder = str(Path(data or data_dir()).resolve())
     digest = hashlib.sha256(folder.encode()).hexdigest()[:12]
     return PROJECT_ROOT / ".cache" / f"twg-{digest}.duckdb"
+
+
+def report_path(data: Path, report_file: str) -> Path:
+    """The report named by `meetings.report_file`, inside the data folder."""
+    return Path(data) / report_file

@@ -507,6 +507,13 @@ def table_rows(con: Connection, table_name: str, filters: Filters) -> pd.DataFra
     return _frame(con, f"SELECT * FROM {table.name} WHERE {where} ORDER BY {order}", params)
 
 
+def reports(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The meetings' reports (meeting filter applied): path in the data folder and full text."""
+    where, params = _meeting_where(filters)
+    sql = f"SELECT meeting_id, report_file, text FROM reports WHERE {where} ORDER BY report_file"
+    return _frame(con, sql, params)
+
+
 # UN order of targets within a goal: numbered targets (16.1, 16.10) before lettered ones (16.a).
 _TARGET_ORDER = "TRY_CAST(split_part({0}, '.', 2) AS INTEGER) NULLS LAST, {0}"
 PRESENTER_ROLE = "kick-off presenter"

@@ -108,7 +108,11 @@ TABLES: tuple[Table, ...] = (
             Column("part_of", "text", "The larger event it was part of, as stated."),
             Column("agenda_process", "text", "The agenda-setting process it feeds, as stated."),
             Column("attendance_stated", "text", "Attendance as the report words it."),
-            Column("report_file", "text", "File name of the report in the source folder."),
+            Column(
+                "report_file",
+                "text",
+                "Path of the meeting's report inside the data folder (`reports/<meeting_id>.txt`).",
+            ),
             _source(),
         ),
         key=("meeting_id",),

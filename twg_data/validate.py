@@ -313,6 +313,25 @@ def _check_references(parsed: dict[str, ParsedTable], problems: list[Problem]) -
                 )
 
 
+def _check_reports(data_dir: Path, meetings: ParsedTable | None, problems: list[Problem]) -> None:
+    """Each meeting's report must be a file inside the data folder, so the data set stands alone."""
+    if meetings is None:
+        return
+    root = data_dir.resolve()
+    for row, line in zip(meetings.rows, meetings.lines, strict=True):
+        name = row.get("report_file")
+        if not name:
+            continue
+        path = (data_dir / name).resolve()
+        if not path.is_relative_to(root):
+            message = f"report file {name!r} is outside the data folder"
+        elif not path.is_file():
+            message = f"report file {name!r} does not exist in the data folder"
+        else:
+            continue
+        problems.append(Problem(meetings.table.file_name, line, "report_file", message))
+
+
 def read_data(data_dir: Path) -> tuple[dict[str, ParsedTable], list[Problem]]:
     """Parse every table in data_dir; return what could be read and all problems, sorted."""
     data_dir = Path(data_dir)
@@ -325,6 +344,7 @@ def read_data(data_dir: Path) -> tuple[dict[str, ParsedTable], list[Problem]]:
         if result is not None:
             parsed[table.name] = result
     _check_references(parsed, problems)
+    _check_reports(data_dir, parsed.get("meetings"), problems)
     return parsed, sorted(problems)
 
 
