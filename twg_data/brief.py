@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import csv
 import io
-import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
-from twg_data import dictionary, export, queries
+from twg_data import citation, dictionary, export, queries
 from twg_data.filters import Filters
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
-from twg_data.text import escape_markdown
+from twg_data.text import escape_markdown_text as esc
 
 KINDS = {
     "key_point": "Key points",
@@ -35,6 +34,14 @@ CATEGORIES = {
     "opportunity": "Opportunities",
     "dimension": "Two kinds of entry point",
     "setting": "Settings named for an integrated approach",
+}
+# What an item is, as the page names it beside its heading (never its internal id).
+CATEGORY_LABELS = {
+    "commonality": "Commonality",
+    "difference": "Difference",
+    "opportunity": "Opportunity",
+    "dimension": "Kind of entry point",
+    "setting": "Setting",
 }
 CSV_COLUMNS = {
     "meeting_id": "The meeting.",
@@ -50,7 +57,6 @@ CSV_COLUMNS = {
 }
 PACK_FILE_NAME = "twg-summary-pack.zip"
 
-_SAFE_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
 _INDENT = "    "
 
 
@@ -107,26 +113,6 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _code(text: object) -> str:
-    """An id as inline code when it is a plain slug, else as escaped text."""
-    text = _text(text)
-    return f"`{text}`" if _SAFE_CODE.match(text) else escape_markdown(text)
-
-
-def _quote(text: object) -> str:
-    return f"“{escape_markdown(text)}”"
-
-
-def _note_lines(note: str, indent: str) -> list[str]:
-    """A note as Markdown lines under a list item, its line breaks kept as hard breaks."""
-    lines = [escape_markdown(line) for line in note.split("\n")]
-    lines = [line for line in lines if line]
-    if not lines:
-        return []
-    body = f"  \n{indent}  ".join(lines)
-    return [f"{indent}- **Note:** {body}"]
-
-
 # --- the items ---------------------------------------------------------------------------
 
 
@@ -165,185 +151,295 @@ def left_out(con: Connection, filters: Filters, selection: Selection) -> list[st
     ]
 
 
-def _left_out_text(con: Connection, filters: Filters, selection: Selection) -> str:
-    return ", ".join(_code(ref) for ref in left_out(con, filters, selection)) or "nothing"
+# --- the content, shared by the Markdown and Word briefs -------------------------------
 
 
-# --- Markdown ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Counts:
+    """People per group of one kind (`By region (UN M49)`), as the brief lists them."""
+
+    label: str
+    groups: tuple[tuple[str, int], ...]
 
 
-def _filter_lines(con: Connection, filters: Filters) -> list[str]:
-    """The filters as list items, each value with its label and its id."""
-    if filters.is_empty:
-        return ["- **Filters:** none; everything in the data is included."]
-    options = queries.filter_options(con)
-    lines = ["- **Filters:**"]
-    for dimension in filters.active():
-        labels = dict(options.get(dimension.param, []))
-        values = ", ".join(
-            f"{escape_markdown(labels.get(v, v))} ({_code(v)})" for v in filters.values(dimension)
-        )
-        lines.append(f"{_INDENT}- {escape_markdown(dimension.label)}: {values}")
-    return lines
+@dataclass(frozen=True)
+class Participation:
+    """Who took part under the filters: headline facts, counts per kind, who is absent."""
+
+    facts: tuple[tuple[str, str], ...]
+    counts: tuple[Counts, ...]
+    absent: tuple[tuple[str, str], ...]
 
 
-def _meeting_lines(con: Connection, filters: Filters) -> list[str]:
-    meetings = queries.meetings(con, filters)
-    objectives = queries.objectives(con, filters)
-    lines = ["## The meeting" if len(meetings) == 1 else "## The meetings", ""]
-    if meetings.empty:
-        return [*lines, "No meeting matches the filters.", ""]
-    for m in meetings.itertuples():
-        number = "" if _missing(m.meeting_number) else f"Meeting {m.meeting_number} · "
-        place = ", ".join(escape_markdown(p) for p in (m.city, m.country) if not _missing(p))
-        lines += [f"### {number}{place} · {m.date:%Y-%m-%d} ({_code(m.meeting_id)})", ""]
-        facts = [
-            ("Report", m.title),
-            ("Part of", m.part_of),
-            ("Co-facilitated by", m.co_facilitators),
-            ("Feeds into", m.agenda_process),
-            ("Attendance (as reported)", m.attendance_stated),
-        ]
-        lines += [f"- **{label}:** {escape_markdown(v)}" for label, v in facts if not _missing(v)]
-        own = objectives[(objectives.meeting_id == m.meeting_id) & (objectives.scope == "meeting")]
-        if not own.empty:
-            lines.append("- **The meeting's objectives:**")
-            for o in own.itertuples():
-                label = f"{escape_markdown(o.label)} " if not _missing(o.label) else ""
-                lines.append(f"{_INDENT}- {label}{escape_markdown(o.text)}")
-        lines.append("")
-    return lines
+@dataclass(frozen=True)
+class MeetingPart:
+    """One meeting's section: its heading, stated facts, objectives and report citation."""
+
+    meeting_id: str
+    heading: str
+    facts: tuple[tuple[str, str], ...]
+    objectives: tuple[str, ...]
+    citation: str
 
 
-def _counts(frame: pd.DataFrame, label: Callable) -> str:
-    if frame.empty:
-        return "none under these filters"
-    return "; ".join(f"{label(row)}: {row.people}" for row in frame.itertuples())
+@dataclass(frozen=True)
+class Content:
+    """Everything a brief says, as plain text: the Markdown and Word writers lay it out."""
+
+    meetings: tuple[MeetingPart, ...]
+    participation: Participation
+    points: dict[str, pd.DataFrame]  # kind -> selected rows, in brief order
+    targets: pd.DataFrame  # the crosswalk rows of the selected key points
+    reports: dict[str, citation.Report]
+    several_meetings: bool
+    filters: tuple[tuple[str, str], ...]  # (filter label, values) of the active filters
+    people_filters: str  # the active person/place filters, lower case ("" if none)
+    left_out: tuple[str, ...]
+    dataset: str  # the data set's citation
+    references: tuple[str, ...]
+
+    def cite(self, row) -> str:
+        """The `Cite as` text of an item: its passage's section in its meeting's report."""
+        return self.reports[row.meeting_id].cite(_text(row.source_section))
 
 
-def _region(row) -> str:
-    return f"{escape_markdown(row.region)}, {escape_markdown(row.sub_region)}"
+TITLE = "Agenda brief: urban safety and peacebuilding"
+INTRO = (
+    "Input from the Technical Working Group (TWG) on urban safety and peacebuilding to "
+    "agenda-setting, from the curated data of its meeting reports."
+)
+PARTICIPATION_NOTE = (
+    "Counted under the filters. Regions, organization types and practice communities are "
+    "curation; the report states names, titles and organizations."
+)
+PRESENTERS_NOTE = (
+    "The kick-off presenters of the exchange of promising practices, with their titles as the "
+    "report states them."
+)
+TARGETS_NOTE = (
+    "The key points above are mapped to these targets by curation; the report itself does not "
+    "mention the Sustainable Development Goals. Target texts are quoted verbatim from their "
+    "source."
+)
+SECTIONS = {
+    "key_point": "Key points carried forward",
+    "framing": "Framing of entry points carried forward",
+    "presenter": "Promising-practice speakers carried forward",
+    "targets": "SDG targets referenced",
+    "made": "How this brief was made",
+    "references": "References",
+}
 
 
-def _participation_lines(con: Connection, filters: Filters) -> list[str]:
+def item_label(row) -> str:
+    """An item as people name it: its heading, or the opening words of its text."""
+    if not _missing(row.heading) and str(row.heading).strip():
+        return str(row.heading)
+    words = _text(row.text).split()
+    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+
+
+def _squash(text: object) -> str:
+    return " ".join(_text(text).split()).casefold()
+
+
+def passage_adds_to(row, shown: str) -> bool:
+    """True when the source passage says more than the text already shown (so it is
+    printed once, as the point, rather than the point and again as its source)."""
+    return _squash(row.source_passage) != _squash(shown)
+
+
+def point_quote(row) -> tuple[str, str]:
+    """What a key point quotes: its passage, which holds its text (so the text is not printed
+    twice); or, when the curated text is not in the passage, the text and the passage."""
+    if _squash(row.text) in _squash(row.source_passage):
+        return _text(row.source_passage), ""
+    return _text(row.text), _text(row.source_passage)
+
+
+def _meeting_part(m, objectives: pd.DataFrame, report: citation.Report) -> MeetingPart:
+    number = "" if _missing(m.meeting_number) else f"Meeting {m.meeting_number} · "
+    place = ", ".join(str(p) for p in (m.city, m.country) if not _missing(p))
+    facts = [
+        ("Report", m.title),
+        ("Part of", m.part_of),
+        ("Co-facilitated by", m.co_facilitators),
+        ("Feeds into", m.agenda_process),
+        ("Attendance (as reported)", m.attendance_stated),
+    ]
+    own = objectives[(objectives.meeting_id == m.meeting_id) & (objectives.scope == "meeting")]
+    return MeetingPart(
+        meeting_id=m.meeting_id,
+        heading=f"{number}{place} · {m.date:%Y-%m-%d}",
+        facts=tuple((label, str(v)) for label, v in facts if not _missing(v)),
+        objectives=tuple(
+            " ".join(part for part in (_text(o.label), _text(o.text)) if part)
+            for o in own.itertuples()
+        ),
+        citation=report.cite(),
+    )
+
+
+def _participation(con: Connection, filters: Filters) -> Participation:
     figures = queries.headline_figures(con, filters).iloc[0]
-    regions = queries.participants_by_region(con, filters)
-    countries = queries.participants_by_country(con, filters)
-    types = queries.participants_by_organization_type(con, filters)
-    communities = queries.participants_by_practice_community(con, filters)
+
+    def region(row) -> str:
+        return f"{row.region}, {row.sub_region}"
+
+    counts = (
+        ("By region (UN M49)", queries.participants_by_region(con, filters), region),
+        (
+            "By country",
+            queries.participants_by_country(con, filters),
+            lambda r: f"{r.country} ({r.iso3})",
+        ),
+        (
+            "By organization type",
+            queries.participants_by_organization_type(con, filters),
+            lambda r: str(r.organization_type),
+        ),
+        (
+            "By practice community",
+            queries.participants_by_practice_community(con, filters),
+            lambda r: str(r.practice_community),
+        ),
+    )
     missing_regions = queries.missing_regions(con, filters)
     missing_communities = queries.missing_practice_communities(con, filters)
-    lines = [
-        "## Who took part",
-        "",
-        "Counted under the filters. Regions, organization types and practice communities are "
-        "curation; the report states names, titles and organizations.",
-        "",
-        f"- **Named people:** {figures.people} ({figures.listed_participants} on the list of "
-        f"participants, {_plural(figures.presenters, 'kick-off presenter')})",
-        f"- **Organizations:** {figures.organizations}; **countries:** {figures.countries}; "
-        f"**cities:** {figures.cities}",
-        f"- **Cities whose delegations joined through a network:** {figures.delegation_cities}",
-        "- **By region (UN M49):** " + _counts(regions, _region),
-        "- **By country:** "
-        + _counts(countries, lambda r: f"{escape_markdown(r.country)} ({_code(r.iso3)})"),
-        "- **By organization type:** "
-        + _counts(types, lambda r: escape_markdown(r.organization_type)),
-        "- **By practice community:** "
-        + _counts(communities, lambda r: escape_markdown(r.practice_community)),
-        "",
-        "Absent under these filters (no named participant):",
-        "",
-    ]
-    absent_regions = "; ".join(_region(r) for r in missing_regions.itertuples())
-    absent_communities = "; ".join(
-        escape_markdown(c) for c in missing_communities.practice_community
+    return Participation(
+        facts=(
+            (
+                "Named people",
+                f"{figures.people} ({figures.listed_participants} on the list of participants, "
+                f"{_plural(figures.presenters, 'kick-off presenter')})",
+            ),
+            ("Organizations", str(figures.organizations)),
+            ("Countries", str(figures.countries)),
+            ("Cities", str(figures.cities)),
+            ("Cities whose delegations joined through a network", str(figures.delegation_cities)),
+        ),
+        counts=tuple(
+            Counts(label, tuple((name(r), int(r.people)) for r in frame.itertuples()))
+            for label, frame, name in counts
+        ),
+        absent=(
+            (
+                "Regions (UN M49 sub-regions)",
+                "; ".join(region(r) for r in missing_regions.itertuples()) or "none",
+            ),
+            (
+                "Practice communities",
+                "; ".join(missing_communities.practice_community) or "none",
+            ),
+        ),
     )
-    lines += [
-        f"- **Regions (UN M49 sub-regions):** {absent_regions or 'none'}",
-        f"- **Practice communities:** {absent_communities or 'none'}",
-        "",
+
+
+def _filters(con: Connection, filters: Filters) -> tuple[tuple[str, str], ...]:
+    """The active filters, each value with its label and its id."""
+    options = queries.filter_options(con)
+    pairs = []
+    for dimension in filters.active():
+        labels = dict(options.get(dimension.param, []))
+        values = ", ".join(f"{labels.get(v, v)} ({v})" for v in filters.values(dimension))
+        pairs.append((dimension.label, values))
+    return tuple(pairs)
+
+
+def _left_out_labels(con: Connection, filters: Filters, selection: Selection) -> tuple[str, ...]:
+    """The items left out, each by its label and the ref that names it on the command line."""
+    points = available_points(con, filters)
+    several = points.meeting_id.nunique() > 1
+    return tuple(
+        f"{item_label(row)} ({item_ref(row.meeting_id, row.id) if several else row.id})"
+        for row in points.itertuples()
+        if not selection.includes(row.meeting_id, row.id)
+    )
+
+
+def brief_content(con: Connection, filters: Filters, selection: Selection) -> Content:
+    """What the brief says under filters and selection, before it is laid out."""
+    chosen = selected_points(con, filters, selection)
+    meetings = queries.meetings(con, filters)
+    objectives = queries.objectives(con, filters)
+    reports = citation.reports(queries.citation_facts(con, filters))
+    kind = {k: chosen[chosen.kind == k] for k in KINDS}
+    crosswalk = queries.key_point_targets(con, filters)
+    kept = set(zip(kind["key_point"].meeting_id, kind["key_point"].id, strict=True))
+    targets = crosswalk[
+        [(m, k) in kept for m, k in zip(crosswalk.meeting_id, crosswalk.key_point_id, strict=True)]
     ]
-    return lines
+    targets = targets.iloc[
+        sorted(range(len(targets)), key=lambda i: _target_order(targets.iloc[i]))
+    ].drop_duplicates(["meeting_id", "key_point_id", "target"])
+    cited = [reports[m] for m in meetings.meeting_id]
+    dataset = citation.dataset(queries.citation_facts(con, Filters()))
+    references = [*(r.cite() for r in cited), dataset]
+    references += list(dict.fromkeys(targets.target_source.dropna()))
+    people_level = [d.label.lower() for d in filters.active() if d.field != "meetings"]
+    return Content(
+        meetings=tuple(
+            _meeting_part(m, objectives, reports[m.meeting_id]) for m in meetings.itertuples()
+        ),
+        participation=_participation(con, filters),
+        points=kind,
+        targets=targets,
+        reports=reports,
+        several_meetings=len(meetings) > 1,
+        filters=_filters(con, filters),
+        people_filters=", ".join(people_level),
+        left_out=_left_out_labels(con, filters, selection),
+        dataset=dataset,
+        references=tuple(references),
+    )
 
 
-def _source_line(row, indent: str = "") -> str:
-    section = escape_markdown(row.source_section)
-    return f"{indent}- **Source** (report, {section}): {_quote(row.source_passage)}"
+def made_notes(content: Content) -> list[str]:
+    """How the brief was made, as sentences (after the filters and what was left out)."""
+    notes = []
+    if content.people_filters:
+        several = "," in content.people_filters
+        notes.append(
+            f"The {content.people_filters} "
+            f"{'filters apply' if several else 'filter applies'} to who took part and to the "
+            "presenters. The report does not attribute key points or framing to people or "
+            "places, so only the meeting filter applies to them."
+        )
+    notes += [
+        "Texts, headings, titles and passages are quoted verbatim from the meeting report; "
+        "their copyright stays with its authors. Regions, organization types, practice "
+        "communities and the SDG crosswalk are curation (" + citation.DATA_LICENCE + "); "
+        "DATA_DICTIONARY.md in the summary pack describes every column.",
+        "Made with the TWG dashboard (the Agenda brief page, or python -m twg_data brief); "
+        "the same data, filters and selection give the same file.",
+    ]
+    return notes
 
 
-def _by_category(points: pd.DataFrame, several_meetings: bool):
-    """Rows grouped by meeting and category, each group with its `###` heading."""
+def by_category(points: pd.DataFrame, several_meetings: bool):
+    """Rows grouped by meeting and category: (meeting_id, group title, rows)."""
     for (meeting_id, category), group in points.groupby(
         [points.meeting_id, points.category], sort=False
     ):
-        suffix = f" ({_code(meeting_id)})" if several_meetings else ""
-        heading = f"### {escape_markdown(CATEGORIES.get(category, category))}{suffix}"
-        yield meeting_id, heading, group
+        title = CATEGORIES.get(category, category)
+        yield meeting_id, f"{title} ({meeting_id})" if several_meetings else title, group
 
 
-def _key_point_lines(
-    points: pd.DataFrame, targets: pd.DataFrame, several_meetings: bool
-) -> list[str]:
-    lines = ["## Key points carried forward", ""]
-    if points.empty:
-        return [*lines, "None selected.", ""]
-    for meeting_id, heading, group in _by_category(points, several_meetings):
-        lines += [heading, ""]
-        for row in group.itertuples():
-            heading = escape_markdown(row.heading) if not _missing(row.heading) else "(no heading)"
-            lines += [f"#### {heading} ({_code(row.id)})", "", f"> {escape_markdown(row.text)}", ""]
-            lines.append(_source_line(row))
-            mine = targets[(targets.meeting_id == meeting_id) & (targets.key_point_id == row.id)]
-            if not mine.empty:
-                lines.append("- **SDG targets it bears on** (curation, not the report):")
-                for t in mine.itertuples():
-                    lines.append(
-                        f"{_INDENT}- **{escape_markdown(t.target)}** (Goal {t.goal}) "
-                        f"{_quote(t.target_text)}: {escape_markdown(t.rationale)}"
-                    )
-            lines += [*_note_lines(row.note, ""), ""]
-    return lines
+def by_passage(group: pd.DataFrame):
+    """Consecutive rows that quote the same passage: (first row, rows)."""
+    start = 0
+    passages = list(group.source_passage)
+    for end in range(1, len(passages) + 1):
+        if end == len(passages) or passages[end] != passages[start]:
+            rows = group.iloc[start:end]
+            yield next(rows.itertuples()), rows
+            start = end
 
 
-def _framing_lines(points: pd.DataFrame, several_meetings: bool) -> list[str]:
-    lines = ["## Framing of entry points carried forward", ""]
-    if points.empty:
-        return [*lines, "None selected.", ""]
-    for _meeting_id, heading, group in _by_category(points, several_meetings):
-        lines += [heading, ""]
-        for row in group.itertuples():
-            lines.append(
-                f"- **{escape_markdown(row.heading)}** ({_code(row.id)}): {_quote(row.text)}"
-            )
-            lines.append(_source_line(row, _INDENT))
-            lines += _note_lines(row.note, _INDENT)
-        lines.append("")
-    return lines
-
-
-def _presenter_lines(points: pd.DataFrame, several_meetings: bool) -> list[str]:
-    lines = [
-        "## Promising-practice speakers carried forward",
-        "",
-        "The kick-off presenters of the exchange of promising practices, with their titles as "
-        "the report states them.",
-        "",
-    ]
-    if points.empty:
-        return [*lines, "None selected (or none matches the filters).", ""]
-    for meeting_id, group in points.groupby(points.meeting_id, sort=False):
-        if several_meetings:
-            lines += [f"### {_code(meeting_id)}", ""]
-        for row in group.itertuples():
-            lines.append(
-                f"- **{escape_markdown(row.heading)}**, {escape_markdown(row.text)} "
-                f"({_code(row.id)})"
-            )
-            lines.append(_source_line(row, _INDENT))
-            lines += _note_lines(row.note, _INDENT)
-        lines.append("")
-    return lines
+def target_rows(content: Content, meeting_id: str, key_point_id: str) -> pd.DataFrame:
+    """The crosswalk rows of one key point."""
+    t = content.targets
+    return t[(t.meeting_id == meeting_id) & (t.key_point_id == key_point_id)]
 
 
 def _target_order(target: pd.Series) -> tuple:
@@ -352,71 +448,176 @@ def _target_order(target: pd.Series) -> tuple:
     return (target["goal"], (0, int(number), "") if number.isdigit() else (1, 0, number))
 
 
-def _target_lines(targets: pd.DataFrame) -> list[str]:
-    lines = ["## SDG targets referenced", ""]
-    if targets.empty:
-        return [*lines, "None: no selected key point is mapped to an SDG target.", ""]
-    unique = targets.drop_duplicates("target")
-    unique = unique.iloc[sorted(range(len(unique)), key=lambda i: _target_order(unique.iloc[i]))]
-    lines += [
-        "The key points above are mapped to these targets by curation; the report itself does "
-        "not mention the Sustainable Development Goals. Target texts are quoted verbatim from "
-        "their source.",
-        "",
-    ]
-    for t in unique.itertuples():
-        lines.append(
-            f"- **{escape_markdown(t.target)}** (Goal {t.goal}): {_quote(t.target_text)} "
-            f"(source: {escape_markdown(t.target_source)})"
-        )
-    return [*lines, ""]
+def unique_targets(content: Content) -> pd.DataFrame:
+    """Each SDG target the brief refers to, once, in UN order."""
+    return content.targets.drop_duplicates("target")
 
 
-def _provenance_lines(con: Connection, filters: Filters, selection: Selection) -> list[str]:
-    people_level = [d.label.lower() for d in filters.active() if d.field != "meetings"]
-    lines = ["## How this brief was made", "", *_filter_lines(con, filters)]
-    if people_level:
-        lines.append(
-            f"- The {', '.join(people_level)} "
-            f"{'filters apply' if len(people_level) > 1 else 'filter applies'} to who took part "
-            "and to the presenters. The report does not attribute key "
-            "points or framing to people or places, so only the meeting filter applies to them."
-        )
-    lines += [
-        f"- **Left out by the facilitator:** {_left_out_text(con, filters, selection)}.",
-        "- Texts, headings, titles and passages are quoted verbatim from the meeting report. "
-        "Regions, organization types, practice communities and the SDG crosswalk are curation; "
-        "DATA\\_DICTIONARY.md in the summary pack describes every column.",
-        "- Made with the TWG dashboard (the Agenda brief page, or `python -m twg_data brief`); "
-        "the same data, filters and selection give the same file.",
-        "",
-    ]
+# --- Markdown ----------------------------------------------------------------------------
+
+
+def _md_pair(label: str, value: str, indent: str = "") -> str:
+    return f"{indent}- **{esc(label)}:** {esc(value)}"
+
+
+def _md_quote(text: object) -> str:
+    return f"“{esc(text)}”"
+
+
+def _md_note(note: str, indent: str) -> list[str]:
+    """A note as Markdown lines under a list item, its line breaks kept as hard breaks."""
+    lines = [line for line in (esc(line) for line in note.split("\n")) if line]
+    if not lines:
+        return []
+    body = f"  \n{indent}  ".join(lines)
+    return [f"{indent}- **Note:** {body}"]
+
+
+def _md_cite(content: Content, row, indent: str = "") -> str:
+    return f"{indent}- **Cite as:** {esc(content.cite(row))}"
+
+
+def _md_filters(content: Content) -> list[str]:
+    if not content.filters:
+        return ["- **Filters:** none; everything in the data is included."]
+    return ["- **Filters:**", *(_md_pair(label, v, _INDENT) for label, v in content.filters)]
+
+
+def _md_left_out(content: Content) -> str:
+    return ", ".join(esc(item) for item in content.left_out) or "nothing"
+
+
+def _md_meetings(content: Content) -> list[str]:
+    lines = ["## The meeting" if len(content.meetings) == 1 else "## The meetings", ""]
+    if not content.meetings:
+        return [*lines, "No meeting matches the filters.", ""]
+    for m in content.meetings:
+        lines += [f"### {esc(m.heading)}", ""]
+        lines += [_md_pair(label, value) for label, value in m.facts]
+        if m.objectives:
+            lines.append("- **The meeting's objectives:**")
+            lines += [f"{_INDENT}- {esc(o)}" for o in m.objectives]
+        lines += [_md_pair("Cite the report as", m.citation), ""]
     return lines
 
 
-def brief_markdown(con: Connection, filters: Filters, selection: Selection) -> str:
-    """The brief as Markdown: the meeting, who took part, the selected items, provenance."""
-    chosen = selected_points(con, filters, selection)
-    several = len(queries.meetings(con, filters)) > 1
-    kind = {k: chosen[chosen.kind == k] for k in KINDS}
-    crosswalk = queries.key_point_targets(con, filters)
-    kept = set(zip(kind["key_point"].meeting_id, kind["key_point"].id, strict=True))
-    targets = crosswalk[
-        [(m, k) in kept for m, k in zip(crosswalk.meeting_id, crosswalk.key_point_id, strict=True)]
+def _md_participation(content: Content) -> list[str]:
+    p = content.participation
+    lines = ["## Who took part", "", PARTICIPATION_NOTE, ""]
+    lines += [_md_pair(label, value) for label, value in p.facts]
+    for counts in p.counts:
+        shown = "; ".join(f"{name}: {people}" for name, people in counts.groups)
+        lines.append(_md_pair(counts.label, shown or "none under these filters"))
+    lines += ["", "Absent under these filters (no named participant):", ""]
+    lines += [_md_pair(label, value) for label, value in p.absent]
+    return [*lines, ""]
+
+
+def _md_key_points(content: Content) -> list[str]:
+    points = content.points["key_point"]
+    lines = [f"## {SECTIONS['key_point']}", ""]
+    if points.empty:
+        return [*lines, "None selected.", ""]
+    for meeting_id, title, group in by_category(points, content.several_meetings):
+        lines += [f"### {esc(title)}", ""]
+        for row in group.itertuples():
+            lines += [f"#### {esc(item_label(row))}", ""]
+            quote, passage = point_quote(row)
+            lines += [f"> {esc(quote)}", ""]
+            if passage:
+                lines.append(_md_pair("Source passage", passage))
+            mine = target_rows(content, meeting_id, row.id)
+            if not mine.empty:
+                lines.append("- **SDG targets it bears on** (curation, not the report):")
+                lines += [
+                    f"{_INDENT}- **{esc(t.target)}**: {esc(t.rationale)}" for t in mine.itertuples()
+                ]
+            lines += [*_md_note(row.note, ""), _md_cite(content, row), ""]
+    return lines
+
+
+def _md_framing(content: Content) -> list[str]:
+    points = content.points["framing"]
+    lines = [f"## {SECTIONS['framing']}", ""]
+    if points.empty:
+        return [*lines, "None selected.", ""]
+    for _meeting_id, title, group in by_category(points, content.several_meetings):
+        lines += [f"### {esc(title)}", ""]
+        for first, rows in by_passage(group):
+            lines += [f"> {esc(first.source_passage)}", ""]
+            for row in rows.itertuples():
+                lines.append(f"- **{esc(item_label(row))}:** {_md_quote(row.text)}")
+                lines += _md_note(row.note, _INDENT)
+            lines += [_md_cite(content, first), ""]
+    return lines
+
+
+def _md_presenters(content: Content) -> list[str]:
+    points = content.points["presenter"]
+    lines = [f"## {SECTIONS['presenter']}", "", PRESENTERS_NOTE, ""]
+    if points.empty:
+        return [*lines, "None selected (or none matches the filters).", ""]
+    for meeting_id, group in points.groupby(points.meeting_id, sort=False):
+        if content.several_meetings:
+            lines += [f"### {esc(content.reports[meeting_id].meeting)}", ""]
+        for row in group.itertuples():
+            shown = f"{row.heading}, {row.text}"
+            lines.append(f"- **{esc(row.heading)}**, {esc(row.text)}")
+            if passage_adds_to(row, shown):
+                lines.append(_md_pair("From the report", row.source_passage, _INDENT))
+            lines += [*_md_note(row.note, _INDENT), _md_cite(content, row, _INDENT)]
+        lines.append("")
+    return lines
+
+
+def _md_targets(content: Content) -> list[str]:
+    lines = [f"## {SECTIONS['targets']}", ""]
+    if content.targets.empty:
+        return [*lines, "None: no selected key point is mapped to an SDG target.", ""]
+    lines += [TARGETS_NOTE, ""]
+    lines += [
+        f"- **{esc(t.target)}** (Goal {t.goal}): {_md_quote(t.target_text)}"
+        for t in unique_targets(content).itertuples()
     ]
+    return [*lines, ""]
+
+
+def _md_made(content: Content) -> list[str]:
+    return [
+        f"## {SECTIONS['made']}",
+        "",
+        *_md_filters(content),
+        f"- **Left out by the facilitator:** {_md_left_out(content)}.",
+        *(f"- {esc(note)}" for note in made_notes(content)),
+        "",
+    ]
+
+
+def _md_references(content: Content) -> list[str]:
+    return [f"## {SECTIONS['references']}", "", *(f"- {esc(r)}" for r in content.references), ""]
+
+
+def brief_markdown(con: Connection, filters: Filters, selection: Selection) -> str:
+    """The brief as Markdown that also reads as plain text: the meeting, who took part, the
+    selected items with their passage once and a citation, provenance and references."""
+    return render_markdown(brief_content(con, filters, selection))
+
+
+def render_markdown(content: Content) -> str:
+    """The brief's content laid out as Markdown."""
     lines = [
-        "# Agenda brief: urban safety and peacebuilding",
+        f"# {TITLE}",
         "",
-        "Input from the Technical Working Group (TWG) on urban safety and peacebuilding to "
-        "agenda-setting, from the curated data of its meeting reports.",
+        INTRO,
         "",
-        *_meeting_lines(con, filters),
-        *_participation_lines(con, filters),
-        *_key_point_lines(kind["key_point"], targets, several),
-        *_framing_lines(kind["framing"], several),
-        *_presenter_lines(kind["presenter"], several),
-        *_target_lines(targets),
-        *_provenance_lines(con, filters, selection),
+        *_md_meetings(content),
+        *_md_participation(content),
+        *_md_key_points(content),
+        *_md_framing(content),
+        *_md_presenters(content),
+        *_md_targets(content),
+        *_md_made(content),
+        *_md_references(content),
     ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
@@ -437,7 +638,7 @@ def _csv_note(note: str) -> str:
     return "'" + note if note.startswith(export.FORMULA_PREFIXES) else note
 
 
-def _readme(con: Connection, filters: Filters, selection: Selection, files: dict) -> str:
+def _readme(content: Content, files: dict[str, bytes]) -> str:
     lines = [
         "# TWG summary pack",
         "",
@@ -445,8 +646,8 @@ def _readme(con: Connection, filters: Filters, selection: Selection, files: dict
         "Every file was made under the same filters; the same data, filters and selection "
         "give the same pack.",
         "",
-        *_filter_lines(con, filters),
-        f"- **Left out of the brief:** {_left_out_text(con, filters, selection)}.",
+        *_md_filters(content),
+        f"- **Left out of the brief:** {_md_left_out(content)}.",
         "",
         "CSV files are UTF-8 with a byte order mark and CRLF line ends, so Excel opens them "
         "with accents intact; text cells starting with `=`, `+`, `-`, `@`, tab, carriage "
@@ -456,7 +657,8 @@ def _readme(con: Connection, filters: Filters, selection: Selection, files: dict
         "",
         "- `brief.md`: the agenda brief (Markdown): the meeting, who took part, the key "
         "points, framing and promising-practice speakers carried forward with their source "
-        "passages, SDG targets (curation) and notes.",
+        "passages and citations, SDG targets (curation), notes and references.",
+        "- `brief.docx`: the same brief as a Word document (A4, headings, page numbers).",
         "- `brief.csv`: the same items, one row per item. Columns: "
         + "; ".join(f"`{column}`: {text}" for column, text in CSV_COLUMNS.items()),
         "- `DATA_DICTIONARY.md`: every curated table and every CSV summary, column by column.",
@@ -468,17 +670,30 @@ def _readme(con: Connection, filters: Filters, selection: Selection, files: dict
             f"- `summaries/{name}.csv`: {summary.title}. {summary.description} "
             f"({_plural(rows, 'row')} under these filters.)"
         )
+    lines += [
+        "",
+        "## Citing and terms",
+        "",
+        f"- **Cite the data set as:** {esc(content.dataset)}",
+        *(f"- **Cite the report as:** {esc(m.citation)}" for m in content.meetings),
+        f"- **Terms:** {esc(citation.TERMS)}",
+    ]
     return "\n".join(lines) + "\n"
 
 
 def summary_pack(con: Connection, filters: Filters, selection: Selection) -> bytes:
-    """A ZIP: README, the brief (md and CSV), the data dictionary and every CSV summary."""
+    """A ZIP: README, the brief (Markdown, Word, CSV), the data dictionary and every CSV
+    summary."""
+    from twg_data import docx_brief  # it lays out this module's Content
+
+    content = brief_content(con, filters, selection)
     summaries = {
         f"summaries/{name}.csv": export.export_summary(con, name, filters) for name in SUMMARIES
     }
     files = {
-        "README.md": _readme(con, filters, selection, summaries).encode("utf-8"),
-        "brief.md": brief_markdown(con, filters, selection).encode("utf-8"),
+        "README.md": _readme(content, summaries).encode("utf-8"),
+        "brief.md": render_markdown(content).encode("utf-8"),
+        "brief.docx": docx_brief.render_docx(content),
         "brief.csv": brief_csv(con, filters, selection),
         "DATA_DICTIONARY.md": dictionary.markdown().encode("utf-8"),
         **summaries,

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from twg_data import brief, dictionary, export, paths, queries
+from twg_data import brief, dictionary, docx_brief, export, paths, queries
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.queries import Connection
@@ -146,14 +146,19 @@ def selection_from_args(con: Connection, args: argparse.Namespace) -> brief.Sele
     return selection
 
 
+BRIEF_FORMATS = ("md", "docx", "csv")
+
+
 def _brief(args: argparse.Namespace) -> int:
-    suffix = args.output.suffix.lower() if args.output else ""
-    form = args.format or ("csv" if suffix == ".csv" else "md")
+    suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
+    form = args.format or (suffix if suffix in BRIEF_FORMATS else "md")
     with open_database(args) as con:
         filters = filters_from_args(con, args)
         selection = selection_from_args(con, args)
         if form == "csv":
             content = brief.brief_csv(con, filters, selection)
+        elif form == "docx":
+            content = docx_brief.brief_docx(con, filters, selection)
         else:
             content = brief.brief_markdown(con, filters, selection).encode("utf-8")
         write_output(content, args.output)
@@ -192,17 +197,21 @@ def parser() -> argparse.ArgumentParser:
     add_filter_arguments(p)
     p.set_defaults(run=_export)
 
-    p = commands.add_parser("brief", help="write the agenda brief (Markdown or CSV)")
+    p = commands.add_parser("brief", help="write the agenda brief (Markdown, Word or CSV)")
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     p.add_argument(
-        "--format", choices=("md", "csv"), help="default: csv for a .csv output file, else md"
+        "--format",
+        choices=BRIEF_FORMATS,
+        help="default: the output file's suffix (.docx, .csv), else md",
     )
     add_selection_arguments(p)
     add_filter_arguments(p)
     p.set_defaults(run=_brief)
 
     p = commands.add_parser(
-        "pack", help="write the summary pack (ZIP: brief, every CSV summary, data dictionary)"
+        "pack",
+        help="write the summary pack (ZIP: brief in Markdown, Word and CSV, every CSV summary, "
+        "data dictionary, citations)",
     )
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     add_selection_arguments(p)

@@ -583,3 +583,21 @@ def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
     """
     params = [*meeting_k_params, *meeting_f_params, PRESENTER_ROLE, *people_params]
     return _frame(con, sql, params)
+
+
+def citation_facts(con: Connection, filters: Filters) -> pd.DataFrame:
+    """What a report citation is built from, per selected meeting: its title, number, city,
+    date and report file, and its issuing body: the report's first `Title` passage other
+    than the title itself (NULL when the report states none)."""
+    where, params = _meeting_where(filters, "m")
+    sql = f"""
+        SELECT m.meeting_id, m.meeting_number, m.title, m.date, ci.name AS city, m.report_file,
+               (SELECT s.passage FROM sources s
+                WHERE s.meeting_id = m.meeting_id AND s.section = 'Title'
+                  AND s.passage <> m.title
+                ORDER BY s.source_id LIMIT 1) AS author
+        FROM meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id
+        WHERE {where}
+        ORDER BY m.date, m.meeting_id
+    """
+    return _frame(con, sql, params)

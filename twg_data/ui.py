@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from twg_data import brief, charts, export, paths, queries
+from twg_data import brief, charts, docx_brief, export, paths, queries
 from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.summaries import SUMMARIES
@@ -390,10 +390,15 @@ def brief_markdown(filters: Filters, selection: brief.Selection) -> str:
 
 
 def brief_file(form: str, filters: Filters, selection: brief.Selection):
-    """The brief as the file the CLI writes: `md`, `csv`, or `zip` (the summary pack),
+    """The brief as the file the CLI writes: `md`, `docx`, `csv`, or `zip` (the summary pack),
     made when the user clicks (the pack holds every summary: costly at scale)."""
     _, db = database()
-    make = {"md": brief.brief_markdown, "csv": brief.brief_csv, "zip": brief.summary_pack}[form]
+    make = {
+        "md": brief.brief_markdown,
+        "docx": docx_brief.brief_docx,
+        "csv": brief.brief_csv,
+        "zip": brief.summary_pack,
+    }[form]
 
     def produce(cursor) -> bytes:
         content = make(cursor, filters, selection)

@@ -1,0 +1,103 @@
+"""How to cite the data set, a meeting report and a passage of it, built from the data.
+
+Every citation comes from `queries.citation_facts` (the meetings table and the report's own
+title passages), never typed by hand: the brief, the summary pack, the Data page and the
+README all use these functions. The terms of use are stated once, here and in
+`data/TERMS.md`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+DATASET_TITLE = "TWG dashboard data set"
+DATASET_AUTHOR = "The TWG dashboard contributors"
+DATA_LICENCE = "CC BY 4.0"
+DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+CODE_LICENCE = "MIT"
+TERMS_FILE = "data/TERMS.md"
+DATA_FOLDER = "data"  # the repository folder the report paths are relative to
+TERMS = (
+    f"Code: {CODE_LICENCE} licence (LICENSE). Curated data (the CSV rows, their curation and "
+    f"basis texts): {DATA_LICENCE} ({DATA_LICENCE_URL}), credit “{DATASET_AUTHOR}”. Report "
+    "passages and reports (data/reports/, the passages in sources.csv and the texts quoted "
+    "from them) are quoted for reference; their copyright stays with their authors. "
+    f"Details: {TERMS_FILE}."
+)
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def long_date(value: dt.date | pd.Timestamp) -> str:
+    """A date as a citation writes it: `21 September 2015`."""
+    return f"{value.day} {value:%B %Y}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """One meeting report, as cited."""
+
+    meeting_id: str
+    author: str  # the issuing body the report names on its title page ("" if none)
+    title: str
+    date: dt.date
+    meeting_number: int | None
+    city: str
+    path: str  # the report's file in the repository, e.g. data/reports/twg-2015-bogota.txt
+
+    @property
+    def meeting(self) -> str:
+        """The meeting as a reader names it: `Meeting 2, Bogotá, 21 September 2015`."""
+        parts = [f"Meeting {self.meeting_number}" if self.meeting_number else "Meeting"]
+        return ", ".join([*parts, *([self.city] if self.city else []), long_date(self.date)])
+
+    def cite(self, section: str | None = None) -> str:
+        """The report's citation; with a section, the citation of a passage in it."""
+        title = self.title.rstrip(".")
+        if long_date(self.date) not in title:  # the title does not say which meeting
+            title = f"{title} ({self.meeting})"
+        where = f", section “{section.rstrip('.')}”" if section else ""
+        lead = f"{self.author} ({self.date.year}). " if self.author else ""
+        year = "" if self.author else f" ({self.date.year})"
+        return f"{lead}{title}{year}{where}. {self.path}."
+
+
+def reports(facts: pd.DataFrame) -> dict[str, Report]:
+    """The cited reports by meeting id, from `queries.citation_facts`."""
+    return {
+        row.meeting_id: Report(
+            meeting_id=row.meeting_id,
+            author="" if _missing(row.author) else str(row.author),
+            title=str(row.title),
+            date=pd.Timestamp(row.date).date(),
+            meeting_number=None if _missing(row.meeting_number) else int(row.meeting_number),
+            city="" if _missing(row.city) else str(row.city),
+            path=f"{DATA_FOLDER}/{row.report_file}" if not _missing(row.report_file) else "",
+        )
+        for row in facts.itertuples()
+    }
+
+
+def _covered(cited: Iterable[Report]) -> str:
+    return "; ".join(report.meeting for report in cited)
+
+
+def dataset(facts: pd.DataFrame) -> str:
+    """The data set's citation: its version is the date of the latest meeting it covers."""
+    cited = sorted(reports(facts).values(), key=lambda r: (r.date, r.meeting_id))
+    if not cited:
+        return f"{DATASET_AUTHOR}. {DATASET_TITLE}. Licence: {DATA_LICENCE} ({TERMS_FILE})."
+    latest = cited[-1].date
+    authors = " and ".join(dict.fromkeys(r.author for r in cited if r.author))
+    source = f"the meeting reports of the {authors}" if authors else "the meeting reports"
+    return (
+        f"{DATASET_AUTHOR} ({latest.year}). {DATASET_TITLE}, version {latest.isoformat()}. "
+        f"Curated from {source}: {_covered(cited)}. "
+        f"Licence: {DATA_LICENCE} ({TERMS_FILE})."
+    )
