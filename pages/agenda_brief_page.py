@@ -116,5 +116,5 @@ WIDE = '[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 1re
 screen = f"{HIDDEN} {{ display: none !important; }} {WIDE}" if print_view else ""
 st.html(
     f"<style>{screen} @media print {{ {HIDDEN}, .st-key-brief_print_toggle "
-    f"{{ display: none !important; }} {WIDE} }}</style>"
+    f"{{ display: none !important; }} {WIDE} .st-key-brief_document {{ border: none; }} }}</style>"
 )

@@ -19,11 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.report_facts import BOGOTA_PEOPLE, PRESENTERS
-from twg_data import brief, cli, export, paths
+from twg_data import brief, cli, docx_brief, export, paths
 from twg_data.brief import Selection
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 from twg_data.summaries import SUMMARIES
+from twg_data.text import escape_markdown_text as esc
 from twg_data.validate import validate
 
 DATA = paths.PROJECT_ROOT / "data"
@@ -156,9 +157,9 @@ def test_default_selection_carries_all_9_key_points_the_framing_and_the_7_presen
     assert presenters == PRESENTERS
     markdown = brief.brief_markdown(con, Filters(), Selection())
     for heading in KEY_POINT_HEADINGS:
-        assert f"#### {brief.escape_markdown(heading)} (" in markdown
+        assert f"#### {esc(heading)}\n" in markdown
     for name in PRESENTERS:
-        assert f"**{brief.escape_markdown(name)}**" in markdown
+        assert f"**{esc(name)}**" in markdown
     assert "**Left out by the facilitator:** nothing." in markdown
 
 
@@ -175,7 +176,7 @@ def test_key_points_carry_their_source_passage_and_sdg_targets(con):
     assert point["source_passage"].startswith("Consensus and participatory approach")
     assert point["sdg_targets"] == "11.3; 16.7"
     markdown = brief.brief_markdown(con, Filters(), Selection())
-    assert brief.escape_markdown(OFFICIAL_TEXTS["16.7"]) in markdown
+    assert esc(OFFICIAL_TEXTS["16.7"]) in markdown
     assert "(curation, not the report)" in markdown
 
 
@@ -186,8 +187,12 @@ def test_excluding_a_point_removes_it_from_markdown_and_csv(con, ref):
     assert "difference-4" not in {r["id"] for r in rows}
     assert len(rows) == 9 + 5 + 7 - 1
     markdown = brief.brief_markdown(con, Filters(), selection)
-    assert brief.escape_markdown(KEY_POINT_HEADINGS[-1]) not in markdown
-    assert "**Left out by the facilitator:** `difference-4`." in markdown
+    assert f"#### {esc(KEY_POINT_HEADINGS[-1])}" not in markdown
+    assert markdown.count(KEY_POINT_HEADINGS[-1]) == 1  # named once, as left out
+    assert (
+        "**Left out by the facilitator:** The role of violence and repression as part of the "
+        "intervention (difference-4)."
+    ) in markdown
 
 
 def test_either_form_of_ref_gives_the_same_bytes(con):
@@ -208,7 +213,10 @@ def test_excluding_a_presenter_and_a_framing_entry(con):
     ids = {r["id"] for r in csv_rows(brief.brief_csv(con, Filters(), selection))}
     assert "enrique-alfaro" not in ids and "setting-conflict" not in ids
     markdown = brief.brief_markdown(con, Filters(), selection)
-    assert "Enrique Alfaro" not in markdown
+    assert "**Enrique Alfaro**" not in markdown and "- **conflict:**" not in markdown
+    assert "**Left out by the facilitator:** conflict (setting-conflict), Enrique Alfaro " in (
+        markdown
+    )
 
 
 def test_a_note_appears_in_markdown_and_csv(con):
@@ -217,7 +225,7 @@ def test_a_note_appears_in_markdown_and_csv(con):
     rows = csv_rows(brief.brief_csv(con, Filters(), selection))
     assert {r["id"]: r["note"] for r in rows if r["note"]} == {"commonality-2": note}
     markdown = brief.brief_markdown(con, Filters(), selection)
-    assert f"- **Note:** {brief.escape_markdown(note)}" in markdown
+    assert f"- **Note:** {esc(note)}" in markdown
 
 
 def test_a_note_on_several_lines_keeps_its_lines(con):
@@ -238,15 +246,13 @@ def test_formula_like_notes_are_neutralised_in_the_csv(con, note):
 def test_markup_in_a_note_is_shown_as_text_in_the_markdown(con, note):
     markdown = brief.brief_markdown(con, Filters(), Selection(notes={"commonality-1": note}))
     assert note not in markdown
-    assert f"- **Note:** {brief.escape_markdown(note)}" in markdown
+    assert f"- **Note:** {esc(note)}" in markdown
     assert_no_live_markup(markdown)
 
 
 def test_escaped_markup_reads_as_the_original_text():
-    escaped = brief.escape_markdown("<script>alert(1)</script> [x](http://evil) &amp; *a*")
-    assert escaped == (
-        "&lt;script\\>alert\\(1\\)&lt;/script\\> \\[x\\]\\(http\\://evil\\) &amp;amp; \\*a\\*"
-    )
+    escaped = esc("<script>alert(1)</script> [x](http://evil) &amp; *a*")
+    assert escaped == "&lt;script>alert(1)&lt;/script> \\[x\\](http\\://evil) &amp;amp; \\*a\\*"
 
 
 @settings(
@@ -274,7 +280,7 @@ def test_markup_in_the_curated_data_is_shown_as_text(tmp_path: Path):
     assert build_database(folder, db) == []
     with connect(db) as connection:
         markdown = brief.brief_markdown(connection, Filters(), Selection())
-    assert "&lt;img src\\=x onerror\\=alert\\(1\\)\\> \\[l\\]\\(http\\://evil\\)" in markdown
+    assert "#### &lt;img src=x onerror=alert(1)> \\[l\\](http\\://evil)\n" in markdown
     assert_no_live_markup(markdown)
 
 
@@ -299,7 +305,7 @@ def test_city_filter_keeps_bogota_people_and_presenter_but_every_key_point(con):
     assert "- **Named people:** 5 (5 on the list of participants, 1 kick-off presenter)" in (
         markdown
     )
-    assert "    - City: Bogotá \\(COL\\) (`bogota`)" in markdown
+    assert "    - **City:** Bogotá (COL) (bogota)" in markdown
     assert "The city filter applies to who took part and to the presenters." in markdown
 
 
@@ -322,7 +328,7 @@ def test_without_filters_the_brief_says_so(con):
 def test_the_pack_holds_every_summary_the_dictionary_the_brief_and_a_readme(con):
     files = unzip(brief.summary_pack(con, Filters(), Selection()))
     expected = {f"summaries/{name}.csv" for name in SUMMARIES}
-    expected |= {"README.md", "brief.md", "brief.csv", "DATA_DICTIONARY.md"}
+    expected |= {"README.md", "brief.md", "brief.docx", "brief.csv", "DATA_DICTIONARY.md"}
     assert set(files) == expected
     assert "summaries/sources.csv" in files
     readme = files["README.md"].decode("utf-8")
@@ -338,11 +344,12 @@ def test_the_packs_files_equal_the_single_downloads_under_the_same_filters(con):
         assert files[f"summaries/{name}.csv"] == export.export_summary(con, name, filters), name
     assert files["brief.md"] == brief.brief_markdown(con, filters, selection).encode("utf-8")
     assert files["brief.csv"] == brief.brief_csv(con, filters, selection)
+    assert files["brief.docx"] == docx_brief.brief_docx(con, filters, selection)
     people = {r["name"] for r in csv_rows(files["summaries/participants.csv"])}
     assert people == BOGOTA_PEOPLE
     readme = files["README.md"].decode("utf-8")
-    assert "City: Bogotá \\(COL\\) (`bogota`)" in readme
-    assert "**Left out of the brief:** `difference-1`." in readme
+    assert "    - **City:** Bogotá (COL) (bogota)" in readme
+    assert "**Left out of the brief:** Territorial focus (difference-1)." in readme
 
 
 # --- the command line ----------------------------------------------------------------------
@@ -416,5 +423,5 @@ def test_with_two_meetings_an_id_names_the_item_in_both_and_meeting_slash_id_in_
         only_second = brief.brief_csv(connection, Filters(meetings=("twg-2016-test",)), Selection())
     assert {r["meeting_id"] for r in both if r["id"] == "commonality-1"} == set()
     assert {r["meeting_id"] for r in one if r["id"] == "commonality-1"} == {MEETING}
-    assert f"**Left out by the facilitator:** `{second}`." in markdown
+    assert f"**Left out by the facilitator:** Synthetic key point ({second})." in markdown
     assert {r["meeting_id"] for r in csv_rows(only_second)} == {"twg-2016-test"}
