@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from twg_data import dictionary, ui
+from twg_data import citation, dictionary, ui
+from twg_data.filters import Filters
 from twg_data.schema import TABLES_BY_NAME
 
 filters = ui.page_header(
@@ -55,3 +56,16 @@ ui.summary_table("sources", filters)
 
 with st.expander("Data dictionary of the CSV summaries"):
     st.markdown(dictionary.markdown().split("## CSV summaries", 1)[1].split("\n", 1)[1])
+
+st.subheader("Cite as")
+st.caption("Built from the meetings table; copy a line with the button at its right.")
+st.markdown("**The data set**")
+st.code(citation.dataset(ui.query("citation_facts", Filters())), language=None, wrap_lines=True)
+reports = citation.reports(ui.query("citation_facts", filters))
+st.markdown("**The report" + ("s**" if len(reports) > 1 else "**"))
+for report in reports.values():
+    st.code(report.cite(), language=None, wrap_lines=True)
+st.caption(
+    "A passage: add its section, as the agenda brief's *Cite as* lines do. Terms: "
+    + ui.md(citation.TERMS)
+)

@@ -60,12 +60,14 @@ class Report:
     def cite(self, section: str | None = None) -> str:
         """The report's citation; with a section, the citation of a passage in it."""
         title = self.title.rstrip(".")
+        parts = [f"{self.author} ({self.date.year}). {title}" if self.author else title]
+        if not self.author:
+            parts[0] += f" ({self.date.year})"
         if long_date(self.date) not in title:  # the title does not say which meeting
-            title = f"{title} ({self.meeting})"
-        where = f", section “{section.rstrip('.')}”" if section else ""
-        lead = f"{self.author} ({self.date.year}). " if self.author else ""
-        year = "" if self.author else f" ({self.date.year})"
-        return f"{lead}{title}{year}{where}. {self.path}."
+            parts.append(f". {self.meeting}")
+        if section:
+            parts.append(f", section “{section.rstrip('.')}”")
+        return "".join(parts) + (f". {self.path}." if self.path else ".")
 
 
 def reports(facts: pd.DataFrame) -> dict[str, Report]:

@@ -6,18 +6,21 @@ selection, which is also what `python -m twg_data brief|pack` writes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
+from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from tests.app_support import MediaFiles
-from twg_data import brief, export, paths
+from twg_data import brief, docx_brief, export, paths
 from twg_data.brief import Selection
 from twg_data.build import connect, ensure_database
 from twg_data.filters import Filters
+from twg_data.text import escape_markdown_text as esc
 
 APP = Path(__file__).resolve().parents[2] / "app.py"  # AppTest resolves paths from the caller
 PAGE = "pages/agenda_brief_page.py"
@@ -63,14 +66,14 @@ def download(at: AppTest, media: MediaFiles, key: str) -> bytes:
     return media.data(button)
 
 
-def test_agenda_brief_page_runs_and_offers_every_item_and_three_downloads(db):
+def test_agenda_brief_page_runs_and_offers_every_item_and_four_downloads(db):
     at = open_page()
     assert at.title[0].value == "Agenda brief"
     assert len(at.checkbox) == 9 + 5 + 7
     assert all(box.value for box in at.checkbox)
     labels = [b.label for b in at.get("download_button")]
-    assert labels == ["Brief (Markdown)", "Brief (CSV)", "Summary pack (ZIP)"]
-    assert f"#### {brief.escape_markdown(VIOLENCE_HEADING)}" in preview(at)
+    assert labels == ["Brief (Word)", "Brief (Markdown)", "Brief (CSV)", "Summary pack (ZIP)"]
+    assert f"#### {esc(VIOLENCE_HEADING)}" in preview(at)
 
 
 def test_the_agenda_brief_is_in_the_navigation_after_entry_points(db):
@@ -85,8 +88,8 @@ def test_unticking_a_point_removes_it_from_the_preview(db):
     at.checkbox(key=KEEP.format("difference-4")).uncheck().run()
     assert not at.exception
     shown = preview(at)
-    assert brief.escape_markdown(VIOLENCE_HEADING) not in shown
-    assert "**Left out by the facilitator:** `difference-4`." in shown
+    assert f"#### {esc(VIOLENCE_HEADING)}" not in shown
+    assert f"**Left out by the facilitator:** {VIOLENCE_HEADING} (difference-4)." in shown
     assert at.text_input(key=NOTE.format("difference-4")).disabled
 
 
@@ -96,8 +99,10 @@ def test_a_note_changes_the_preview_and_markup_in_it_stays_text(db):
     at.text_input(key=NOTE.format("commonality-1")).input(note).run()
     assert not at.exception
     shown = preview(at)
-    assert f"- **Note:** {brief.escape_markdown(note)}" in shown
-    assert "<script>" not in shown and "](http" not in shown
+    assert f"- **Note:** {esc(note)}" in shown
+    assert "<script>" not in shown and not re.search(r"(?<!\\)\]\(http", shown)
+    rendered = MarkdownIt("commonmark").render(shown)
+    assert "<a " not in rendered and "<img" not in rendered and "<script" not in rendered
 
 
 def test_downloads_equal_the_brief_functions_for_the_same_inputs(db, con, media):
@@ -115,6 +120,8 @@ def test_downloads_equal_the_brief_functions_for_the_same_inputs(db, con, media)
     assert preview(at) == markdown
     assert download(at, media, "download_brief_md") == markdown.encode("utf-8")
     assert download(at, media, "download_brief_csv") == brief.brief_csv(con, Filters(), selection)
+    expected = docx_brief.brief_docx(con, Filters(), selection)
+    assert download(at, media, "download_brief_docx") == expected
     pack = brief.summary_pack(con, Filters(), selection)
     assert download(at, media, "download_summary_pack") == pack
 
@@ -128,7 +135,7 @@ def test_a_city_filter_set_in_the_sidebar_changes_the_brief(db, con, media):
     assert shown != before
     filters = Filters(cities=("bogota",))
     assert shown == brief.brief_markdown(con, filters, Selection())
-    assert "City: Bogotá \\(COL\\) (`bogota`)" in shown
+    assert "    - **City:** Bogotá (COL) (bogota)" in shown
     assert len(at.checkbox) == 9 + 5 + 1  # one presenter, Ana Teresa Bernal, is from Bogotá
     assert download(at, media, "download_summary_pack") == brief.summary_pack(
         con, filters, Selection()
@@ -165,3 +172,32 @@ def test_entry_points_page_shows_the_sdg_crosswalk_as_curation(db, con, media):
     assert len(crosswalk) == 1 and len(crosswalk[0]) == 15
     expected = export.export_summary(con, "sdg_crosswalk", Filters())
     assert download(at, media, "download_sdg_crosswalk") == expected
+
+
+def test_items_are_named_by_heading_and_category_never_by_internal_id(db):
+    at = open_page()
+    labels = {box.key: box.label for box in at.checkbox}
+    assert labels[KEEP.format("commonality-1")] == "**Common objective** · Commonality"
+    assert labels[KEEP.format("difference-4")] == f"**{VIOLENCE_HEADING}** · Difference"
+    assert labels[KEEP.format("setting-post-conflict")] == "**post\\-conflict** · Setting"
+    assert labels[KEEP.format("opportunity-1")].endswith("· Opportunity")
+    assert labels[KEEP.format("leoluca-orlando")] == "**Leoluca Orlando** · Mayor of Palermo, Italy"
+    ids = ("commonality-", "difference-", "opportunity-", "setting-", "leoluca", "twg-2015")
+    assert not [label for label in labels.values() if any(i in label for i in ids)]
+
+
+def page_css(at: AppTest) -> str:
+    return "".join(element.proto.body for element in at.get("html"))
+
+
+def test_the_print_view_hides_the_sidebar_and_the_controls_and_printing_always_does(db):
+    at = open_page()
+    screen, printed = page_css(at).split("@media print", 1)
+    assert "stSidebar" not in screen and ".st-key-brief_controls" in printed
+    assert "stSidebar" in printed and ".st-key-brief_print_toggle" in printed
+    at.toggle(key="brief_print_view").set_value(True).run()
+    assert not at.exception
+    screen = page_css(at).split("@media print", 1)[0]
+    assert "stSidebar" in screen and ".st-key-brief_controls" in screen
+    assert "display: none" in screen and ".st-key-brief_print_toggle" not in screen
+    assert preview(at).startswith("# Agenda brief")
