@@ -93,6 +93,7 @@ with st.container(key="brief_controls"):
         "the data dictionary and a README saying what each file is and how to cite it.",
         on_click="ignore",
     )
+    st.subheader("Preview")
 
 with st.container(key="brief_print_toggle"):
     print_view = st.toggle(

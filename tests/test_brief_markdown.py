@@ -166,3 +166,15 @@ def test_a_key_point_whose_text_is_not_in_its_passage_shows_both(tmp_path: Path)
     point = markdown.split("#### Consensus and participatory approach")[1].split("####")[0]
     assert "> participatory process design and long term approaches. Disputes take time" in point
     assert "- **Source passage:** Consensus and participatory approach" in point
+
+
+def test_with_two_meetings_groups_are_named_by_meeting_not_by_id(second_meeting_dir, tmp_path):
+    db = tmp_path / "two.duckdb"
+    assert build_database(second_meeting_dir.path, db) == []
+    with connect(db) as con:
+        markdown = brief.brief_markdown(con, Filters(), Selection())
+    assert "### Commonalities between urban safety and peacebuilding (Meeting 3, Geneva, " in (
+        markdown
+    )
+    headings = [line for line in markdown.splitlines() if line.startswith("#")]
+    assert not [h for h in headings if "twg-20" in h]

@@ -416,13 +416,16 @@ def made_notes(content: Content) -> list[str]:
     return notes
 
 
-def by_category(points: pd.DataFrame, several_meetings: bool):
-    """Rows grouped by meeting and category: (meeting_id, group title, rows)."""
+def by_category(points: pd.DataFrame, content: Content):
+    """Rows grouped by meeting and category: (meeting_id, group title, rows); with several
+    meetings the title names the meeting."""
     for (meeting_id, category), group in points.groupby(
         [points.meeting_id, points.category], sort=False
     ):
         title = CATEGORIES.get(category, category)
-        yield meeting_id, f"{title} ({meeting_id})" if several_meetings else title, group
+        if content.several_meetings:
+            title = f"{title} ({content.reports[meeting_id].meeting})"
+        yield meeting_id, title, group
 
 
 def by_passage(group: pd.DataFrame):
@@ -518,7 +521,7 @@ def _md_key_points(content: Content) -> list[str]:
     lines = [f"## {SECTIONS['key_point']}", ""]
     if points.empty:
         return [*lines, "None selected.", ""]
-    for meeting_id, title, group in by_category(points, content.several_meetings):
+    for meeting_id, title, group in by_category(points, content):
         lines += [f"### {esc(title)}", ""]
         for row in group.itertuples():
             lines += [f"#### {esc(item_label(row))}", ""]
@@ -541,7 +544,7 @@ def _md_framing(content: Content) -> list[str]:
     lines = [f"## {SECTIONS['framing']}", ""]
     if points.empty:
         return [*lines, "None selected.", ""]
-    for _meeting_id, title, group in by_category(points, content.several_meetings):
+    for _meeting_id, title, group in by_category(points, content):
         lines += [f"### {esc(title)}", ""]
         for first, rows in by_passage(group):
             lines += [f"> {esc(first.source_passage)}", ""]

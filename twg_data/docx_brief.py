@@ -265,7 +265,7 @@ def _key_points(document, content: Content) -> None:
     if points.empty:
         document.add_paragraph("None selected.")
         return
-    for meeting_id, title, group in brief.by_category(points, content.several_meetings):
+    for meeting_id, title, group in brief.by_category(points, content):
         document.add_heading(title, 2)
         for row in group.itertuples():
             document.add_heading(brief.item_label(row), 3)
@@ -287,7 +287,7 @@ def _framing(document, content: Content) -> None:
     if points.empty:
         document.add_paragraph("None selected.")
         return
-    for _meeting_id, title, group in brief.by_category(points, content.several_meetings):
+    for _meeting_id, title, group in brief.by_category(points, content):
         document.add_heading(title, 2)
         for first, rows in brief.by_passage(group):
             _quote(document, first.source_passage)
