@@ -353,25 +353,31 @@ TABLES: tuple[Table, ...] = (
         references=(_MEETING_REF, Reference(("city_id",), "cities"), _SOURCE_REF),
     ),
     Table(
+        "key_point_categories",
+        "Curated kinds of key point, in the order pages and the brief show them; a meeting whose "
+        "report has, say, recommendations adds a row here, not code.",
+        (
+            Column("category", "text", "Stable slug, e.g. `commonality`.", required=True),
+            Column("position", "integer", "Display order.", required=True, minimum=1),
+            Column("label", "text", "Display label (plural), e.g. `Commonalities`.", True),
+            Column("description", "text", "What belongs here.", required=True),
+        ),
+        key=("category",),
+    ),
+    Table(
         "key_points",
         "The meeting's key points on an integrated approach.",
         (
             _meeting(),
             Column("key_point_id", "text", "Stable id within the meeting.", required=True),
-            Column(
-                "category",
-                "text",
-                "`commonality`, `difference` or `opportunity`.",
-                required=True,
-                allowed=("commonality", "difference", "opportunity"),
-            ),
+            Column("category", "text", "Kind of key point (see `key_point_categories`).", True),
             Column("position", "integer", "Order within the category.", required=True, minimum=1),
             Column("heading", "text", "The point's heading as stated; empty if none."),
             Column("text", "text", "The point's text, verbatim.", required=True),
             _source(),
         ),
         key=("meeting_id", "key_point_id"),
-        references=(_MEETING_REF, _SOURCE_REF),
+        references=(_MEETING_REF, Reference(("category",), "key_point_categories"), _SOURCE_REF),
     ),
     Table(
         "framing",
