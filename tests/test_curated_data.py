@@ -14,7 +14,8 @@ import pytest
 
 from tests.report_facts import PRESENTERS
 from twg_data import paths
-from twg_data.schema import TABLES
+from twg_data.provenance import comparable, unquoted_values
+from twg_data.schema import TABLES, TABLES_BY_NAME
 from twg_data.validate import parse_value, validate
 
 DATA = paths.PROJECT_ROOT / "data"
@@ -98,29 +99,75 @@ def test_every_curated_row_points_to_an_existing_source(table):
     assert dangling == []
 
 
-@pytest.mark.parametrize(
-    ("table", "column"),
-    [
-        ("objectives", "text"),
-        ("key_points", "text"),
-        ("key_points", "heading"),
-        ("framing", "text"),
-        ("sessions", "format_rules"),
-        ("sessions", "purpose"),
-        ("sessions", "title"),
-        ("speakers", "title_as_stated"),
-        ("facilitators", "name_as_stated"),
-        ("participants", "title"),
-        ("participants", "unit"),
-        ("meetings", "title"),
+VERBATIM_COLUMNS = [(t.name, c.name) for t in TABLES for c in t.columns if c.verbatim]
+
+
+def test_the_schema_marks_the_quoted_columns_verbatim():
+    assert {
+        ("meetings", "part_of"),
         ("meetings", "attendance_stated"),
         ("meetings", "agenda_process"),
+        ("sessions", "purpose"),
+        ("sessions", "format_rules"),
+        ("key_points", "text"),
+        ("participants", "title"),
+    } <= set(VERBATIM_COLUMNS)
+
+
+@pytest.mark.parametrize(("table", "column"), VERBATIM_COLUMNS)
+def test_values_described_as_verbatim_occur_in_the_report(report_text, table, column):
+    report = comparable(report_text)
+    stated_by = TABLES_BY_NAME[table].column(column).stated_by
+    quoted = [r[column] for r in rows(table) if not stated_by or r[stated_by] == "stated"]
+    missing = [value for value in quoted if value and comparable(value) not in report]
+    assert missing == []
+
+
+def test_every_verbatim_value_occurs_in_a_passage_its_row_cites():
+    assert [str(p) for p in unquoted_values(DATA)] == []
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (
+            "sessions.csv",
+            ",twg-2015-bogota-11,twg-2015-bogota-10,",
+            ",twg-2015-bogota-11,twg-2015-bogota-20,",
+            "sessions.csv:2: purpose: not found verbatim in passage twg-2015-bogota-20"
+            " (purpose_source_id)",
+        ),
+        (
+            "sessions.csv",
+            "TED-style format,stated",
+            "TED-style talks,stated",
+            "sessions.csv:2: format: not found verbatim in passage twg-2015-bogota-11"
+            " (format_source_id)",
+        ),
+        (
+            "meetings.csv",
+            ",twg-2015-bogota-08,",
+            ",,",
+            "meetings.csv:2: part_of: verbatim value has no passage: part_of_source_id is empty",
+        ),
     ],
 )
-def test_values_described_as_verbatim_occur_in_the_report(report_text, table, column):
-    report = collapse(report_text)
-    missing = [r[column] for r in rows(table) if r[column] and collapse(r[column]) not in report]
-    assert missing == []
+def test_a_value_its_cited_passage_does_not_contain_is_found(data_dir, file, old, new, expected):
+    data_dir.replace(file, old, new)
+    assert [str(p) for p in unquoted_values(data_dir.path)] == [expected]
+
+
+def test_a_format_is_checked_as_a_quote_only_where_it_is_stated(data_dir):
+    inferred = (
+        "Discussion,inferred: the report says the session 'invites discussion from participants'"
+    )
+    data_dir.replace("sessions.csv", inferred, "Plenary,inferred: curator's reading")
+    assert unquoted_values(data_dir.path) == []
+    data_dir.replace("sessions.csv", "Plenary,inferred: curator's reading", "Plenary,stated")
+    assert [str(p) for p in unquoted_values(data_dir.path)] == [
+        "sessions.csv:3: format: not found verbatim in passage twg-2015-bogota-21"
+        " (format_source_id)"
+    ]
 
 
 def test_the_report_names_23_distinct_people_each_in_the_report(people, report_text):
@@ -377,3 +424,35 @@ def test_every_table_has_a_csv_with_exactly_the_schema_columns():
         path: Path = DATA / table.file_name
         with path.open(encoding="utf-8", newline="") as file:
             assert next(csv.reader(file)) == list(table.column_names)
+
+
+# "Name, ..., City, Country" in the lists: the country is kept beside the city.
+STATED_CITY_AND_COUNTRY = {
+    "nathalie-gendre": ("bogota", "COL"),  # "Ideaborn Foundation, Bogota, Colombia"
+    "oliver-jutersonke": ("geneva", "CHE"),  # "..., Geneva, Switzerland"
+    "anja-heuft": ("bogota", "COL"),  # "... (GIZ) GmbH, Bogota, Colombia."
+    "francesco-vincenti": ("mexico-city", "MEX"),  # "..., Mexico City, Mexico"
+    "leoluca-orlando": ("palermo", "ITA"),  # "Mayor of Palermo, Italy"
+    "daniela-arias-charcon": ("quito", "ECU"),  # "Deputy Mayor of Quito, Ecuador"
+}
+
+
+def test_a_country_the_report_states_is_kept_beside_the_city(participants):
+    recorded = {p["person_id"]: (p["city_id"], p["country_iso3"]) for p in participants}
+    assert {k: recorded[k] for k in STATED_CITY_AND_COUNTRY} == STATED_CITY_AND_COUNTRY
+
+
+def test_a_participants_country_agrees_with_the_country_of_their_city(participants):
+    city_country = {c["city_id"]: c["country_iso3"] for c in rows("cities")}
+    disagree = [
+        p["person_id"]
+        for p in participants
+        if p["city_id"] and p["country_iso3"] and city_country[p["city_id"]] != p["country_iso3"]
+    ]
+    assert disagree == []
+
+
+def test_unog_has_no_practice_community_because_the_report_does_not_say_which():
+    unog = next(o for o in rows("organizations") if o["organization_id"] == "unog")
+    assert unog["practice_community_id"] == ""
+    assert "not say which practice community" in unog["classification_basis"]

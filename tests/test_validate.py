@@ -206,11 +206,36 @@ def test_position_below_one_is_reported(data_dir):
 
 
 def test_value_outside_the_allowed_list_is_reported(data_dir):
+    line = data_dir.line_of("objectives.csv", "twg-2015-bogota,twg-network,")
+    data_dir.replace("objectives.csv", "twg-network,twg,", "twg-network,TWG,")
+    assert problems(data_dir) == [
+        f"objectives.csv:{line}: scope: 'TWG' is not one of: twg, meeting"
+    ]
+
+
+def test_a_key_point_category_missing_from_the_categories_table_is_reported(data_dir):
     data_dir.replace("key_points.csv", "commonality-1,commonality,", "commonality-1,common ground,")
     assert problems(data_dir) == [
-        "key_points.csv:2: category: 'common ground' is not one of: "
-        "commonality, difference, opportunity"
+        "key_points.csv:2: category: 'common ground' is not in key_point_categories (category)"
     ]
+
+
+def test_a_new_key_point_category_is_a_row_not_code(data_dir):
+    data_dir.append_rows(
+        "key_point_categories.csv",
+        [
+            {
+                "category": "recommendation",
+                "position": "4",
+                "label": "Recommendations",
+                "description": "What a report recommends.",
+            }
+        ],
+    )
+    data_dir.replace(
+        "key_points.csv", "commonality-1,commonality,", "commonality-1,recommendation,"
+    )
+    assert problems(data_dir) == []
 
 
 def test_empty_required_value_is_reported(data_dir):

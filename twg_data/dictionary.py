@@ -28,6 +28,10 @@ def table_columns(table: Table) -> list[dict[str, str]]:
             notes.append(f"at most {column.maximum:g}")
         if column.later_than:
             notes.append(f"after {column.later_than}")
+        if column.verbatim:
+            cited = column.source_column or "source_id"
+            when = f" when `{column.stated_by}` is `stated`" if column.stated_by else ""
+            notes.append(f"verbatim{when}: occurs in the passage `{cited}` cites")
         rows.append(
             {
                 "column": column.name,

@@ -26,6 +26,12 @@ class Column:
     maximum: float | None = None
     later_than: str | None = None  # name of a column in the same row this value must exceed
     allowed: tuple[str, ...] = ()  # when set, the only values accepted
+    # Verbatim: the value is quoted from the report and occurs in the passage its row cites
+    # (in `source_column` when set, else the row's `source_id`), line breaks and the report's
+    # emphasis marks aside. With `stated_by`, only where that basis column says `stated`.
+    verbatim: bool = False
+    source_column: str | None = None
+    stated_by: str | None = None
 
     @property
     def duckdb_type(self) -> str:
@@ -80,6 +86,18 @@ def _source(required: bool = True) -> Column:
     )
 
 
+def _value_source(column: str) -> Column:
+    return Column(
+        f"{column}_source_id",
+        "text",
+        f"The passage `{column}` is quoted from (see `sources`).",
+    )
+
+
+def _value_source_refs(*columns: str) -> tuple[Reference, ...]:
+    return tuple(Reference((f"{c}_source_id",), "sources") for c in columns)
+
+
 _MEETING_REF = Reference(("meeting_id",), "meetings")
 _SOURCE_REF = Reference(("source_id",), "sources")
 
@@ -102,21 +120,46 @@ TABLES: tuple[Table, ...] = (
         (
             Column("meeting_id", "text", "Stable id, e.g. `twg-2015-bogota`.", required=True),
             Column("meeting_number", "integer", "Which TWG meeting (2 = second).", minimum=1),
-            Column("title", "text", "The report's title.", required=True),
+            Column("title", "text", "The report's title.", required=True, verbatim=True),
             Column("date", "date", "Date of the meeting (YYYY-MM-DD).", required=True),
             Column("city_id", "text", "Where it met.", required=True),
-            Column("part_of", "text", "The larger event it was part of, as stated."),
-            Column("agenda_process", "text", "The agenda-setting process it feeds, as stated."),
-            Column("attendance_stated", "text", "Attendance as the report words it."),
+            Column(
+                "part_of",
+                "text",
+                "The larger event it was part of, as stated.",
+                verbatim=True,
+                source_column="part_of_source_id",
+            ),
+            Column(
+                "agenda_process",
+                "text",
+                "The agenda-setting process it feeds, as stated.",
+                verbatim=True,
+                source_column="agenda_process_source_id",
+            ),
+            Column(
+                "attendance_stated",
+                "text",
+                "Attendance as the report words it.",
+                verbatim=True,
+                source_column="attendance_stated_source_id",
+            ),
             Column(
                 "report_file",
                 "text",
                 "Path of the meeting's report inside the data folder (`reports/<meeting_id>.txt`).",
             ),
+            _value_source("part_of"),
+            _value_source("agenda_process"),
+            _value_source("attendance_stated"),
             _source(),
         ),
         key=("meeting_id",),
-        references=(Reference(("city_id",), "cities"), _SOURCE_REF),
+        references=(
+            Reference(("city_id",), "cities"),
+            *_value_source_refs("part_of", "agenda_process", "attendance_stated"),
+            _SOURCE_REF,
+        ),
     ),
     Table(
         "facilitators",
@@ -125,7 +168,9 @@ TABLES: tuple[Table, ...] = (
             _meeting(),
             Column("organization_id", "text", "The co-facilitating organization.", required=True),
             Column("position", "integer", "Order in the report.", required=True, minimum=1),
-            Column("name_as_stated", "text", "The name as the report words it.", required=True),
+            Column(
+                "name_as_stated", "text", "The name as the report words it.", True, verbatim=True
+            ),
             _source(),
         ),
         key=("meeting_id", "organization_id"),
@@ -145,8 +190,8 @@ TABLES: tuple[Table, ...] = (
                 allowed=("twg", "meeting"),
             ),
             Column("position", "integer", "Order in the report.", required=True, minimum=1),
-            Column("label", "text", "Label the report gives, e.g. `(a)`."),
-            Column("text", "text", "The objective, verbatim.", required=True),
+            Column("label", "text", "Label the report gives, e.g. `(a)`.", verbatim=True),
+            Column("text", "text", "The objective, verbatim.", required=True, verbatim=True),
             _source(),
         ),
         key=("meeting_id", "objective_id"),
@@ -159,18 +204,39 @@ TABLES: tuple[Table, ...] = (
             _meeting(),
             Column("session_id", "text", "Stable id within the meeting, e.g. `focus-1`.", True),
             Column("position", "integer", "Order in the day.", required=True, minimum=1),
-            Column("title", "text", "Session title as stated.", required=True),
+            Column("title", "text", "Session title as stated.", required=True, verbatim=True),
             Column("date", "date", "Date of the session.", required=True),
             Column("start_time", "time", "Start time (HH:MM).", required=True),
             Column("end_time", "time", "End time (HH:MM).", required=True, later_than="start_time"),
-            Column("format", "text", "Session format."),
+            Column(
+                "format",
+                "text",
+                "Session format: the report's words when stated, else a curated label.",
+                verbatim=True,
+                source_column="format_source_id",
+                stated_by="format_basis",
+            ),
             Column("format_basis", "text", "`stated`, or `inferred: <reason>`."),
-            Column("format_rules", "text", "The format's rules, verbatim."),
-            Column("purpose", "text", "What the session was for, verbatim."),
+            Column(
+                "format_rules",
+                "text",
+                "The format's rules, verbatim.",
+                verbatim=True,
+                source_column="format_source_id",
+            ),
+            Column(
+                "purpose",
+                "text",
+                "What the session was for, verbatim.",
+                verbatim=True,
+                source_column="purpose_source_id",
+            ),
+            _value_source("format"),
+            _value_source("purpose"),
             _source(),
         ),
         key=("meeting_id", "session_id"),
-        references=(_MEETING_REF, _SOURCE_REF),
+        references=(_MEETING_REF, *_value_source_refs("format", "purpose"), _SOURCE_REF),
     ),
     Table(
         "people",
@@ -197,14 +263,26 @@ TABLES: tuple[Table, ...] = (
                 minimum=1,
             ),
             Column(
-                "title", "text", "Title as the list of participants (else the speaker list) states."
+                "title",
+                "text",
+                "Title as the list of participants (else the speaker list) states.",
+                verbatim=True,
             ),
             Column(
-                "unit", "text", "Department, programme or unit within the organization, as stated."
+                "unit",
+                "text",
+                "Department, programme or unit within the organization, as stated.",
+                verbatim=True,
             ),
             Column("organization_id", "text", "The organization; empty when none is stated."),
             Column("city_id", "text", "City the report places the person in; empty if not stated."),
-            Column("country_iso3", "text", "Country (ISO 3166 alpha-3); empty if not stated."),
+            Column(
+                "country_iso3",
+                "text",
+                "Country (ISO 3166 alpha-3) the report states for the person (or that "
+                "`location_basis` infers); empty if neither. Where it is empty, the city's "
+                "country is used.",
+            ),
             Column(
                 "location_basis",
                 "text",
@@ -233,7 +311,10 @@ TABLES: tuple[Table, ...] = (
             Column("person_id", "text", "The speaker.", required=True),
             Column("role", "text", "Role in the session, e.g. `kick-off presenter`.", True),
             Column(
-                "title_as_stated", "text", "Title and affiliation as the speaker list words it."
+                "title_as_stated",
+                "text",
+                "Title and affiliation as the speaker list words it.",
+                verbatim=True,
             ),
             _source(),
         ),
@@ -345,7 +426,13 @@ TABLES: tuple[Table, ...] = (
         (
             _meeting(),
             Column("city_id", "text", "The city.", required=True),
-            Column("network", "text", "The network the delegation came with.", required=True),
+            Column(
+                "network",
+                "text",
+                "The network the delegation came with, by its full name (curated; the passage "
+                "may use its acronym).",
+                required=True,
+            ),
             Column("position", "integer", "Order in the report.", required=True, minimum=1),
             _source(),
         ),
@@ -353,25 +440,33 @@ TABLES: tuple[Table, ...] = (
         references=(_MEETING_REF, Reference(("city_id",), "cities"), _SOURCE_REF),
     ),
     Table(
+        "key_point_categories",
+        "Curated kinds of key point, in the order pages and the brief show them; a meeting whose "
+        "report has, say, recommendations adds a row here, not code.",
+        (
+            Column("category", "text", "Stable slug, e.g. `commonality`.", required=True),
+            Column("position", "integer", "Display order.", required=True, minimum=1),
+            Column("label", "text", "Display label (plural), e.g. `Commonalities`.", True),
+            Column("description", "text", "What belongs here.", required=True),
+        ),
+        key=("category",),
+    ),
+    Table(
         "key_points",
         "The meeting's key points on an integrated approach.",
         (
             _meeting(),
             Column("key_point_id", "text", "Stable id within the meeting.", required=True),
-            Column(
-                "category",
-                "text",
-                "`commonality`, `difference` or `opportunity`.",
-                required=True,
-                allowed=("commonality", "difference", "opportunity"),
-            ),
+            Column("category", "text", "Kind of key point (see `key_point_categories`).", True),
             Column("position", "integer", "Order within the category.", required=True, minimum=1),
-            Column("heading", "text", "The point's heading as stated; empty if none."),
-            Column("text", "text", "The point's text, verbatim.", required=True),
+            Column(
+                "heading", "text", "The point's heading as stated; empty if none.", verbatim=True
+            ),
+            Column("text", "text", "The point's text, verbatim.", required=True, verbatim=True),
             _source(),
         ),
         key=("meeting_id", "key_point_id"),
-        references=(_MEETING_REF, _SOURCE_REF),
+        references=(_MEETING_REF, Reference(("category",), "key_point_categories"), _SOURCE_REF),
     ),
     Table(
         "framing",
@@ -387,8 +482,19 @@ TABLES: tuple[Table, ...] = (
                 allowed=("dimension", "setting"),
             ),
             Column("position", "integer", "Order in the report.", required=True, minimum=1),
-            Column("label", "text", "Short label as stated.", required=True),
-            Column("text", "text", "What the report says of it, verbatim.", required=True),
+            Column(
+                "label",
+                "text",
+                "Short label: the report's word, with `The` for a dimension (curation).",
+                required=True,
+            ),
+            Column(
+                "text",
+                "text",
+                "What the report says of it, verbatim.",
+                required=True,
+                verbatim=True,
+            ),
             _source(),
         ),
         key=("meeting_id", "framing_id"),
