@@ -231,6 +231,11 @@ SECTIONS = {
 }
 
 
+def category_label(category: str) -> str:
+    """What the page calls an item's category (a category new to the data: as stored)."""
+    return CATEGORY_LABELS.get(category, category)
+
+
 def item_label(row) -> str:
     """An item as people name it: its heading, or the opening words of its text."""
     if not _missing(row.heading) and str(row.heading).strip():
