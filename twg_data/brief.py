@@ -1,11 +1,13 @@
 """The agenda brief: what a meeting produced, as a facilitator carries it forward.
 
-`brief_markdown`, `brief_csv` and `summary_pack` build the brief from the database, the one
-`Filters` object and a `Selection` (what to leave out, and a note per item). The app's Agenda
-brief page and `python -m twg_data brief|pack` both call them, so the same inputs give the
-same bytes. Data text inserted into Markdown is escaped (`escape_markdown`); CSV cells go
-through `export.to_csv_bytes`, which neutralises formulas. No timestamps: output is
-deterministic.
+`brief_content` gathers what a brief says from the database, the one `Filters` object and a
+`Selection` (what to leave out, and a note per item); `brief_markdown` lays it out as
+Markdown, `docx_brief.brief_docx` as Word, `brief_csv` as one row per item, and
+`summary_pack` zips them with every summary. The app's Agenda brief page and
+`python -m twg_data brief|pack` both call them, so the same inputs give the same bytes. Data
+text inserted into Markdown escapes only what would be markup (`escape_markdown_text`), so
+the file reads as plain text too; CSV cells go through `export.to_csv_bytes`, which
+neutralises formulas. No timestamps: output is deterministic.
 """
 
 from __future__ import annotations
@@ -137,18 +139,6 @@ def selected_points(con: Connection, filters: Filters, selection: Selection) -> 
         selection.note(m, i) for m, i in zip(chosen.meeting_id, chosen.id, strict=True)
     ]
     return chosen[list(CSV_COLUMNS)].reset_index(drop=True)
-
-
-def left_out(con: Connection, filters: Filters, selection: Selection) -> list[str]:
-    """The available items the selection leaves out, named the same whatever form of ref
-    chose them: `id`, or `meeting_id/id` when several meetings are selected."""
-    points = available_points(con, filters)
-    several = points.meeting_id.nunique() > 1
-    return [
-        item_ref(m, i) if several else i
-        for m, i in zip(points.meeting_id, points.id, strict=True)
-        if not selection.includes(m, i)
-    ]
 
 
 # --- the content, shared by the Markdown and Word briefs -------------------------------
