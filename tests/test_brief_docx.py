@@ -18,6 +18,7 @@ from docx.shared import Cm
 from tests.report_facts import PRESENTERS
 from twg_data import brief, citation, cli, docx_brief, paths, queries
 from twg_data.brief import Selection
+from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 
 DATA = paths.PROJECT_ROOT / "data"
@@ -165,3 +166,28 @@ def test_libreoffice_opens_the_word_brief_and_converts_it_to_a_numbered_a4_pdf(
     rows = fonts.stdout.splitlines()[2:]
     assert rows and all(" yes " in row for row in rows)  # every font embedded
     assert any("LiberationSans" in row or "Arial" in row for row in rows)
+
+
+@pytest.mark.parametrize("note", ["form\x0cfeed", "nul\x00byte", "lone\ud800surrogate", "bell\x07"])
+def test_a_note_with_characters_no_file_can_hold_is_cleaned_in_every_format(con, note):
+    selection = Selection(notes={"how": note})
+    clean = note.translate({ord(c): None for c in "\x0c\x00\ud800\x07"})
+    document = read(docx_brief.brief_docx(con, Filters(), selection))
+    assert f"Facilitator's note: {clean}" in paragraphs(document)
+    assert f"- **Note:** {clean}" in brief.brief_markdown(con, Filters(), selection)
+    brief.brief_markdown(con, Filters(), selection).encode("utf-8")
+    assert brief.summary_pack(con, Filters(), selection)
+
+
+def test_control_characters_in_the_data_do_not_break_the_word_brief(tmp_path):
+    data = shutil.copytree(DATA, tmp_path / "data")
+    path = data / "key_points.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Focus on causes,", "Focus on\x0b causes,"),
+        encoding="utf-8",
+    )
+    db = tmp_path / "twg.duckdb"
+    assert build_database(data, db) == []
+    with connect(db) as con:
+        document = read(docx_brief.brief_docx(con, Filters(), Selection()))
+    assert "Focus on causes" in paragraphs(document)

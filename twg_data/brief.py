@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -99,8 +100,14 @@ def item_ref(meeting_id: str, item_id: str) -> str:
     return f"{meeting_id}/{item_id}"
 
 
+# Typed (or pasted) into a note, these would break a file: control characters other than tab
+# and line feed, and lone surrogates (an undecodable command-line argument).
+_NOTE_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _clean_note(text: str | None) -> str:
-    return (text or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    return _NOTE_JUNK.sub("", text).strip()
 
 
 def _missing(value: object) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import docx
@@ -30,6 +31,9 @@ FONT = "Arial"
 FILE_NAME = "twg-agenda-brief.docx"
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _GREY = RGBColor(0x59, 0x59, 0x59)
+# Characters XML 1.0 cannot hold (python-docx refuses them): control characters other than
+# tab and line feed, lone surrogates, U+FFFE and U+FFFF. Data text loses them in Word only.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def brief_docx(con: Connection, filters: Filters, selection: Selection) -> bytes:
@@ -149,10 +153,15 @@ def _fixed_zip(package: bytes) -> bytes:
 # --- building blocks ---------------------------------------------------------------------
 
 
+def _xml(text: object) -> str:
+    """Text as a Word document can hold it."""
+    return _NOT_XML.sub("", str(text))
+
+
 def _labelled(document, label: str, value: str, style: str | None = None) -> Paragraph:
     paragraph = document.add_paragraph(style=style)
-    paragraph.add_run(f"{label}: ").bold = True
-    paragraph.add_run(value)
+    paragraph.add_run(_xml(f"{label}: ")).bold = True
+    paragraph.add_run(_xml(value))
     return paragraph
 
 
@@ -161,14 +170,14 @@ def _cite(document, text: str) -> None:
     paragraph.paragraph_format.space_after = Pt(8)
     label = paragraph.add_run("Cite as: ")
     label.bold = True
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(_xml(text))
     for part in (label, run):
         part.font.size = Pt(9)
         part.font.color.rgb = _GREY
 
 
 def _quote(document, text: str) -> None:
-    document.add_paragraph(" ".join(str(text).split()), style="Quote")
+    document.add_paragraph(_xml(" ".join(str(text).split())), style="Quote")
 
 
 def _note(document, note: str) -> None:
@@ -180,7 +189,7 @@ def _note(document, note: str) -> None:
     for i, line in enumerate(note.split("\n")):
         if i:
             paragraph.add_run().add_break()  # the note's own line breaks
-        paragraph.add_run(line)
+        paragraph.add_run(_xml(line))
 
 
 def _table(document, header: list[str], rows: list[list[str]], widths: list[float]) -> Table:
@@ -200,7 +209,7 @@ def _table(document, header: list[str], rows: list[list[str]], widths: list[floa
         shown = ["", *values[1:]] if values[0] == previous else values
         previous = values[0]
         for cell, text in zip(cells, shown, strict=True):
-            cell.text = text
+            cell.text = _xml(text)
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
             cell.width = Cm(width)
@@ -232,13 +241,13 @@ def _meetings(document, content: Content) -> None:
     if not content.meetings:
         document.add_paragraph("No meeting matches the filters.")
     for m in content.meetings:
-        document.add_heading(m.heading, 2)
+        document.add_heading(_xml(m.heading), 2)
         for label, value in m.facts:
             _labelled(document, label, value)
         if m.objectives:
             document.add_paragraph().add_run("The meeting's objectives:").bold = True
             for objective in m.objectives:
-                document.add_paragraph(objective, style="List Bullet")
+                document.add_paragraph(_xml(objective), style="List Bullet")
         _labelled(document, "Cite the report as", m.citation)
 
 
@@ -266,9 +275,9 @@ def _key_points(document, content: Content) -> None:
         document.add_paragraph("None selected.")
         return
     for meeting_id, title, group in brief.by_category(points, content):
-        document.add_heading(title, 2)
+        document.add_heading(_xml(title), 2)
         for row in group.itertuples():
-            document.add_heading(brief.item_label(row), 3)
+            document.add_heading(_xml(brief.item_label(row)), 3)
             quote, passage = brief.point_quote(row)
             _quote(document, quote)
             if passage:
@@ -288,7 +297,7 @@ def _framing(document, content: Content) -> None:
         document.add_paragraph("None selected.")
         return
     for _meeting_id, title, group in brief.by_category(points, content):
-        document.add_heading(title, 2)
+        document.add_heading(_xml(title), 2)
         for first, rows in brief.by_passage(group):
             _quote(document, first.source_passage)
             for row in rows.itertuples():
@@ -306,11 +315,11 @@ def _presenters(document, content: Content) -> None:
         return
     for meeting_id, group in points.groupby(points.meeting_id, sort=False):
         if content.several_meetings:
-            document.add_heading(content.reports[meeting_id].meeting, 2)
+            document.add_heading(_xml(content.reports[meeting_id].meeting), 2)
         for row in group.itertuples():
             paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(str(row.heading)).bold = True
-            paragraph.add_run(f", {row.text}")
+            paragraph.add_run(_xml(row.heading)).bold = True
+            paragraph.add_run(_xml(f", {row.text}"))
             if brief.passage_adds_to(row, f"{row.heading}, {row.text}"):
                 _labelled(document, "From the report", row.source_passage)
             _note(document, row.note)
@@ -349,12 +358,12 @@ def _made(document, content: Content) -> None:
     left_out = ", ".join(content.left_out) or "nothing"
     _labelled(document, "Left out by the facilitator", f"{left_out}.")
     for note in brief.made_notes(content):
-        document.add_paragraph(note, style="List Bullet")
+        document.add_paragraph(_xml(note), style="List Bullet")
 
 
 def _references(document, content: Content) -> None:
     document.add_heading(brief.SECTIONS["references"], 1)
     for reference in content.references:
-        paragraph = document.add_paragraph(reference)
+        paragraph = document.add_paragraph(_xml(reference))
         paragraph.paragraph_format.left_indent = Cm(1)
         paragraph.paragraph_format.first_line_indent = Cm(-1)  # a hanging indent
