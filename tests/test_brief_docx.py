@@ -14,6 +14,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.report_facts import PRESENTERS
 from twg_data import brief, citation, cli, docx_brief, paths, queries
@@ -22,6 +24,7 @@ from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 
 DATA = paths.PROJECT_ROOT / "data"
+MEETING = "twg-2015-bogota"
 SELECTION = Selection(
     excluded=("difference-4",), notes={"commonality-1": "Lead with this\nthen ask Quito"}
 )
@@ -191,3 +194,15 @@ def test_control_characters_in_the_data_do_not_break_the_word_brief(tmp_path):
     with connect(db) as con:
         document = read(docx_brief.brief_docx(con, Filters(), Selection()))
     assert "Focus on causes" in paragraphs(document)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(note=st.text(max_size=30))
+def test_any_note_gives_a_word_brief_that_reads_back(con, note):
+    content = docx_brief.brief_docx(con, Filters(), Selection(notes={"commonality-2": note}))
+    texts = paragraphs(read(content))
+    cleaned = brief.Selection(notes={"commonality-2": note}).note(MEETING, "commonality-2")
+    if cleaned:
+        assert any(t.startswith("Facilitator's note: ") for t in texts)
