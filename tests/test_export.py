@@ -257,3 +257,10 @@ def test_dataset_zip_for_another_meeting_leaves_the_bogota_report_out(second_mee
             io.BytesIO(export.dataset_zip(two, Filters(meetings=("twg-2016-test",))))
         )
     assert not [n for n in archive.namelist() if n.startswith("reports/")]
+
+
+def test_archives_are_compressed_not_stored(con):
+    archive = zipfile.ZipFile(io.BytesIO(export.dataset_zip(con, Filters())))
+    entries = archive.infolist()
+    assert {e.compress_type for e in entries} == {zipfile.ZIP_DEFLATED}
+    assert sum(e.compress_size for e in entries) < sum(e.file_size for e in entries) / 2

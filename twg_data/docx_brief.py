@@ -138,16 +138,8 @@ def _page_numbers(paragraph: Paragraph) -> None:
 
 def _fixed_zip(package: bytes) -> bytes:
     """The package re-zipped with fixed timestamps (python-docx stamps the save time)."""
-    buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(package)) as source,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for name in source.namelist():
-            info = zipfile.ZipInfo(name, date_time=export.ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(name))
-    return buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        return export.zip_bytes({name: source.read(name) for name in source.namelist()})
 
 
 # --- building blocks ---------------------------------------------------------------------
