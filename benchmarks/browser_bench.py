@@ -1,0 +1,181 @@
+"""What a workshop user feels: choose a city in the sidebar, time until the page has settled.
+
+    python -m benchmarks.browser_bench [--repeat 5] [--city "Bogotá (COL)"] [--pages overview,...]
+
+Runs `streamlit run` for the dashboard and for the bare sidebar page (benchmarks/bare_app.py)
+on free localhost ports, drives Debian's Chromium headless through Playwright, and for each
+page: opens it unfiltered, types the city into the sidebar's City box, clicks its option and
+closes the list, and measures in the browser from the last of those actions before the rerun
+starts to the app's script state back to `notRunning` plus two animation frames (the frame
+that draws the result). Each repeat reloads the page (untimed).
+Prints the median and the ratio to the bare page; `run` returns them for `python -m benchmarks`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+from pathlib import Path
+
+from benchmarks.load import _free_port, start_server
+from tests.browser.conftest import CHROMIUM_ARGS, find_chromium
+from tests.browser.helpers import RUN_COUNTER_JS, multiselect, runs_finished, wait_for_app
+from twg_data.paths import PROJECT_ROOT
+
+APP = PROJECT_ROOT / "app.py"
+BARE_APP = PROJECT_ROOT / "benchmarks" / "bare_app.py"
+PAGES = ("overview", "participants", "sessions", "entry-points", "agenda-brief", "data")
+DEFAULT_PAGE = "overview"  # served at the root: its own path is "page not found"
+CITY_LABEL = "City"
+
+# Armed before the user's actions: the multiselect may send its change when the option is
+# pressed or only when the list closes (Escape), so the clock starts at the last of those
+# actions before the rerun starts; it stops once a run finished after it and two animation
+# frames have passed (the result drawn).
+_ARM_JS = """
+(since) => { window.__twgSettled = new Promise((resolve) => {
+  let t0 = null, started = false;
+  const stamp = (e) => {
+    if (!started && (e.type === "pointerdown" || e.key === "Escape")) t0 = performance.now();
+  };
+  const app = document.querySelector('[data-testid="stApp"]');
+  const watch = new MutationObserver(() => {
+    if (app.getAttribute("data-test-script-state") === "running") started = true;
+  });
+  watch.observe(app, { attributes: true, attributeFilter: ["data-test-script-state"] });
+  document.addEventListener("pointerdown", stamp, { capture: true });
+  document.addEventListener("keydown", stamp, { capture: true });
+  const poll = () => {
+    if (t0 !== null && window.__twgRunsFinished > since) {
+      watch.disconnect();
+      document.removeEventListener("pointerdown", stamp, { capture: true });
+      document.removeEventListener("keydown", stamp, { capture: true });
+      requestAnimationFrame(() => requestAnimationFrame(() => resolve(performance.now() - t0)));
+    } else {
+      setTimeout(poll, 5);
+    }
+  };
+  poll();
+}); }
+"""
+_SETTLED_JS = """
+(timeout) => Promise.race([
+  window.__twgSettled, new Promise((resolve) => setTimeout(() => resolve(null), timeout)),
+])
+"""
+SETTLE_TIMEOUT_MS = 30_000
+
+
+def _choose_city_timed(page, city: str) -> float:
+    """Choose the city in the City box and close the list; milliseconds until settled."""
+    widget = multiselect(page, CITY_LABEL)
+    combo = widget.get_by_role("combobox")
+    combo.click()
+    combo.fill(city)
+    page.wait_for_function(
+        "el => el.getAttribute('aria-expanded') === 'true' && el.getAttribute('aria-controls')",
+        arg=combo.element_handle(),
+    )
+    listbox = page.locator(f'[id="{combo.get_attribute("aria-controls")}"]')
+    option = listbox.get_by_role("option", name=city, exact=True)
+    option.wait_for(state="visible")
+    page.evaluate(_ARM_JS, runs_finished(page))
+    option.click()
+    widget.locator(f'[data-tag][aria-label="{city}"]').wait_for(state="attached")
+    combo.press("Escape")
+    elapsed = page.evaluate(_SETTLED_JS, SETTLE_TIMEOUT_MS)
+    if elapsed is None:
+        raise RuntimeError(f"choosing {city!r} did not settle within {SETTLE_TIMEOUT_MS} ms")
+    return float(elapsed)
+
+
+def measure(base_url: str, path: str, city: str, repeat: int, browser) -> list[float]:
+    """Settle times (ms) of choosing the city on one page, after one untimed warm-up."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    context.add_init_script(RUN_COUNTER_JS)
+    page = context.new_page()
+    try:
+        # A fresh server's very first visit to a deep link shows Streamlit's "page not found"
+        # dialog once (see README); open the plain address first.
+        page.goto(base_url)
+        wait_for_app(page)
+        times = []
+        for attempt in range(repeat + 1):
+            page.goto(f"{base_url}/{path}")  # no filter in the URL: starts unfiltered
+            wait_for_app(page)
+            elapsed = _choose_city_timed(page, city)
+            wait_for_app(page, quiet_ms=300)
+            if attempt:  # the first is a warm-up: lazy-loaded element code, cold caches
+                times.append(elapsed)
+        return times
+    finally:
+        context.close()
+
+
+def run(pages: list[str], city: str, repeat: int, data_dir: Path | None = None) -> dict:
+    """Median settle time per page and for the bare page, and each page's ratio to it."""
+    from playwright.sync_api import sync_playwright
+
+    executable = find_chromium()
+    if executable is None:
+        raise SystemExit("Chromium not found: apt-get install chromium, or set CHROMIUM_PATH")
+    env = dict(os.environ)
+    if data_dir is not None:
+        env["TWG_DATA_DIR"] = str(data_dir)
+    servers = {}
+    try:
+        for name, app in (("app", APP), ("bare", BARE_APP)):
+            port = _free_port()
+            servers[name] = (start_server(app, port, env), f"http://127.0.0.1:{port}")
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+            )
+            try:
+                bare = measure(
+                    servers["bare"][1], "", city, repeat, browser
+                )  # its only page is the root
+                results = {"bare": {"median_ms": statistics.median(bare), "runs_ms": bare}}
+                for path in pages:
+                    url_path = "" if path == DEFAULT_PAGE else path
+                    times = measure(servers["app"][1], url_path, city, repeat, browser)
+                    median = statistics.median(times)
+                    results[path] = {
+                        "median_ms": median,
+                        "ratio": median / results["bare"]["median_ms"],
+                        "runs_ms": times,
+                    }
+            finally:
+                browser.close()
+    finally:
+        for server, _ in servers.values():
+            server.kill()
+            server.wait()
+    return results
+
+
+def report(results: dict) -> str:
+    lines = ["| page | settle median (ms) | x bare page | runs (ms) |", "|---|---:|---:|---|"]
+    for name, row in results.items():
+        ratio = f"{row['ratio']:.2f}" if "ratio" in row else "1.00"
+        runs = ", ".join(f"{t:.0f}" for t in row["runs_ms"])
+        lines.append(f"| {name} | {row['median_ms']:.0f} | {ratio} | {runs} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--city", default="Bogotá (COL)")
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--data", type=Path, help="data folder (default: the shipped data)")
+    args = parser.parse_args(argv)
+    results = run(args.pages.split(","), args.city, args.repeat, args.data)
+    print(report(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""The browser benchmark, run at its smallest: it chooses a city and measures a settle time.
+
+The figures themselves are reported by `python -m benchmarks.browser_bench`
+(docs/performance.md); here only that the measurement works is asserted, not its speed.
+"""
+
+from __future__ import annotations
+
+from benchmarks import browser_bench
+
+
+def test_choosing_a_city_settles_on_the_dashboard_and_the_bare_page(tmp_path, monkeypatch):
+    monkeypatch.setenv("TWG_DB_PATH", str(tmp_path / "bench.duckdb"))
+    results = browser_bench.run(["participants"], "Bogotá (COL)", repeat=1)
+    assert set(results) == {"bare", "participants"}
+    for row in results.values():
+        assert len(row["runs_ms"]) == 1 and row["runs_ms"][0] > 0
+    assert results["participants"]["ratio"] > 0
