@@ -65,7 +65,15 @@ _SETTLED_JS = """
   window.__twgSettled, new Promise((resolve) => setTimeout(() => resolve(null), timeout)),
 ])
 """
-SETTLE_TIMEOUT_MS = 30_000
+SETTLE_TIMEOUT_MS = 10_000
+# Now and then (about 1 in 8 first visits, seen on the bare page too) a change chosen right
+# after a page load starts no rerun at all, not even on blur; such an attempt is reloaded
+# and tried again, and counted as `dropped`.
+MAX_DROPS = 5
+
+
+class DroppedChange(RuntimeError):
+    """The chosen city reached the widget but no rerun followed."""
 
 
 def _choose_city_timed(page, city: str) -> float:
@@ -87,11 +95,19 @@ def _choose_city_timed(page, city: str) -> float:
     combo.press("Escape")
     elapsed = page.evaluate(_SETTLED_JS, SETTLE_TIMEOUT_MS)
     if elapsed is None:
-        raise RuntimeError(f"choosing {city!r} did not settle within {SETTLE_TIMEOUT_MS} ms")
+        state = page.evaluate(
+            "() => document.querySelector('[data-testid=\"stApp\"]')"
+            ".getAttribute('data-test-script-state')"
+        )
+        raise DroppedChange(
+            f"choosing {city!r} on {page.url} did not settle within {SETTLE_TIMEOUT_MS} ms "
+            f"(script state {state}, runs finished {runs_finished(page)}, "
+            f"chosen {widget.locator('[data-tag]').count()})"
+        )
     return float(elapsed)
 
 
-def measure(base_url: str, path: str, city: str, repeat: int, browser) -> list[float]:
+def measure(base_url: str, path: str, city: str, repeat: int, browser) -> dict:
     """Settle times (ms) of choosing the city on one page, after one untimed warm-up."""
     context = browser.new_context(viewport={"width": 1600, "height": 1000})
     context.add_init_script(RUN_COUNTER_JS)
@@ -101,15 +117,22 @@ def measure(base_url: str, path: str, city: str, repeat: int, browser) -> list[f
         # dialog once (see README); open the plain address first.
         page.goto(base_url)
         wait_for_app(page)
-        times = []
-        for attempt in range(repeat + 1):
+        times: list[float] = []
+        dropped = 0
+        while len(times) < repeat + 1:
             page.goto(f"{base_url}/{path}")  # no filter in the URL: starts unfiltered
             wait_for_app(page)
-            elapsed = _choose_city_timed(page, city)
+            try:
+                elapsed = _choose_city_timed(page, city)
+            except DroppedChange:
+                dropped += 1
+                if dropped > MAX_DROPS:
+                    raise
+                continue
             wait_for_app(page, quiet_ms=300)
-            if attempt:  # the first is a warm-up: lazy-loaded element code, cold caches
-                times.append(elapsed)
-        return times
+            times.append(elapsed)
+        # the first is a warm-up: lazy-loaded element code, cold caches
+        return {"median_ms": statistics.median(times[1:]), "runs_ms": times[1:], "dropped": dropped}
     finally:
         context.close()
 
@@ -134,19 +157,13 @@ def run(pages: list[str], city: str, repeat: int, data_dir: Path | None = None) 
                 executable_path=executable, headless=True, args=CHROMIUM_ARGS
             )
             try:
-                bare = measure(
-                    servers["bare"][1], "", city, repeat, browser
-                )  # its only page is the root
-                results = {"bare": {"median_ms": statistics.median(bare), "runs_ms": bare}}
+                # the bare app's only page is its root
+                results = {"bare": measure(servers["bare"][1], "", city, repeat, browser)}
                 for path in pages:
                     url_path = "" if path == DEFAULT_PAGE else path
-                    times = measure(servers["app"][1], url_path, city, repeat, browser)
-                    median = statistics.median(times)
-                    results[path] = {
-                        "median_ms": median,
-                        "ratio": median / results["bare"]["median_ms"],
-                        "runs_ms": times,
-                    }
+                    row = measure(servers["app"][1], url_path, city, repeat, browser)
+                    row["ratio"] = row["median_ms"] / results["bare"]["median_ms"]
+                    results[path] = row
             finally:
                 browser.close()
     finally:
@@ -157,11 +174,14 @@ def run(pages: list[str], city: str, repeat: int, data_dir: Path | None = None) 
 
 
 def report(results: dict) -> str:
-    lines = ["| page | settle median (ms) | x bare page | runs (ms) |", "|---|---:|---:|---|"]
+    lines = [
+        "| page | settle median (ms) | x bare page | runs (ms) | dropped |",
+        "|---|---:|---:|---|---:|",
+    ]
     for name, row in results.items():
         ratio = f"{row['ratio']:.2f}" if "ratio" in row else "1.00"
         runs = ", ".join(f"{t:.0f}" for t in row["runs_ms"])
-        lines.append(f"| {name} | {row['median_ms']:.0f} | {ratio} | {runs} |")
+        lines.append(f"| {name} | {row['median_ms']:.0f} | {ratio} | {runs} | {row['dropped']} |")
     return "\n".join(lines)
 
 

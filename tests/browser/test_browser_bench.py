@@ -15,4 +15,5 @@ def test_choosing_a_city_settles_on_the_dashboard_and_the_bare_page(tmp_path, mo
     assert set(results) == {"bare", "participants"}
     for row in results.values():
         assert len(row["runs_ms"]) == 1 and row["runs_ms"][0] > 0
+        assert row["dropped"] <= browser_bench.MAX_DROPS
     assert results["participants"]["ratio"] > 0
