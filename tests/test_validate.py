@@ -11,7 +11,8 @@ import pytest
 from twg_data.build import build_database
 from twg_data.validate import Problem, read_data, validate
 
-NOT_UTF8 = "not UTF-8 (byte 0x{:02x}); save it as 'CSV UTF-8'"
+SAVE_AS = "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
+NOT_UTF8 = "not UTF-8 (byte 0x{:02x}, '{}' in Windows-1252 (Latin-1)); " + SAVE_AS
 
 
 def problems(folder) -> list[str]:
@@ -349,13 +350,108 @@ def test_latin1_file_is_reported_on_the_line_of_the_first_bad_byte(data_dir):
     data_dir.file("people.csv").write_bytes(
         before.encode("utf-8") + "Jütersonke".encode("latin-1") + after.encode("utf-8")
     )
-    assert problems(data_dir) == [f"people.csv:{line}: (file): {NOT_UTF8.format(0xFC)}"]
+    assert problems(data_dir) == [f"people.csv:{line}: (file): {NOT_UTF8.format(0xFC, 'ü')}"]
 
 
 def test_whole_file_saved_as_latin1_is_reported_once(data_dir):
     line = data_dir.line_of("people.csv", "Pérez")  # the first accented name in the file
     data_dir.file("people.csv").write_bytes(data_dir.text("people.csv").encode("latin-1"))
-    assert problems(data_dir) == [f"people.csv:{line}: (file): {NOT_UTF8.format(0xE9)}"]
+    assert problems(data_dir) == [f"people.csv:{line}: (file): {NOT_UTF8.format(0xE9, 'é')}"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "bom", "named"),
+    [
+        ("utf-16-le", b"\xff\xfe", "UTF-16 (Excel's 'Unicode Text')"),
+        ("utf-16-be", b"\xfe\xff", "UTF-16 (Excel's 'Unicode Text')"),
+        ("utf-16-le", b"", "UTF-16 (Excel's 'Unicode Text'), without a byte-order mark"),
+        ("utf-32-le", b"\xff\xfe\x00\x00", "UTF-32"),
+    ],
+)
+def test_a_utf16_file_gets_one_message_naming_its_encoding(data_dir, encoding, bom, named):
+    data_dir.file("people.csv").write_bytes(bom + data_dir.text("people.csv").encode(encoding))
+    assert problems(data_dir) == [
+        f"people.csv:0: (file): the file is {named}, not UTF-8: {SAVE_AS}"
+    ]
+
+
+# --- characters no report contains ------------------------------------------------------------
+
+PERSON = "anja-heuft,Anja Heuft,"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column", "message"),
+    [
+        (PERSON, "anja-heuft,Anja\x00 Heuft,", "name", "the control character U+0000"),
+        (PERSON, "anja-heuft,Anja\x07 Heuft,", "name", "the control character U+0007"),
+        (PERSON, "anja-heuft,Anja\x1b Heuft,", "name", "the control character U+001B"),
+        (PERSON, "anja-heuft,Anja\x7f Heuft,", "name", "the control character U+007F"),
+        (PERSON, "anja-heuft,Anja\x85 Heuft,", "name", "the control character U+0085"),
+        (
+            PERSON,
+            "anja-heuft,Anja\u200b Heuft,",
+            "name",
+            "the invisible character U+200B ZERO WIDTH SPACE",
+        ),
+        (
+            PERSON,
+            "anja-heuft,Anja\u200dHeuft,",
+            "name",
+            "the invisible character U+200D ZERO WIDTH JOINER",
+        ),
+        (
+            PERSON,
+            "anja-heuft,Anja\ufeff Heuft,",
+            "name",
+            "the invisible character U+FEFF ZERO WIDTH NO-BREAK SPACE",
+        ),
+        (
+            PERSON,
+            "anja\u202eheuft,Anja Heuft,",
+            "person_id",
+            "the invisible character U+202E RIGHT-TO-LEFT OVERRIDE",
+        ),
+        (
+            PERSON,
+            "anja-heuft\u2066,Anja Heuft,",
+            "person_id",
+            "the invisible character U+2066 LEFT-TO-RIGHT ISOLATE",
+        ),
+        (
+            PERSON,
+            "anja-heuft,Anja Heuft\u2069,",
+            "name",
+            "the invisible character U+2069 POP DIRECTIONAL ISOLATE",
+        ),
+        (PERSON, "anja\theuft,Anja Heuft,", "person_id", "a tab or line break (U+0009"),
+        (PERSON, '"anja-heuft\n",Anja Heuft,', "person_id", "a tab or line break (U+000A"),
+    ],
+)
+def test_characters_no_report_contains_are_reported_with_file_line_and_column(
+    data_dir, old, new, column, message
+):
+    line = data_dir.line_of("people.csv", PERSON)
+    data_dir.replace("people.csv", old, new)
+    found = [p for p in validate(data_dir.path) if p.file == "people.csv"]
+    assert [(p.line, p.column) for p in found] == [(line, column)]
+    assert message in found[0].message
+
+
+def test_an_invisible_character_in_an_id_is_reported_where_it_is_used_too(data_dir):
+    line = data_dir.line_of("participants.csv", "anja-heuft")
+    data_dir.replace("participants.csv", ",anja-heuft,", ",anja-heuft\u200b,")
+    assert [str(p) for p in validate(data_dir.path)] == [
+        f"participants.csv:{line}: person_id: 'anja-heuft\\u200b' is not in people (person_id)",
+        f"participants.csv:{line}: person_id: contains the invisible character"
+        " U+200B ZERO WIDTH SPACE; remove it",
+    ]
+
+
+def test_line_breaks_and_tabs_inside_quoted_free_text_stay_valid(data_dir):
+    passage = "focal points on urban safety of cities"  # in a quoted cell
+    data_dir.replace("sources.csv", passage, "focal points\ton urban\r\nsafety of cities")
+    assert problems(data_dir) == []
 
 
 def test_unterminated_quote_names_the_line_and_column_where_it_opens(data_dir):

@@ -16,6 +16,12 @@ DUCKDB_TYPES = {
 }
 
 
+# Columns that name or label something, beside the ids and codes found by their suffix.
+_NAME_COLUMNS = frozenset(
+    {"name", "aliases", "acronym", "label", "name_as_stated", "region", "iso3", "target"}
+)
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -65,6 +71,19 @@ class Table:
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
+
+    @property
+    def identifier_columns(self) -> frozenset[str]:
+        """Ids, names and codes: one line of visible text (no tabs, breaks, invisible marks)."""
+        referencing = {c for r in self.references for c in r.columns}
+        return frozenset(
+            c.name
+            for c in self.columns
+            if c.name in self.key
+            or c.name in referencing
+            or c.name in _NAME_COLUMNS
+            or c.name.endswith(("_id", "_iso3", "_m49", "_code"))
+        )
 
     def ddl(self) -> str:
         cols = ",\n  ".join(

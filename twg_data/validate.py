@@ -6,10 +6,12 @@ Files as Excel saves them (UTF-8 with BOM, CRLF, quoted commas and line breaks) 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, time
 from operator import itemgetter
@@ -81,20 +83,76 @@ def parse_value(column: Column, text: str) -> object:
     raise AssertionError(f"unknown column type {column.type}")
 
 
-def _decode(raw: bytes, name: str, problems: list[Problem]) -> str:
+SAVE_AS_UTF8 = "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
+# Byte-order marks of the encodings Excel and other tools write instead of UTF-8.
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16 (Excel's 'Unicode Text')"),
+    (codecs.BOM_UTF16_BE, "UTF-16 (Excel's 'Unicode Text')"),
+)
+# C0 and C1 control characters and DEL; tab, line feed and carriage return are handled apart.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LAYOUT = re.compile("[\t\n\r]")
+# Zero-width and bidirectional formatting characters: invisible, they make two ids that look
+# the same differ (or reorder how an id is shown).
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]")
+
+
+def _wide_encoding(raw: bytes) -> str | None:
+    """The name of a UTF-16/32 encoding the bytes are in (by BOM or by NUL bytes), or None."""
+    for bom, encoding in _WIDE_BOMS:
+        if raw.startswith(bom):
+            return encoding
+    sample = raw[:400]
+    if len(sample) >= 4 and sample.count(0) >= len(sample) // 3:
+        return "UTF-16 (Excel's 'Unicode Text'), without a byte-order mark"
+    return None
+
+
+def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
+    """The file's text; None (one problem naming the encoding) for a UTF-16 or UTF-32 file."""
+    wide = _wide_encoding(raw)
+    if wide:
+        problems.append(
+            Problem(name, 0, FILE_LEVEL, f"the file is {wide}, not UTF-8: {SAVE_AS_UTF8}")
+        )
+        return None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        byte = raw[error.start]
+        try:
+            shown = f", '{bytes([byte]).decode('cp1252')}' in Windows-1252 (Latin-1)"
+        except UnicodeDecodeError:
+            shown = ""
         problems.append(
             Problem(
                 name,
                 line,
                 FILE_LEVEL,
-                f"not UTF-8 (byte 0x{raw[error.start]:02x}); save it as 'CSV UTF-8'",
+                f"not UTF-8 (byte 0x{byte:02x}{shown}); {SAVE_AS_UTF8}",
             )
         )
         return raw.decode("utf-8-sig", errors="replace")
+
+
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, '(a control character)')}"
+
+
+def _hygiene(text: str, identifier: bool) -> str | None:
+    """What is wrong with a cell's characters, or None: control characters anywhere; tabs,
+    line breaks and invisible formatting characters in ids, names and codes.
+    """
+    if found := _CONTROL.search(text):
+        return f"contains the control character {_character(found.group())}; remove it"
+    if identifier and (found := _LAYOUT.search(text)):
+        return f"contains a tab or line break ({_character(found.group())}) in an id, name or code"
+    if identifier and (found := _INVISIBLE.search(text)):
+        return f"contains the invisible character {_character(found.group())}; remove it"
+    return None
 
 
 def _broken_quote_column(text: str, start_line: int, header: list[str]) -> str:
@@ -141,11 +199,15 @@ def _check_row(
     problems: list[Problem],
 ) -> None:
     values: dict[str, object] = {}
+    identifiers = table.identifier_columns
     for column in table.columns:
         text = row.get(column.name)
         if text is None:
             if column.required:
                 problems.append(Problem(name, line, column.name, "required value is empty"))
+            continue
+        if wrong := _hygiene(text, column.name in identifiers):
+            problems.append(Problem(name, line, column.name, wrong))
             continue
         try:
             value = parse_value(column, text)
@@ -190,6 +252,8 @@ def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> ParsedT
         problems.append(Problem(name, 0, FILE_LEVEL, "file is missing"))
         return None
     text = _decode(path.read_bytes(), name, problems)
+    if text is None:
+        return None
     if not text.strip():
         problems.append(Problem(name, 0, FILE_LEVEL, "file is empty (a header row is required)"))
         return None
