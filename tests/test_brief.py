@@ -329,6 +329,7 @@ def test_the_pack_holds_every_summary_the_dictionary_the_brief_and_a_readme(con)
     files = unzip(brief.summary_pack(con, Filters(), Selection()))
     expected = {f"summaries/{name}.csv" for name in SUMMARIES}
     expected |= {"README.md", "brief.md", "brief.docx", "brief.csv", "DATA_DICTIONARY.md"}
+    expected |= {"datapackage.json"}
     assert set(files) == expected
     assert "summaries/sources.csv" in files
     readme = files["README.md"].decode("utf-8")

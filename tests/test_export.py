@@ -195,7 +195,8 @@ def test_empty_frame_exports_its_header_only():
 def test_dataset_zip_holds_every_table_its_report_and_the_data_dictionary(con):
     archive = zipfile.ZipFile(io.BytesIO(export.dataset_zip(con, Filters())))
     assert sorted(archive.namelist()) == sorted(
-        [t.file_name for t in TABLES] + ["DATA_DICTIONARY.md", "reports/twg-2015-bogota.txt"]
+        [t.file_name for t in TABLES]
+        + ["DATA_DICTIONARY.md", "datapackage.json", "reports/twg-2015-bogota.txt"]
     )
     assert archive.read("DATA_DICTIONARY.md").decode("utf-8") == dictionary.markdown()
     for table in TABLES:
@@ -264,3 +265,9 @@ def test_archives_are_compressed_not_stored(con):
     entries = archive.infolist()
     assert {e.compress_type for e in entries} == {zipfile.ZIP_DEFLATED}
     assert sum(e.compress_size for e in entries) < sum(e.file_size for e in entries) / 2
+
+
+def test_times_are_written_as_the_report_and_the_curated_csv_give_them(con):
+    text = export.export_summary(con, "sessions", Filters()).decode("utf-8-sig")
+    assert "14:00" in text and "15:15" in text
+    assert ":00:00" not in text and "15:15:00" not in text

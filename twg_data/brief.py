@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twg_data import citation, dictionary, export, queries
+from twg_data import citation, datapackage, dictionary, export, queries
 from twg_data.filters import Filters
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
@@ -667,6 +667,9 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         "- `brief.csv`: the same items, one row per item. Columns: "
         + "; ".join(f"`{column}`: {text}" for column, text in CSV_COLUMNS.items()),
         "- `DATA_DICTIONARY.md`: every curated table and every CSV summary, column by column.",
+        f"- `{datapackage.DESCRIPTOR}`: the Frictionless Data Package descriptor of the curated "
+        "data set these files were made from (its tables, keys, licence and reports; the "
+        "tables themselves are in the Data page's data set download).",
     ]
     for name, summary in SUMMARIES.items():
         text = files[f"summaries/{name}.csv"].decode("utf-8-sig")
@@ -701,6 +704,7 @@ def summary_pack(con: Connection, filters: Filters, selection: Selection) -> byt
         "brief.docx": docx_brief.render_docx(content),
         "brief.csv": brief_csv(con, filters, selection),
         "DATA_DICTIONARY.md": dictionary.markdown().encode("utf-8"),
+        datapackage.DESCRIPTOR: datapackage.descriptor_bytes(con, filters),
         **summaries,
     }
     return export.zip_bytes(files)

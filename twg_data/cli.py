@@ -1,4 +1,4 @@
-"""Command line: `python -m twg_data validate|build|export|brief|pack|dictionary ...`."""
+"""Command line: `python -m twg_data validate|build|export|brief|pack|dictionary|datapackage`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from twg_data import brief, dictionary, docx_brief, export, paths, queries
+from twg_data import brief, datapackage, dictionary, docx_brief, export, paths, queries
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.queries import Connection
@@ -178,6 +178,13 @@ def _dictionary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _datapackage(args: argparse.Namespace) -> int:
+    output = args.output or (args.data or paths.data_dir()) / datapackage.DESCRIPTOR
+    with open_database(args) as con:
+        write_output(datapackage.descriptor_bytes(con, Filters()), output)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="python -m twg_data", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -221,6 +228,14 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("dictionary", help="write the data dictionary (Markdown)")
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     p.set_defaults(run=_dictionary)
+
+    p = commands.add_parser(
+        "datapackage", help="write the Frictionless data package descriptor (datapackage.json)"
+    )
+    p.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    p.add_argument("--db", type=Path, default=None, help="database file (default: .cache/)")
+    p.add_argument("-o", "--output", type=Path, help="default: datapackage.json in the data folder")
+    p.set_defaults(run=_datapackage)
 
     from twg_data import synth
 

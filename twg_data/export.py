@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
 
 import pandas as pd
 
-from twg_data import dictionary, queries
+from twg_data import datapackage, dictionary, queries
 from twg_data.filters import Filters
 from twg_data.queries import Connection
 from twg_data.schema import TABLES
@@ -40,6 +41,8 @@ def _cell(value: object) -> object:
     if isinstance(value, pd.Timestamp) and value == value.normalize():
         # DuckDB DATE columns reach pandas as midnight timestamps; write them as YYYY-MM-DD
         return value.date().isoformat()
+    if isinstance(value, dt.time):  # HH:MM as the curated CSVs write it (seconds if any)
+        return value.isoformat(timespec="minutes" if not value.second else "seconds")
     return neutralise(value)
 
 
@@ -78,4 +81,5 @@ def dataset_zip(con: Connection, filters: Filters) -> bytes:
     for name, text in zip(reports["report_file"], reports["text"], strict=True):
         files[name] = text.encode("utf-8")
     files["DATA_DICTIONARY.md"] = dictionary.markdown().encode("utf-8")
+    files[datapackage.DESCRIPTOR] = datapackage.descriptor_bytes(con, filters)
     return zip_bytes(files)

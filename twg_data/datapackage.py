@@ -1,0 +1,138 @@
+"""The data set as a Frictionless Data Package: `data/datapackage.json`, generated from the schema.
+
+Every table is a resource whose Table Schema (types, required fields, allowed values, ranges,
+primary and foreign keys, composite ones included) comes from `twg_data/schema.py`, so the
+published descriptor and our own validation describe the same data. The meeting reports are
+listed as the package's sources, from the meetings table.
+"""
+
+from __future__ import annotations
+
+import json
+
+from twg_data import citation, queries
+from twg_data.filters import Filters
+from twg_data.queries import Connection
+from twg_data.schema import TABLES, Column, Table
+
+DESCRIPTOR = "datapackage.json"
+NAME = "twg-urban-safety-peacebuilding"
+DATA_LICENSE = {
+    "name": "CC-BY-4.0",  # SPDX identifier of citation.DATA_LICENCE
+    "path": citation.DATA_LICENCE_URL,
+    "title": f"Creative Commons Attribution 4.0 International ({citation.DATA_LICENCE})",
+}
+# Table Schema types for the schema's column types.
+FIELD_TYPES = {
+    "text": "string",
+    "integer": "integer",
+    "float": "number",
+    "date": "date",
+    "time": "time",
+}
+DIALECT = {
+    "delimiter": ",",
+    "lineTerminator": "\n",
+    "quoteChar": '"',
+    "doubleQuote": True,
+    "header": True,
+}
+
+
+def _field(column: Column, table: Table) -> dict:
+    field: dict = {"name": column.name, "type": FIELD_TYPES[column.type]}
+    if column.type == "time":
+        field["format"] = "%H:%M"
+    field["description"] = column.description
+    constraints: dict = {}
+    if column.required or column.name in table.key:
+        constraints["required"] = True
+    if column.allowed:
+        constraints["enum"] = list(column.allowed)
+    if column.minimum is not None:
+        constraints["minimum"] = _number(column.minimum, column)
+    if column.maximum is not None:
+        constraints["maximum"] = _number(column.maximum, column)
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def _number(value: float, column: Column) -> int | float:
+    return int(value) if column.type == "integer" else value
+
+
+def _foreign_keys(table: Table) -> list[dict]:
+    keys = []
+    for reference in table.references:
+        target = next(t for t in TABLES if t.name == reference.table)
+        keys.append(
+            {
+                "fields": list(reference.columns),
+                # A reference to the table itself is written with an empty resource name.
+                "reference": {
+                    "resource": "" if target.name == table.name else target.name,
+                    "fields": list(target.key),
+                },
+            }
+        )
+    return keys
+
+
+def _resource(table: Table) -> dict:
+    schema: dict = {
+        "fields": [_field(c, table) for c in table.columns],
+        "missingValues": [""],
+        "primaryKey": list(table.key),
+    }
+    if table.references:
+        schema["foreignKeys"] = _foreign_keys(table)
+    return {
+        "name": table.name,
+        "path": table.file_name,
+        "title": table.name.replace("_", " ").capitalize(),
+        "description": table.description,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": DIALECT,
+        "schema": schema,
+    }
+
+
+def _report_sources(con: Connection, filters: Filters) -> list[dict]:
+    meetings = queries.meetings(con, filters)
+    return [
+        {"title": title, "path": path}
+        for title, path in zip(meetings["title"], meetings["report_file"], strict=True)
+        if isinstance(path, str) and path
+    ]
+
+
+def descriptor(con: Connection, filters: Filters) -> dict:
+    """The package descriptor; its sources are the selected meetings' reports."""
+    return {
+        "profile": "tabular-data-package",
+        "name": NAME,
+        "title": citation.DATASET_TITLE,
+        "description": (
+            "Curated tables of the meetings of the Technical Working Group (TWG) on the "
+            "Confluence of Urban Safety and Peacebuilding Practice: participants, sessions, "
+            "speakers, key points and their SDG crosswalk. Every row points to a verbatim "
+            "passage of a meeting report (`sources`). The curated data is licensed CC BY 4.0; "
+            "the reports in `reports/` and the passages quoted from them remain under the "
+            f"copyright of their authors and are quoted for reference ({citation.TERMS_FILE})."
+        ),
+        "licenses": [DATA_LICENSE],
+        "sources": _report_sources(con, filters),
+        "contributors": [{"title": citation.DATASET_AUTHOR, "role": "author"}],
+        "keywords": ["urban safety", "peacebuilding", "HABITAT III", "Technical Working Group"],
+        "resources": [_resource(t) for t in TABLES],
+    }
+
+
+def descriptor_bytes(con: Connection, filters: Filters) -> bytes:
+    """The descriptor as written to `data/datapackage.json` (stable key order, UTF-8)."""
+    text = json.dumps(descriptor(con, filters), indent=2, ensure_ascii=False) + "\n"
+    return text.encode("utf-8")
