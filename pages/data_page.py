@@ -34,7 +34,9 @@ rows = ui.table(name, filters)
 st.markdown(f"**`{table.file_name}`**: {len(rows):,} rows. Key: {', '.join(table.key)}.")
 dictionary_tab, rows_tab = st.tabs(["Data dictionary", "Rows"])
 with dictionary_tab:
-    st.dataframe(dictionary.table_columns(table), hide_index=True, width="stretch")
+    st.dataframe(
+        dictionary.table_columns(table), hide_index=True, width="stretch", placeholder=ui.MISSING
+    )
 with rows_tab:
     if rows.empty:
         st.info("This table has no rows for the selected meetings.", icon=":material/search_off:")

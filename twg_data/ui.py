@@ -21,6 +21,7 @@ from twg_data.summaries import SUMMARIES
 from twg_data.text import escape_markdown as md
 
 MAX_ROWS_SHOWN = 500
+MISSING = ""  # how a table shows a value the report does not state (downloads keep it empty)
 _FILTER_KEY = "filter_{}"
 
 
@@ -173,7 +174,7 @@ def show_problems(status: DatabaseStatus) -> None:
         [(p.file, p.line, p.column, p.message) for p in status.problems],
         columns=["file", "line", "column", "problem"],
     )
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING)
 
 
 def data_problems() -> tuple:
@@ -358,6 +359,7 @@ def show_frame(
         width="stretch",
         column_config={**config, **(column_config or {})},
         height=height,
+        placeholder=MISSING,
     )
     if len(frame) > MAX_ROWS_SHOWN:
         st.caption(

@@ -280,3 +280,14 @@ def test_a_meeting_without_a_number_is_titled_without_one(tmp_path, monkeypatch)
     at = open_app("overview")
     no_exceptions(at)
     assert at.subheader[0].value == "Meeting · Bogotá, 21 September 2015"
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p != "agenda_brief"])  # it has no table
+def test_every_table_shows_a_missing_value_as_an_empty_cell_not_none(page):
+    at = open_app(page)
+    assert at.dataframe, f"{page} shows no table"
+    # Unset, Streamlit shows a grey "None"; the proto field is optional, so check it is set.
+    placeholders = {
+        d.proto.placeholder if d.proto.HasField("placeholder") else None for d in at.dataframe
+    }
+    assert placeholders == {""}
