@@ -1,0 +1,67 @@
+"""Every file the dashboard and the command line hand out, as sha256 digests: a refactoring must
+leave them byte-identical (`tests/test_golden_outputs.py`).
+
+An intended change of an output: regenerate with `python -m tests.golden.outputs` and say why
+in the commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from twg_data import brief, docx_brief, export
+from twg_data.build import build_database, connect
+from twg_data.filters import Filters
+from twg_data.paths import PROJECT_ROOT
+from twg_data.summaries import SUMMARIES
+
+DIGESTS = Path(__file__).with_name("digests.json")
+FILTERS = {
+    "none": Filters(),
+    "city=bogota": Filters(cities=("bogota",)),
+    "organization=giz": Filters(organizations=("giz",)),
+    "meeting=twg-2015-bogota,role=kick-off presenter": Filters(
+        meetings=("twg-2015-bogota",), roles=("kick-off presenter",)
+    ),
+}
+SELECTION = brief.Selection(excluded=("difference-4",), notes={"commonality-1": "Lead with this"})
+
+
+def outputs(con) -> dict[str, bytes]:
+    """Name -> bytes of every output under each filter set."""
+    files: dict[str, bytes] = {}
+    for label, filters in FILTERS.items():
+        for name in SUMMARIES:
+            files[f"{label}/summary/{name}.csv"] = export.export_summary(con, name, filters)
+        files[f"{label}/brief.md"] = brief.brief_markdown(con, filters, SELECTION).encode("utf-8")
+        files[f"{label}/brief.csv"] = brief.brief_csv(con, filters, SELECTION)
+        files[f"{label}/brief.docx"] = docx_brief.brief_docx(con, filters, SELECTION)
+        files[f"{label}/pack.zip"] = brief.summary_pack(con, filters, SELECTION)
+        files[f"{label}/dataset.zip"] = export.dataset_zip(con, filters)
+    return files
+
+
+def digests(db: Path) -> dict[str, str]:
+    with connect(db) as con:
+        return {name: hashlib.sha256(data).hexdigest() for name, data in outputs(con).items()}
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "golden.duckdb"
+        problems = build_database(PROJECT_ROOT / "data", db)
+        if problems:
+            print("\n".join(map(str, problems)), file=sys.stderr)
+            return 1
+        found = digests(db)
+    DIGESTS.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {DIGESTS} ({len(found)} outputs)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

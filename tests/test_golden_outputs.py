@@ -1,0 +1,18 @@
+"""Every output (summaries, brief in three formats, pack, dataset ZIP) under four filter sets is
+byte-identical to the recorded digests: restructuring the code must not change what users get.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tests.golden import outputs
+
+
+def test_every_output_is_byte_identical_to_its_recorded_digest(shipped_db):
+    recorded = json.loads(outputs.DIGESTS.read_text(encoding="utf-8"))
+    changed = sorted(
+        name for name, digest in outputs.digests(shipped_db).items() if recorded.get(name) != digest
+    )
+    assert len(recorded) == len(outputs.FILTERS) * (len(outputs.SUMMARIES) + 5)
+    assert changed == [], "outputs changed; if intended, run `python -m tests.golden.outputs`"
