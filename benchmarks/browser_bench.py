@@ -22,12 +22,12 @@ from pathlib import Path
 from benchmarks.load import _free_port, start_server
 from tests.browser.conftest import CHROMIUM_ARGS, find_chromium
 from tests.browser.helpers import RUN_COUNTER_JS, multiselect, runs_finished, wait_for_app
+from twg_data.pages import PAGES
 from twg_data.paths import PROJECT_ROOT
 
 APP = PROJECT_ROOT / "app.py"
 BARE_APP = PROJECT_ROOT / "benchmarks" / "bare_app.py"
-PAGES = ("overview", "participants", "sessions", "entry-points", "agenda-brief", "data")
-DEFAULT_PAGE = "overview"  # served at the root: its own path is "page not found"
+URLS = {spec.url_path: spec.url for spec in PAGES}  # the default page is served at the root
 CITY_LABEL = "City"
 
 # Armed before the user's actions: the multiselect may send its change when the option is
@@ -160,8 +160,7 @@ def run(pages: list[str], city: str, repeat: int, data_dir: Path | None = None) 
                 # the bare app's only page is its root
                 results = {"bare": measure(servers["bare"][1], "", city, repeat, browser)}
                 for path in pages:
-                    url_path = "" if path == DEFAULT_PAGE else path
-                    row = measure(servers["app"][1], url_path, city, repeat, browser)
+                    row = measure(servers["app"][1], URLS[path], city, repeat, browser)
                     row["ratio"] = row["median_ms"] / results["bare"]["median_ms"]
                     results[path] = row
             finally:
@@ -189,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--city", default="Bogotá (COL)")
-    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--pages", default=",".join(URLS))
     parser.add_argument("--data", type=Path, help="data folder (default: the shipped data)")
     args = parser.parse_args(argv)
     results = run(args.pages.split(","), args.city, args.repeat, args.data)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from twg_data import brief, docx_brief, ui
+from twg_data import brief, docx_brief, queries, ui
 
 # Hidden by the print view and when the browser prints: only the brief itself is printed.
 with st.container(key="brief_controls"):
@@ -15,7 +15,7 @@ with st.container(key="brief_controls"):
         "`--exclude ID` and `--note ID=TEXT`."
     )
 
-    points = ui.query("brief_points", filters)
+    points = ui.query(queries.brief_points, filters)
     meetings = dict(ui.filter_options().get("meeting", []))
     several = points.meeting_id.nunique() > 1
     excluded: list[str] = []

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from twg_data import citation, dictionary, ui
+from twg_data import citation, dictionary, queries, ui
 from twg_data.filters import Filters
 from twg_data.schema import TABLES_BY_NAME
 
@@ -62,8 +62,10 @@ with st.expander("Data dictionary of the CSV summaries"):
 st.subheader("Cite as")
 st.caption("Built from the meetings table; copy a line with the button at its right.")
 st.markdown("**The data set**")
-st.code(citation.dataset(ui.query("citation_facts", Filters())), language=None, wrap_lines=True)
-reports = citation.reports(ui.query("citation_facts", filters))
+st.code(
+    citation.dataset(ui.query(queries.citation_facts, Filters())), language=None, wrap_lines=True
+)
+reports = citation.reports(ui.query(queries.citation_facts, filters))
 st.markdown("**The report" + ("s**" if len(reports) > 1 else "**"))
 for report in reports.values():
     st.code(report.cite(), language=None, wrap_lines=True)

@@ -2,13 +2,7 @@
 
 import streamlit as st
 
-from twg_data import ui
-
-CATEGORIES = {
-    "commonality": "Commonalities between urban safety and peacebuilding",
-    "difference": "Differences between urban safety and peacebuilding",
-    "opportunity": "Opportunities",
-}
+from twg_data import queries, ui, vocabulary
 
 filters = ui.page_header(
     "Entry points for an integrated approach",
@@ -17,8 +11,9 @@ filters = ui.page_header(
     "Only the meeting filter applies on this page.",
 )
 
-framing = ui.query("framing", filters)
-points = ui.query("entry_points", filters)
+framing = ui.query(queries.framing, filters)
+points = ui.query(queries.entry_points, filters)
+categories = ui.query(queries.key_point_categories, filters)
 if points.empty and framing.empty:
     st.info("No key points for the selected meetings.", icon=":material/search_off:")
     st.stop()
@@ -31,26 +26,25 @@ for meeting_id, section in ui.by_meeting(meetings):
             st.subheader("How the report frames entry points")
             dimensions, settings = st.columns(2, gap="large")
             with dimensions:
-                st.markdown("**Two kinds of entry point**")
+                st.markdown(f"**{vocabulary.FRAMING_HEADINGS['dimension']}**")
                 for row in own_framing[own_framing.kind == "dimension"].itertuples():
                     st.markdown(f"- **{ui.md(row.label)}**: “{ui.md(row.text)}”")
             with settings:
-                st.markdown("**Settings named for an integrated approach**")
+                st.markdown(f"**{vocabulary.FRAMING_HEADINGS['setting']}**")
                 named = own_framing[own_framing.kind == "setting"]
                 st.markdown(" · ".join(ui.md(label) for label in named.label))
                 if not named.empty:
                     st.caption(f"Source: “{ui.md(named.source_passage.iloc[0])}”")
 
         own_points = points[points.meeting_id == meeting_id]
-        columns = st.columns(len(CATEGORIES), gap="large")
-        for column, (category, heading) in zip(columns, CATEGORIES.items(), strict=True):
+        own_categories = categories[categories.meeting_id == meeting_id]
+        columns = st.columns(max(len(own_categories), 1), gap="large")
+        for column, group in zip(columns, own_categories.itertuples(), strict=False):
             with column:
-                st.subheader(heading)
-                mine = own_points[own_points.category == category]
-                if mine.empty:
-                    st.caption("None in the report.")
-                for row in mine.itertuples():
-                    title = ui.md(row.heading) if isinstance(row.heading, str) else "(no heading)"
+                st.subheader(ui.md(group.heading))
+                for row in own_points[own_points.category == group.category].itertuples():
+                    heading = row.heading if isinstance(row.heading, str) else None
+                    title = ui.md(heading) if heading else vocabulary.NO_HEADING
                     with st.container(border=True):
                         st.markdown(f"**{title}**")
                         st.markdown(ui.md(row.text))

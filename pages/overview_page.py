@@ -1,17 +1,15 @@
 """Overview: what each meeting was, headline figures, and the map of cities that took part."""
 
-import pandas as pd
 import streamlit as st
 
-from twg_data import ui
+from twg_data import charts, queries, ui
 
 filters = ui.page_header("Urban safety and peacebuilding: Technical Working Group")
 
-meetings = ui.query("meetings", filters)
-objectives = ui.query("objectives", filters)
+meetings = ui.query(queries.meetings, filters)
+objectives = ui.query(queries.objectives, filters)
 for meeting in meetings.itertuples():
-    number = "" if pd.isna(meeting.meeting_number) else f" {meeting.meeting_number}"
-    st.subheader(f"Meeting{number} · {ui.md(meeting.city)}, {meeting.date:%d %B %Y}")
+    st.subheader(ui.md(meeting.label))
     facts, aims = st.columns([1, 1], gap="large")
     with facts:
         st.markdown(
@@ -30,7 +28,7 @@ for meeting in meetings.itertuples():
         for row in own[own.scope == "twg"].itertuples():
             st.markdown(f"- {ui.md(row.text)}")
 
-figures = ui.query("headline_figures", filters).iloc[0]
+figures = ui.query(queries.headline_figures, filters).iloc[0]
 st.subheader("Under the current filters")
 cells = st.columns(6)
 cells[0].metric("Named people", f"{figures.people:,}")
@@ -50,7 +48,7 @@ cities = ui.summary("cities", filters)
 if cities.empty:
     st.info("No city matches the current filters.", icon=":material/search_off:")
 else:
-    ui.chart("city_map", "cities", filters)
+    ui.chart(charts.city_map, queries.cities, filters)
     unmapped = cities[cities.latitude.isna()]
     if not unmapped.empty:
         names = ", ".join(unmapped.city)

@@ -3,7 +3,7 @@ community, and who is missing."""
 
 import streamlit as st
 
-from twg_data import ui
+from twg_data import charts, queries, ui
 
 filters = ui.page_header("Participants")
 
@@ -20,27 +20,31 @@ if people.empty:
 left, right = st.columns(2, gap="large")
 with left:
     ui.chart(
-        "bar_chart",
-        "participants_by_region",
+        charts.bar_chart,
+        queries.participants_by_region,
         filters,
         category="sub_region",
         color="region",
         title="By UN M49 region and sub-region",
     )
     ui.chart(
-        "bar_chart",
-        "participants_by_organization_type",
+        charts.bar_chart,
+        queries.participants_by_organization_type,
         filters,
         category="organization_type",
         title="By organization type (curated)",
     )
 with right:
     ui.chart(
-        "bar_chart", "participants_by_country", filters, category="country", title="By country"
+        charts.bar_chart,
+        queries.participants_by_country,
+        filters,
+        category="country",
+        title="By country",
     )
     ui.chart(
-        "bar_chart",
-        "participants_by_practice_community",
+        charts.bar_chart,
+        queries.participants_by_practice_community,
         filters,
         category="practice_community",
         title="By practice community (curated)",

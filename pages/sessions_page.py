@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from twg_data import ui
+from twg_data import charts, queries, ui
 
 filters = ui.page_header("Sessions")
 if [d for d in filters.active() if d.field != "meetings"]:
@@ -11,14 +11,14 @@ if [d for d in filters.active() if d.field != "meetings"]:
         icon=":material/filter_alt:",
     )
 
-timeline = ui.query("session_timeline", filters)
+timeline = ui.query(queries.session_timeline, filters)
 if timeline.empty:
     st.info("No session matches the current filters.", icon=":material/search_off:")
     st.stop()
-ui.chart("timeline", "session_timeline", filters)
+ui.chart(charts.timeline, queries.session_timeline, filters)
 
-sessions = ui.query("sessions", filters)
-all_speakers = ui.query("speakers", filters)
+sessions = ui.query(queries.sessions, filters)
+all_speakers = ui.query(queries.speakers, filters)
 for meeting_id, section in ui.by_meeting(sorted(set(sessions.meeting_id))):
     with section:
         for session in sessions[sessions.meeting_id == meeting_id].itertuples():

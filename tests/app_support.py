@@ -7,15 +7,10 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from twg_data import pages
+
 APP = Path(__file__).resolve().parents[1] / "app.py"
-PAGES = {
-    "overview": "pages/overview_page.py",
-    "participants": "pages/participants_page.py",
-    "sessions": "pages/sessions_page.py",
-    "entry_points": "pages/entry_points_page.py",
-    "agenda_brief": "pages/agenda_brief_page.py",
-    "data": "pages/data_page.py",
-}
+PAGES = {spec.name: spec.file for spec in pages.PAGES}  # the app's own registry
 
 
 class MediaFiles:

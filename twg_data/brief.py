@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twg_data import citation, datapackage, dictionary, export, queries
+from twg_data import citation, datapackage, dictionary, export, queries, vocabulary
 from twg_data.filters import Filters
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
@@ -31,20 +31,12 @@ KINDS = {
     "framing": "Framing of entry points",
     "presenter": "Promising-practice speakers",
 }
-CATEGORIES = {
-    "commonality": "Commonalities between urban safety and peacebuilding",
-    "difference": "Differences between urban safety and peacebuilding",
-    "opportunity": "Opportunities",
-    "dimension": "Two kinds of entry point",
-    "setting": "Settings named for an integrated approach",
-}
 # What an item is, as the page names it beside its heading (never its internal id).
 CATEGORY_LABELS = {
     "commonality": "Commonality",
     "difference": "Difference",
     "opportunity": "Opportunity",
-    "dimension": "Kind of entry point",
-    "setting": "Setting",
+    **vocabulary.FRAMING_LABELS,
 }
 CSV_COLUMNS = {
     "meeting_id": "The meeting.",
@@ -194,6 +186,8 @@ class Content:
     left_out: tuple[str, ...]
     dataset: str  # the data set's citation
     references: tuple[str, ...]
+    # (meeting_id, key-point category) -> the heading the meeting's report gives that group
+    headings: dict[tuple[str, str], str]
 
     def cite(self, row) -> str:
         """The `Cite as` text of an item: its passage's section in its meeting's report."""
@@ -393,6 +387,10 @@ def brief_content(con: Connection, filters: Filters, selection: Selection) -> Co
         left_out=_left_out_labels(con, filters, selection),
         dataset=dataset,
         references=tuple(references),
+        headings={
+            (row.meeting_id, row.category): row.heading
+            for row in queries.key_point_categories(con, filters).itertuples()
+        },
     )
 
 
@@ -424,7 +422,10 @@ def by_category(points: pd.DataFrame, content: Content):
     for (meeting_id, category), group in points.groupby(
         [points.meeting_id, points.category], sort=False
     ):
-        title = CATEGORIES.get(category, category)
+        # A key point's group: the heading its report gives; a framing group: the vocabulary's.
+        title = content.headings.get((meeting_id, category)) or vocabulary.FRAMING_HEADINGS.get(
+            category, category
+        )
         if content.several_meetings:
             title = f"{title} ({content.reports[meeting_id].meeting})"
         yield meeting_id, title, group

@@ -1,46 +1,140 @@
-"""The one filter object: what the sidebar, the URL, the queries, the CLI and the exports speak."""
+"""The one filter object: what the sidebar, the URL, the queries, the CLI and the exports speak.
+
+A filter dimension describes itself: the column it tests, how it matches, its scope, and the
+SQL that lists its values for the sidebar. `Filters` gets one field per dimension, and the WHERE
+clauses are built from the dimensions with named DuckDB parameters (`$city`), so adding a
+dimension is one `Dimension(...)` below (and its test).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, make_dataclass, replace
+
+from twg_data import vocabulary
 
 MAX_VALUE_LENGTH = 200
+
+# Scopes, from broad to narrow. A meeting dimension applies to every row of a meeting; a place
+# dimension to cities and to people (through their city or country); a person dimension only
+# to people.
+MEETING, PLACE, PERSON = "meeting", "place", "person"
 
 
 @dataclass(frozen=True)
 class Dimension:
     field: str  # attribute of Filters
-    param: str  # URL query parameter and CLI flag (`--param`)
+    param: str  # URL query parameter, CLI flag (`--param`) and SQL parameter (`$param`)
     label: str  # what the sidebar calls it
-    person_level: bool  # True when it can only apply to people, not to places
+    scope: str  # MEETING, PLACE or PERSON
+    column: str  # column tested, in participant_facts (and place_facts for places)
+    # SELECT value, label, sort: the values the data holds, for the sidebar and link checks.
+    options: str
+    holds_list: bool = False  # the column holds a list (a person's roles): match any of them
 
+    @property
+    def person_level(self) -> bool:
+        """True when it can only apply to people, not to places."""
+        return self.scope == PERSON
+
+    def condition(self, alias: str = "") -> str:
+        """The SQL condition for this dimension, with its named parameter."""
+        column = f"{alias}.{self.column}" if alias else self.column
+        if self.holds_list:
+            return f"list_has_any({column}, ${self.param}::VARCHAR[])"
+        return f"list_contains(${self.param}::VARCHAR[], {column})"
+
+
+# Places count when a meeting names them: its venue, a participant's city, a delegation.
+_PLACES_IN_MEETINGS = "city_id IN (SELECT city_id FROM cities_in_meetings)"
 
 DIMENSIONS: tuple[Dimension, ...] = (
-    Dimension("meetings", "meeting", "Meeting", False),
-    Dimension("regions", "region", "Region", False),
-    Dimension("countries", "country", "Country", False),
-    Dimension("cities", "city", "City", False),
-    Dimension("organizations", "organization", "Organization", True),
-    Dimension("organization_types", "organization_type", "Organization type", True),
-    Dimension("practice_communities", "practice_community", "Practice community", True),
-    Dimension("roles", "role", "Role", True),
+    Dimension(
+        "meetings",
+        "meeting",
+        "Meeting",
+        MEETING,
+        "meeting_id",
+        f"""SELECT meeting_id, {vocabulary.MEETING_LABEL_SQL}, strftime(date, '%Y-%m-%d')
+            FROM meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id""",
+    ),
+    Dimension(
+        "regions",
+        "region",
+        "Region",
+        PLACE,
+        "region",
+        f"""SELECT region, region, region FROM place_facts
+            WHERE region IS NOT NULL AND {_PLACES_IN_MEETINGS}
+            UNION SELECT region, region, region FROM participant_facts
+            WHERE region IS NOT NULL""",
+    ),
+    Dimension(
+        "countries",
+        "country",
+        "Country",
+        PLACE,
+        "iso3",
+        f"""SELECT iso3, concat(country, ' (', iso3, ')'), country FROM participant_facts
+            WHERE iso3 IS NOT NULL
+            UNION SELECT iso3, concat(country, ' (', iso3, ')'), country FROM place_facts
+            WHERE iso3 IS NOT NULL AND {_PLACES_IN_MEETINGS}""",
+    ),
+    Dimension(
+        "cities",
+        "city",
+        "City",
+        PLACE,
+        "city_id",
+        f"""SELECT city_id,
+                   CASE WHEN iso3 IS NULL THEN city ELSE concat(city, ' (', iso3, ')') END, city
+            FROM place_facts WHERE {_PLACES_IN_MEETINGS}""",
+    ),
+    Dimension(
+        "organizations",
+        "organization",
+        "Organization",
+        PERSON,
+        "organization_id",
+        """SELECT organization_id,
+                  CASE WHEN organization_acronym IS NULL THEN organization
+                       ELSE concat(organization_acronym, ' · ', organization) END,
+                  coalesce(organization_acronym, organization)
+           FROM participant_facts WHERE organization_id IS NOT NULL""",
+    ),
+    Dimension(
+        "organization_types",
+        "organization_type",
+        "Organization type",
+        PERSON,
+        "organization_type_id",
+        """SELECT organization_type_id, organization_type, organization_type
+           FROM participant_facts WHERE organization_type_id IS NOT NULL""",
+    ),
+    Dimension(
+        "practice_communities",
+        "practice_community",
+        "Practice community",
+        PERSON,
+        "practice_community_id",
+        """SELECT practice_community_id, practice_community, practice_community
+           FROM participant_facts WHERE practice_community_id IS NOT NULL""",
+    ),
+    Dimension(
+        "roles",
+        "role",
+        "Role",
+        PERSON,
+        "roles",
+        "SELECT role, role, role FROM (SELECT unnest(roles) AS role FROM participant_facts)",
+        holds_list=True,
+    ),
 )
 DIMENSIONS_BY_PARAM = {d.param: d for d in DIMENSIONS}
 
 
-@dataclass(frozen=True)
-class Filters:
+class _FilterMethods:
     """Selected values per dimension; an empty tuple means no filter on that dimension."""
-
-    meetings: tuple[str, ...] = ()
-    regions: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    cities: tuple[str, ...] = ()
-    organizations: tuple[str, ...] = ()
-    organization_types: tuple[str, ...] = ()
-    practice_communities: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # Normalise so that equal selections make equal (and equally cached) filters.
@@ -67,6 +161,14 @@ class Filters:
     def person_level_active(self) -> list[Dimension]:
         """Active dimensions that describe people (organization, role, ...), not places."""
         return [d for d in self.active() if d.person_level]
+
+    def where(self, scopes: Iterable[str], alias: str = "") -> tuple[str, dict[str, list[str]]]:
+        """SQL conditions (joined by AND, starting with `TRUE`) for the active dimensions of
+        these scopes, and their named parameters."""
+        wanted = set(scopes)
+        active = [d for d in self.active() if d.scope in wanted]
+        clauses = ["TRUE", *(d.condition(alias) for d in active)]
+        return " AND ".join(clauses), {d.param: list(self.values(d)) for d in active}
 
     def to_query_params(self) -> dict[str, list[str]]:
         return {d.param: list(self.values(d)) for d in self.active()}
@@ -109,6 +211,16 @@ class Filters:
                     continue
                 selected.setdefault(dimension.field, []).append(value)
         return cls(**{k: tuple(v) for k, v in selected.items()}), warnings
+
+
+# One field per dimension, in their order: Filters(cities=("bogota",), roles=(...)).
+Filters = make_dataclass(
+    "Filters",
+    [(d.field, tuple[str, ...], field(default=())) for d in DIMENSIONS],
+    bases=(_FilterMethods,),
+    frozen=True,
+)
+Filters.__module__ = __name__  # make_dataclass takes `module=` only from Python 3.12
 
 
 def _shorten(text: str, limit: int = 60) -> str:

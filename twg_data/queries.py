@@ -1,8 +1,9 @@
 """Every question the app, the CLI and the exports ask the database: one function, one statement.
 
 Each function takes a DuckDB connection (or cursor) and the one `Filters` object and returns a
-pandas DataFrame. Values travel as `?` parameters; the only text composed into SQL is column
-names from `_FILTER_COLUMNS`, never user input. Aggregation happens here, in SQL.
+pandas DataFrame. Values travel as named parameters (`$city`); the only text composed into SQL
+is what the filter dimensions and the vocabulary declare, never user input. Aggregation
+happens here, in SQL.
 """
 
 from __future__ import annotations
@@ -10,14 +11,16 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
-from twg_data.filters import DIMENSIONS, Dimension, Filters
+from twg_data import vocabulary
+from twg_data.filters import DIMENSIONS, MEETING, PERSON, PLACE, Filters
 from twg_data.schema import TABLES_BY_NAME
+from twg_data.vocabulary import LISTED_ROLE, NOT_STATED, PRESENTER_ROLE
 
 Connection = duckdb.DuckDBPyConnection
 
 # Tables computed once per build from the curated tables, so that queries stay simple and fast.
 DERIVED_TABLES: dict[str, str] = {
-    "participant_facts": """
+    "participant_facts": f"""
         WITH speaker_roles AS (
             SELECT meeting_id, person_id, list(DISTINCT role) AS roles
             FROM speakers GROUP BY meeting_id, person_id
@@ -32,7 +35,7 @@ DERIVED_TABLES: dict[str, str] = {
             r.region, co.sub_region, p.location_basis,
             list_sort(list_concat(
                 CASE WHEN p.list_number IS NULL THEN []::VARCHAR[]
-                     ELSE ['listed participant'] END,
+                     ELSE ['{LISTED_ROLE}'] END,
                 coalesce(sr.roles, []::VARCHAR[])
             )) AS roles,
             p.source_id
@@ -62,99 +65,32 @@ DERIVED_TABLES: dict[str, str] = {
     """,
 }
 
-# Which column of participant_facts / place_facts each filter dimension tests.
-_FILTER_COLUMNS: dict[str, str] = {
-    "meetings": "meeting_id",
-    "regions": "region",
-    "countries": "iso3",
-    "cities": "city_id",
-    "organizations": "organization_id",
-    "organization_types": "organization_type_id",
-    "practice_communities": "practice_community_id",
-    "roles": "roles",
-}
-_PLACE_DIMENSIONS = ("regions", "countries", "cities")
+Params = dict[str, object]
 
 
-def _where(filters: Filters, dimensions: list[Dimension], alias: str = "") -> tuple[str, list]:
-    """SQL conditions (joined by AND, starting with `TRUE`) and parameters for the dimensions."""
-    clauses, params = ["TRUE"], []
-    prefix = f"{alias}." if alias else ""
-    for dimension in dimensions:
-        values = filters.values(dimension)
-        if not values:
-            continue
-        column = prefix + _FILTER_COLUMNS[dimension.field]
-        if dimension.field == "roles":
-            clauses.append(f"list_has_any({column}, ?::VARCHAR[])")
-        else:
-            clauses.append(f"list_contains(?::VARCHAR[], {column})")
-        params.append(list(values))
-    return " AND ".join(clauses), params
+def _people_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+    return filters.where((MEETING, PLACE, PERSON), alias)
 
 
-def _people_where(filters: Filters, alias: str = "") -> tuple[str, list]:
-    return _where(filters, list(DIMENSIONS), alias)
+def _meeting_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+    return filters.where((MEETING,), alias)
 
 
-def _meeting_where(filters: Filters, alias: str = "") -> tuple[str, list]:
-    return _where(filters, [d for d in DIMENSIONS if d.field == "meetings"], alias)
+def _place_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+    return filters.where((PLACE,), alias)
 
 
-def _place_where(filters: Filters, alias: str = "") -> tuple[str, list]:
-    return _where(filters, [d for d in DIMENSIONS if d.field in _PLACE_DIMENSIONS], alias)
-
-
-def _frame(con: Connection, sql: str, params: list) -> pd.DataFrame:
+def _frame(con: Connection, sql: str, params: Params) -> pd.DataFrame:
     return con.execute(sql, params).df()
 
 
 def filter_options(con: Connection) -> dict[str, list[tuple[str, str]]]:
     """For each filter parameter, the (value, label) pairs the data holds, in display order."""
-    sql = """
-        SELECT 'meeting' AS param, meeting_id AS value,
-               concat('Meeting ', coalesce(meeting_number::VARCHAR, '?'), ' · ',
-                      ci.name, ' · ', strftime(date, '%Y-%m-%d')) AS label,
-               strftime(date, '%Y-%m-%d') AS sort
-        FROM meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id
-        UNION ALL
-        SELECT DISTINCT 'region', region, region, region FROM place_facts
-        WHERE region IS NOT NULL AND city_id IN (SELECT city_id FROM cities_in_meetings)
-        UNION
-        SELECT DISTINCT 'region', region, region, region FROM participant_facts
-        WHERE region IS NOT NULL
-        UNION
-        SELECT DISTINCT 'country', iso3, concat(country, ' (', iso3, ')'), country
-        FROM participant_facts WHERE iso3 IS NOT NULL
-        UNION
-        SELECT DISTINCT 'country', iso3, concat(country, ' (', iso3, ')'), country
-        FROM place_facts
-        WHERE iso3 IS NOT NULL AND city_id IN (SELECT city_id FROM cities_in_meetings)
-        UNION
-        SELECT DISTINCT 'city', city_id,
-               CASE WHEN iso3 IS NULL THEN city ELSE concat(city, ' (', iso3, ')') END, city
-        FROM place_facts WHERE city_id IN (SELECT city_id FROM cities_in_meetings)
-        UNION
-        SELECT DISTINCT 'organization', organization_id,
-               CASE WHEN organization_acronym IS NULL THEN organization
-                    ELSE concat(organization_acronym, ' · ', organization) END,
-               coalesce(organization_acronym, organization)
-        FROM participant_facts WHERE organization_id IS NOT NULL
-        UNION
-        SELECT DISTINCT 'organization_type', organization_type_id, organization_type,
-               organization_type
-        FROM participant_facts WHERE organization_type_id IS NOT NULL
-        UNION
-        SELECT DISTINCT 'practice_community', practice_community_id, practice_community,
-               practice_community
-        FROM participant_facts WHERE practice_community_id IS NOT NULL
-        UNION
-        SELECT DISTINCT 'role', role, role, role
-        FROM (SELECT unnest(roles) AS role FROM participant_facts)
-        ORDER BY param, sort, label
-    """
+    sql = " UNION ".join(
+        f"SELECT DISTINCT '{d.param}' AS param, * FROM ({d.options})" for d in DIMENSIONS
+    )
     options: dict[str, list[tuple[str, str]]] = {d.param: [] for d in DIMENSIONS}
-    for param, value, label, _ in con.execute(sql).fetchall():
+    for param, value, label, _ in con.execute(f"{sql} ORDER BY 1, 4, 3").fetchall():
         options[param].append((value, label))
     return options
 
@@ -164,7 +100,8 @@ def meetings(con: Connection, filters: Filters) -> pd.DataFrame:
     where, params = _meeting_where(filters, "m")
     sql = f"""
         SELECT m.meeting_id, m.meeting_number, m.title, m.date, ci.name AS city,
-               co.name AS country, m.part_of, m.agenda_process, m.attendance_stated,
+               {vocabulary.MEETING_LABEL_SQL} AS label, co.name AS country, m.part_of,
+               m.agenda_process, m.attendance_stated,
                m.report_file,
                (SELECT string_agg(f.name_as_stated, '; ' ORDER BY f.position)
                 FROM facilitators f WHERE f.meeting_id = m.meeting_id) AS co_facilitators
@@ -199,19 +136,21 @@ def headline_figures(con: Connection, filters: Filters) -> pd.DataFrame:
         WITH people AS (SELECT * FROM participant_facts WHERE {where})
         SELECT
             count(DISTINCT person_id) AS people,
-            count(DISTINCT person_id) FILTER (list_contains(roles, 'listed participant'))
+            count(DISTINCT person_id) FILTER (list_contains(roles, $listed_role))
                 AS listed_participants,
-            count(DISTINCT person_id) FILTER (list_contains(roles, 'kick-off presenter'))
+            count(DISTINCT person_id) FILTER (list_contains(roles, $presenter_role))
                 AS presenters,
             count(DISTINCT organization_id) AS organizations,
             count(DISTINCT iso3) AS countries,
             count(DISTINCT city_id) AS cities,
             (SELECT count(DISTINCT d.city_id) FROM delegations d
              JOIN place_facts pl ON pl.city_id = d.city_id
-             WHERE {meeting_where} AND {place_where} AND NOT ?) AS delegation_cities
+             WHERE {meeting_where} AND {place_where} AND NOT $person_level) AS delegation_cities
         FROM people
     """
-    return _frame(con, sql, params + meeting_params + place_params + [person_level])
+    roles = {"listed_role": LISTED_ROLE, "presenter_role": PRESENTER_ROLE}
+    params = {**params, **meeting_params, **place_params, **roles, "person_level": person_level}
+    return _frame(con, sql, params)
 
 
 def participants(con: Connection, filters: Filters) -> pd.DataFrame:
@@ -227,9 +166,6 @@ def participants(con: Connection, filters: Filters) -> pd.DataFrame:
         ORDER BY meeting_id, list_number NULLS LAST, name
     """
     return _frame(con, sql, params)
-
-
-NOT_STATED = "(not stated)"
 
 
 def _count_by(con: Connection, filters: Filters, columns: list[str]) -> pd.DataFrame:
@@ -343,7 +279,7 @@ def sessions(con: Connection, filters: Filters) -> pd.DataFrame:
         WHERE {meeting_where}
         ORDER BY s.meeting_id, s.date, s.start_time
     """
-    return _frame(con, sql, params + meeting_params)
+    return _frame(con, sql, {**params, **meeting_params})
 
 
 def session_timeline(con: Connection, filters: Filters) -> pd.DataFrame:
@@ -380,7 +316,7 @@ def session_timeline(con: Connection, filters: Filters) -> pd.DataFrame:
         FROM bars
         ORDER BY "order"
     """
-    return _frame(con, sql, params + params)
+    return _frame(con, sql, params)
 
 
 def speakers(con: Connection, filters: Filters) -> pd.DataFrame:
@@ -399,17 +335,44 @@ def speakers(con: Connection, filters: Filters) -> pd.DataFrame:
     return _frame(con, sql, params)
 
 
+# The heading a report gives a group of key points: the innermost heading of its passages'
+# section (`Key points: Opportunities` -> `Opportunities`); the category's label when the
+# section has no sub-heading for it.
+_REPORT_HEADING = (
+    "CASE WHEN contains({0}, ': ') THEN regexp_replace({0}, '^.*: ', '') ELSE c.label END"
+)
+
+
+def key_point_categories(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The kinds of key point in display order, per selected meeting with points of that kind,
+    with the heading the meeting's report gives them."""
+    where, params = _meeting_where(filters, "k")
+    sql = f"""
+        SELECT c.category, c.position, c.label, c.description, k.meeting_id,
+               any_value({_REPORT_HEADING.format("s.section")}) AS heading
+        FROM key_point_categories c
+        JOIN key_points k ON k.category = c.category
+        JOIN sources s ON s.source_id = k.source_id
+        WHERE {where}
+        GROUP BY ALL
+        ORDER BY k.meeting_id, c.position
+    """
+    return _frame(con, sql, params)
+
+
 def entry_points(con: Connection, filters: Filters) -> pd.DataFrame:
     """Key points grouped by category, each with its source passage (meeting filter only)."""
     where, params = _meeting_where(filters, "k")
     sql = f"""
         SELECT k.meeting_id, k.category, k.position, k.heading, k.text,
-               s.section AS source_section, s.passage AS source_passage, k.key_point_id
-        FROM key_points k JOIN sources s ON s.source_id = k.source_id
+               s.section AS source_section, s.passage AS source_passage, k.key_point_id,
+               c.label AS category_label, c.position AS category_position,
+               {_REPORT_HEADING.format("s.section")} AS category_heading
+        FROM key_points k
+        JOIN sources s ON s.source_id = k.source_id
+        JOIN key_point_categories c ON c.category = k.category
         WHERE {where}
-        ORDER BY k.meeting_id,
-                 array_position(['commonality', 'difference', 'opportunity'], k.category),
-                 k.position
+        ORDER BY k.meeting_id, c.position, k.position
     """
     return _frame(con, sql, params)
 
@@ -443,10 +406,10 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
         ),
         taking_part AS (
             SELECT x.meeting_id, x.city_id, true AS venue, NULL AS network
-            FROM meetings x WHERE NOT ?
+            FROM meetings x WHERE NOT $person_level
             UNION ALL
             SELECT x.meeting_id, x.city_id, false, x.network
-            FROM delegations x WHERE NOT ?
+            FROM delegations x WHERE NOT $person_level
         ),
         places AS (
             SELECT city_id, venue, network FROM taking_part x WHERE {meeting_where}
@@ -476,13 +439,7 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
         GROUP BY pl.city_id, pl.city, pl.iso3, pl.country, pl.region, pl.latitude, pl.longitude
         ORDER BY people DESC, pl.city
     """
-    params = [
-        *people_params,
-        person_level,
-        person_level,
-        *meeting_params,
-        *place_params,
-    ]
+    params = {**people_params, **meeting_params, **place_params, "person_level": person_level}
     return _frame(con, sql, params)
 
 
@@ -502,7 +459,7 @@ def table_rows(con: Connection, table_name: str, filters: Filters) -> pd.DataFra
     if "meeting_id" in table.column_names:
         where, params = _meeting_where(filters)
     else:
-        where, params = "TRUE", []
+        where, params = "TRUE", {}
     order = ", ".join(table.key)
     return _frame(con, f"SELECT * FROM {table.name} WHERE {where} ORDER BY {order}", params)
 
@@ -516,7 +473,6 @@ def reports(con: Connection, filters: Filters) -> pd.DataFrame:
 
 # UN order of targets within a goal: numbered targets (16.1, 16.10) before lettered ones (16.a).
 _TARGET_ORDER = "TRY_CAST(split_part({0}, '.', 2) AS INTEGER) NULLS LAST, {0}"
-PRESENTER_ROLE = "kick-off presenter"
 
 
 def key_point_targets(con: Connection, filters: Filters) -> pd.DataFrame:
@@ -528,10 +484,9 @@ def key_point_targets(con: Connection, filters: Filters) -> pd.DataFrame:
         FROM key_point_targets kt
         JOIN key_points k ON k.meeting_id = kt.meeting_id AND k.key_point_id = kt.key_point_id
         JOIN sdg_targets t ON t.target = kt.target
+        JOIN key_point_categories c ON c.category = k.category
         WHERE {where}
-        ORDER BY kt.meeting_id,
-                 array_position(['commonality', 'difference', 'opportunity'], k.category),
-                 k.position, t.goal, {_TARGET_ORDER.format("kt.target")}
+        ORDER BY kt.meeting_id, c.position, k.position, t.goal, {_TARGET_ORDER.format("kt.target")}
     """
     return _frame(con, sql, params)
 
@@ -540,8 +495,8 @@ def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
     """What an agenda brief can carry forward, in brief order: key points (with their SDG
     targets) and framing entries of the selected meetings, and the kick-off presenters who
     match every filter; each with its source passage."""
-    meeting_k, meeting_k_params = _meeting_where(filters, "k")
-    meeting_f, meeting_f_params = _meeting_where(filters, "f")
+    meeting_k, meeting_params = _meeting_where(filters, "k")
+    meeting_f, _ = _meeting_where(filters, "f")  # the same $meeting parameter
     people, people_params = _people_where(filters, "p")
     sql = f"""
         WITH targets AS (
@@ -553,11 +508,10 @@ def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
         ),
         items AS (
             SELECT 1 AS kind_order, 'key_point' AS kind, k.meeting_id, k.key_point_id AS id,
-                   k.category,
-                   array_position(['commonality', 'difference', 'opportunity'], k.category)
-                       AS category_order,
+                   k.category, c.position AS category_order,
                    k.position, k.heading, k.text, k.source_id, t.sdg_targets
             FROM key_points k
+            JOIN key_point_categories c ON c.category = k.category
             LEFT JOIN targets t
                 ON t.meeting_id = k.meeting_id AND t.key_point_id = k.key_point_id
             WHERE {meeting_k}
@@ -574,14 +528,14 @@ def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
             JOIN sessions s ON s.meeting_id = sp.meeting_id AND s.session_id = sp.session_id
             JOIN participant_facts p
                 ON p.meeting_id = sp.meeting_id AND p.person_id = sp.person_id
-            WHERE sp.role = ? AND {people}
+            WHERE sp.role = $presenter_role AND {people}
         )
         SELECT i.kind, i.meeting_id, i.id, i.category, i.heading, i.text,
                src.section AS source_section, src.passage AS source_passage, i.sdg_targets
         FROM items i JOIN sources src ON src.source_id = i.source_id
         ORDER BY i.kind_order, i.meeting_id, i.category_order, i.position, i.id
     """
-    params = [*meeting_k_params, *meeting_f_params, PRESENTER_ROLE, *people_params]
+    params = {**meeting_params, **people_params, "presenter_role": PRESENTER_ROLE}
     return _frame(con, sql, params)
 
 

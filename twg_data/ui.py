@@ -7,19 +7,22 @@ Pages call these helpers and `twg_data.charts`; they never touch SQL or CSV file
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
 import streamlit as st
 
-from twg_data import brief, charts, docx_brief, export, paths, queries
+from twg_data import brief, docx_brief, export, paths, queries
 from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.summaries import SUMMARIES
 from twg_data.text import escape_markdown as md
 
+T = TypeVar("T")
 MAX_ROWS_SHOWN = 500
 MISSING = ""  # how a table shows a value the report does not state (downloads keep it empty)
 _FILTER_KEY = "filter_{}"
@@ -74,33 +77,33 @@ def database() -> tuple[DatabaseStatus, _Database]:
     return db.status, db
 
 
-# Frames are shared from cache_resource, not copied out of cache_data: a cache_data hit
+# Results are shared from cache_resource, not copied out of cache_data: a cache_data hit
 # unpickles a fresh copy (35-150 ms for 100,000 participants). Callers must not modify them.
-@st.cache_resource(show_spinner=False, max_entries=128)
-def _query(name: str, filters: Filters, served: str, _db: _Database) -> pd.DataFrame:
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _cached_call(name: str, args: tuple, served: str, _function, _db: _Database) -> object:
     with _db.con.cursor() as cursor:
-        return getattr(queries, name)(cursor, filters)
+        return _function(cursor, *args)
 
 
-def query(name: str, filters: Filters) -> pd.DataFrame:
-    """Run `twg_data.queries.<name>` under filters, cached per filters and database.
-
-    The frame is shared between reruns and sessions: read it, never modify it.
-    """
+def per_data(function: Callable[..., T], *args: object) -> T:
+    """`function(cursor, *args)`, cached per arguments and per served database (new data, new
+    results). The result is shared between reruns and sessions: read it, never modify it."""
     _, db = database()
-    return _query(name, filters, db.served, db)
+    name = f"{function.__module__}.{function.__qualname__}"
+    owner = getattr(function, "__self__", None)  # a bound method: whose (e.g. which summary)
+    if owner is not None:
+        name += f":{getattr(owner, 'name', id(owner))}"
+    return _cached_call(name, args, db.served, function, db)
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
-def _summary(name: str, filters: Filters, served: str, _db: _Database) -> pd.DataFrame:
-    spec = SUMMARIES[name]
-    return _query(spec.query.__name__, filters, served, _db)[list(spec.columns)]
+def query(function: Callable[[queries.Connection, Filters], pd.DataFrame], filters: Filters):
+    """A `twg_data.queries` function's frame under filters (cached; never modify it)."""
+    return per_data(function, filters)
 
 
 def summary(name: str, filters: Filters) -> pd.DataFrame:
     """A summary's rows exactly as shown and downloaded (shared: never modify it)."""
-    _, db = database()
-    return _summary(name, filters, db.served, db)
+    return per_data(SUMMARIES[name].frame, filters)
 
 
 def _with_cursor(db: _Database, produce):
@@ -115,14 +118,7 @@ def _with_cursor(db: _Database, produce):
 
 def table(table_name: str, filters: Filters) -> pd.DataFrame:
     """A curated table as stored (meeting filter applied); shared, never modify it."""
-    _, db = database()
-    return _table(table_name, filters, db.served, db)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _table(table_name: str, filters: Filters, served: str, _db: _Database) -> pd.DataFrame:
-    with _db.con.cursor() as cursor:
-        return queries.table_rows(cursor, table_name, filters)
+    return per_data(queries.table_rows, table_name, filters)
 
 
 def dataset_zip(filters: Filters):
@@ -186,16 +182,9 @@ def data_problems() -> tuple:
 # --- filters -----------------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
-def _options(served: str, _db: _Database) -> dict[str, list[tuple[str, str]]]:
-    with _db.con.cursor() as cursor:
-        return queries.filter_options(cursor)
-
-
 def filter_options() -> dict[str, list[tuple[str, str]]]:
     """(value, label) pairs per filter parameter, from the data."""
-    _, db = database()
-    return _options(db.served, db)
+    return per_data(queries.filter_options)
 
 
 def _clear_url_warnings() -> None:
@@ -368,27 +357,22 @@ def show_frame(
         )
 
 
-def chart(builder: str, name: str, filters: Filters, **options: object) -> None:
-    """Chart `queries.<name>` (cached) with `charts.<builder>` at full width."""
-    spec = getattr(charts, builder)(query(name, filters), **options)
-    st.vega_lite_chart(spec, width="stretch")
+def chart(
+    builder: Callable[..., dict],
+    function: Callable[[queries.Connection, Filters], pd.DataFrame],
+    filters: Filters,
+    **options: object,
+) -> None:
+    """Chart a query's frame (cached) with a `twg_data.charts` builder at full width."""
+    st.vega_lite_chart(builder(query(function, filters), **options), width="stretch")
 
 
 # --- the agenda brief ---------------------------------------------------------------------
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _brief_markdown(
-    filters: Filters, selection: brief.Selection, served: str, _db: _Database
-) -> str:
-    with _db.con.cursor() as cursor:
-        return brief.brief_markdown(cursor, filters, selection)
-
-
 def brief_markdown(filters: Filters, selection: brief.Selection) -> str:
     """The agenda brief as Markdown (already escaped: safe to pass to st.markdown)."""
-    _, db = database()
-    return _brief_markdown(filters, selection, db.served, db)
+    return per_data(brief.brief_markdown, filters, selection)
 
 
 def brief_file(form: str, filters: Filters, selection: brief.Selection):

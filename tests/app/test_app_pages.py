@@ -279,7 +279,9 @@ def test_a_meeting_without_a_number_is_titled_without_one(tmp_path, monkeypatch)
     monkeypatch.setenv("TWG_DATA_DIR", str(data))
     at = open_app("overview")
     no_exceptions(at)
-    assert at.subheader[0].value == "Meeting · Bogotá, 21 September 2015"
+    # The one meeting label (vocabulary.MEETING_LABEL_SQL), as the sidebar's filter names it too.
+    assert at.subheader[0].value == "Meeting · Bogotá · 2015\\-09\\-21"
+    assert "Meeting · Bogotá · 2015-09-21" in at.sidebar.multiselect[0].options
 
 
 @pytest.mark.parametrize("page", [p for p in PAGES if p != "agenda_brief"])  # it has no table

@@ -18,8 +18,9 @@ from helpers import (
 from playwright.sync_api import Page, expect
 
 from tests.report_facts import BOGOTA_PEOPLE
+from twg_data import pages
 
-PAGES = ["Overview", "Participants", "Sessions", "Entry points", "Agenda brief", "Data"]
+PAGES = [spec.title for spec in pages.PAGES]
 
 
 def open_page(page: Page, base_url: str, title: str) -> None:

@@ -1,0 +1,40 @@
+"""The dashboard's pages in navigation order, read by `app.py`, the tests and the benchmarks.
+
+Page files end in `_page.py` so that no URL equals a file name: when it does, Streamlit's legacy
+handling of a `pages/` folder runs that file alone, without the shared sidebar.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str  # file stem without `_page`, e.g. `entry_points`
+    title: str
+    url_path: str
+    icon: str
+    default: bool = False
+
+    @property
+    def file(self) -> str:
+        """The page's script, relative to the project root."""
+        return f"pages/{self.name}_page.py"
+
+    @property
+    def url(self) -> str:
+        """The path a browser opens: the default page lives at the root."""
+        return "" if self.default else self.url_path
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("overview", "Overview", "overview", ":material/home:", default=True),
+    PageSpec("participants", "Participants", "participants", ":material/groups:"),
+    PageSpec("sessions", "Sessions", "sessions", ":material/schedule:"),
+    PageSpec("entry_points", "Entry points", "entry-points", ":material/hub:"),
+    PageSpec("agenda_brief", "Agenda brief", "agenda-brief", ":material/description:"),
+    PageSpec("data", "Data", "data", ":material/table:"),
+)
+# Shown only while the CSVs have problems.
+DATA_PROBLEMS = PageSpec("data_problems", "Data problems", "data-problems", ":material/error:")
