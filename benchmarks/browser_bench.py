@@ -137,8 +137,29 @@ def measure(base_url: str, path: str, city: str, repeat: int, browser) -> dict:
         context.close()
 
 
+def measure_all(pages: list[str], city: str, repeat: int, browser, env: dict) -> dict:
+    """Median settle time per page and for the bare page, and each page's ratio to it, in a
+    running Chromium (the browser tests' own, or one `run` starts)."""
+    servers = {}
+    try:
+        for name, app in (("app", APP), ("bare", BARE_APP)):
+            port = _free_port()
+            servers[name] = (start_server(app, port, env), f"http://127.0.0.1:{port}")
+        # the bare app's only page is its root
+        results = {"bare": measure(servers["bare"][1], "", city, repeat, browser)}
+        for path in pages:
+            row = measure(servers["app"][1], URLS[path], city, repeat, browser)
+            row["ratio"] = row["median_ms"] / results["bare"]["median_ms"]
+            results[path] = row
+    finally:
+        for server, _ in servers.values():
+            server.kill()
+            server.wait()
+    return results
+
+
 def run(pages: list[str], city: str, repeat: int, data_dir: Path | None = None) -> dict:
-    """Median settle time per page and for the bare page, and each page's ratio to it."""
+    """`measure_all` in a headless Chromium of its own, on the shipped data or `data_dir`."""
     from playwright.sync_api import sync_playwright
 
     executable = find_chromium()
@@ -147,29 +168,12 @@ def run(pages: list[str], city: str, repeat: int, data_dir: Path | None = None) 
     env = dict(os.environ)
     if data_dir is not None:
         env["TWG_DATA_DIR"] = str(data_dir)
-    servers = {}
-    try:
-        for name, app in (("app", APP), ("bare", BARE_APP)):
-            port = _free_port()
-            servers[name] = (start_server(app, port, env), f"http://127.0.0.1:{port}")
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=executable, headless=True, args=CHROMIUM_ARGS
-            )
-            try:
-                # the bare app's only page is its root
-                results = {"bare": measure(servers["bare"][1], "", city, repeat, browser)}
-                for path in pages:
-                    row = measure(servers["app"][1], URLS[path], city, repeat, browser)
-                    row["ratio"] = row["median_ms"] / results["bare"]["median_ms"]
-                    results[path] = row
-            finally:
-                browser.close()
-    finally:
-        for server, _ in servers.values():
-            server.kill()
-            server.wait()
-    return results
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        try:
+            return measure_all(pages, city, repeat, browser, env)
+        finally:
+            browser.close()
 
 
 def report(results: dict) -> str:
