@@ -1,0 +1,66 @@
+"""The process-wide database: one read-only connection, rebuilt and reconnected when the
+CSVs change, and the state of the data (problems, stale) for this run."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import streamlit as st
+
+from twg_data import paths
+from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
+
+
+@dataclass
+class _Database:
+    """The process-wide database: one read-only connection, replaced when the CSVs change."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    checked: str | None = None  # fingerprint of the CSVs last checked
+    status: DatabaseStatus | None = None
+    con: duckdb.DuckDBPyConnection | None = None
+    path: Path | None = None  # the database file behind `con`
+    served: str = ""  # identity of the data behind `con`, part of every cache key
+
+
+@st.cache_resource(show_spinner=False)
+def _database() -> _Database:
+    return _Database()
+
+
+def refresh_database() -> DatabaseStatus:
+    """Check the CSVs (a few `stat` calls); rebuild and reconnect only when they changed.
+
+    app.py calls this once per script run; everything else reads the state it leaves.
+    """
+    db = _database()
+    data_dir = paths.data_dir()
+    current = f"{data_dir.resolve()}:{fingerprint(data_dir)}"
+    if current != db.checked:
+        with db.lock:
+            if current != db.checked:
+                status = ensure_database(data_dir, paths.db_path(data_dir))
+                if status.db_path is not None and (status.rebuilt or status.db_path != db.path):
+                    old, db.con, db.path = db.con, connect(status.db_path), status.db_path
+                    db.served = f"{status.db_path}:{current}"
+                    if old is not None:
+                        old.close()
+                db.status, db.checked = status, current
+    return db.status
+
+
+def database() -> tuple[DatabaseStatus, _Database]:
+    """The database as this run's `refresh_database` left it."""
+    db = _database()
+    if db.status is None:
+        refresh_database()
+    return db.status, db
+
+
+def data_problems() -> tuple:
+    """The problems of the CSVs on disk now (empty when they are sound)."""
+    status, _ = database()
+    return status.problems
