@@ -2,5 +2,5 @@
 
 `python -m benchmarks` times the database build, the data-layer queries and every page's
 server-side rerun (against benchmarks/bare_app.py, the framework's floor) at the shipped data
-and at synthetic sizes made by `python -m twg_data synth`.
+and at synthetic sizes made by `python -m benchmarks.synth`.
 """

@@ -6,7 +6,7 @@
 
 Prints Markdown tables of medians and which targets hold (see docs/performance.md), and
 saves them with every run's figures under benchmarks/results/ (not committed). Synthetic
-folders are generated once with `twg_data.synth` and cached under benchmarks/.data/.
+folders are generated once with `benchmarks.synth` and cached under benchmarks/.data/.
 """
 
 from __future__ import annotations

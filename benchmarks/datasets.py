@@ -8,7 +8,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from twg_data import synth
+from benchmarks.synth import generate as synth
 from twg_data.build import ensure_database
 from twg_data.paths import PROJECT_ROOT
 
@@ -39,7 +39,11 @@ def parse_size(text: str) -> str:
 
 def _synth_version() -> str:
     """Changes when the generator changes, so that cached folders are regenerated."""
-    return hashlib.sha256(Path(synth.__file__).read_bytes()).hexdigest()[:8]
+    folder = Path(synth.__file__).parent  # the generator and its place lists
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*.py")) + sorted(folder.glob("*.csv")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def prepare(size: str, meetings: int, seed: int) -> Dataset:

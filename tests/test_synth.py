@@ -10,9 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from twg_data import synth
+from benchmarks.synth import generate as synth
 from twg_data.build import build_database
-from twg_data.cli import main
 from twg_data.schema import TABLES
 from twg_data.validate import validate
 
@@ -128,7 +127,7 @@ def test_synth_refuses_the_project_data_folder_and_leaves_it_unchanged(
 ) -> None:
     before = _digests(synth.CURATED_DIR)
     for target in (synth.CURATED_DIR, synth.CURATED_DIR / "synthetic"):
-        code = main(["synth", "--meetings", "1", "--people", "5", "-o", str(target)])
+        code = synth.main(["--meetings", "1", "--people", "5", "-o", str(target)])
         assert code == 2
         assert "refusing to write synthetic data into the project's data folder" in (
             capsys.readouterr().err
@@ -145,6 +144,6 @@ def test_synth_refuses_to_overwrite_a_folder_of_real_data(tmp_path: Path) -> Non
 
 def test_synth_command_writes_a_valid_folder(tmp_path: Path) -> None:
     out = tmp_path / "cli"
-    assert main(["synth", "--meetings", "2", "--people", "40", "--seed", "3", "-o", str(out)]) == 0
+    assert synth.main(["--meetings", "2", "--people", "40", "--seed", "3", "-o", str(out)]) == 0
     assert validate(out) == []
     assert len(_rows(out, "people")) == 40

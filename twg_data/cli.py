@@ -236,12 +236,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=None, help="database file (default: .cache/)")
     p.add_argument("-o", "--output", type=Path, help="default: datapackage.json in the data folder")
     p.set_defaults(run=_datapackage)
-
-    from twg_data import synth
-
-    synth.build_parser(
-        commands.add_parser("synth", help="write a synthetic data folder (never into data/)")
-    )
     return root
 
 

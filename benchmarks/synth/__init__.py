@@ -1,0 +1,1 @@
+"""Synthetic data folders for benchmarks and tests, never real data."""
