@@ -158,6 +158,15 @@ def test_export_combines_repeated_flags_as_the_filter_object_does(data_dir, tmp_
     assert "Caroline Putman-Cramer" in out.read_text(encoding="utf-8-sig")
 
 
+def test_the_sub_region_flag_comes_with_its_dimension(data_dir, tmp_path):
+    db, out = tmp_path / "twg.duckdb", tmp_path / "out.csv"
+    args = ["export", "participants", "--data", str(data_dir.path), "--db", str(db)]
+    assert cli.main([*args, "--sub-region", "Western Europe", "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8-sig")
+    assert len(text.strip().splitlines()) == 1 + 4  # header, Geneva's three, Bonn's one
+    assert "Johanna Sztucki" in text and "Leoluca Orlando" not in text
+
+
 def test_export_on_broken_data_without_a_database_exits_2(data_dir, tmp_path, capsys):
     data_dir.replace("sessions.csv", "14:00", "25:00")
     db = tmp_path / "twg.duckdb"

@@ -87,6 +87,23 @@ def test_region_filter_europe_keeps_the_people_in_geneva_bonn_and_palermo(con):
     assert names(con, Filters(regions=("Europe",))) == expected
 
 
+def test_sub_region_filter_western_europe_keeps_geneva_and_bonn_but_not_palermo(con):
+    # Geneva (Switzerland) and Bonn (Germany) are in Western Europe; Palermo in Southern Europe.
+    assert names(con, Filters(sub_regions=("Western Europe",))) == GENEVA | {"Johanna Sztucki"}
+
+
+def test_sub_region_filter_keeps_the_venue_and_delegation_cities_of_that_sub_region(con):
+    cities = queries.cities(con, Filters(sub_regions=("Sub-Saharan Africa",)))
+    assert set(cities["city"]) == {
+        "Abidjan",
+        "Dakar",
+        "Durban",
+        "Johannesburg",
+        "Nairobi",
+        "Ouagadougou",
+    }
+
+
 def test_country_filter_keeps_people_placed_in_that_country_by_city_or_directly(con):
     assert names(con, Filters(countries=("MEX",))) == MEXICO
 

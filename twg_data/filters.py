@@ -70,6 +70,17 @@ DIMENSIONS: tuple[Dimension, ...] = (
             WHERE region IS NOT NULL""",
     ),
     Dimension(
+        "sub_regions",
+        "sub_region",
+        "Sub-region",
+        PLACE,
+        "sub_region",
+        f"""SELECT sub_region, sub_region, sub_region FROM place_facts
+            WHERE sub_region IS NOT NULL AND {_PLACES_IN_MEETINGS}
+            UNION SELECT sub_region, sub_region, sub_region FROM participant_facts
+            WHERE sub_region IS NOT NULL""",
+    ),
+    Dimension(
         "countries",
         "country",
         "Country",

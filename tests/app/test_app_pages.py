@@ -18,6 +18,7 @@ from twg_data.filters import Filters
 ONE_VALUE_PER_FILTER = {
     "meeting": "twg-2015-bogota",
     "region": "Europe",
+    "sub_region": "Western Europe",
     "country": "MEX",
     "city": "bogota",
     "organization": "giz",
