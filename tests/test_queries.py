@@ -41,7 +41,7 @@ FILTERED_QUERIES = {
     name: function
     for name, function in inspect.getmembers(queries, inspect.isfunction)
     if not name.startswith("_")
-    and function.__module__ == queries.__name__
+    and function.__module__.startswith(f"{queries.__name__}.")
     and list(inspect.signature(function).parameters) == ["con", "filters"]
 }
 
