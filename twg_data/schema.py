@@ -1,124 +1,21 @@
-"""The one definition of every curated table: columns, types, keys, references, descriptions.
-
-Validation, the DuckDB DDL and the data dictionary are all derived from `TABLES`.
-"""
+"""Every curated table, defined once: validation, DDL, dictionary and data package follow it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-DUCKDB_TYPES = {
-    "text": "VARCHAR",
-    "integer": "BIGINT",
-    "float": "DOUBLE",
-    "date": "DATE",
-    "time": "TIME",
-}
-
-
-# Columns that name or label something, beside the ids and codes found by their suffix.
-_NAME_COLUMNS = frozenset(
-    {"name", "aliases", "acronym", "label", "name_as_stated", "region", "iso3", "target"}
+from twg_data.schema_model import (
+    DUCKDB_TYPES,
+    MEETING_REF,
+    SOURCE_REF,
+    Column,
+    Reference,
+    Table,
+    meeting_column,
+    row_source,
+    value_source,
+    value_source_refs,
 )
 
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    type: str
-    description: str
-    required: bool = False
-    minimum: float | None = None
-    maximum: float | None = None
-    later_than: str | None = None  # name of a column in the same row this value must exceed
-    allowed: tuple[str, ...] = ()  # when set, the only values accepted
-    # Verbatim: the value is quoted from the report and occurs in the passage its row cites
-    # (in `source_column` when set, else the row's `source_id`), line breaks and the report's
-    # emphasis marks aside. With `stated_by`, only where that basis column says `stated`.
-    verbatim: bool = False
-    source_column: str | None = None
-    stated_by: str | None = None
-
-    @property
-    def duckdb_type(self) -> str:
-        return DUCKDB_TYPES[self.type]
-
-
-@dataclass(frozen=True)
-class Reference:
-    columns: tuple[str, ...]
-    table: str  # the referenced table; its key is the target
-
-    def __str__(self) -> str:
-        return f"{', '.join(self.columns)} -> {self.table}"
-
-
-@dataclass(frozen=True)
-class Table:
-    name: str
-    description: str
-    columns: tuple[Column, ...]
-    key: tuple[str, ...]
-    references: tuple[Reference, ...] = ()
-
-    @property
-    def file_name(self) -> str:
-        return f"{self.name}.csv"
-
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
-
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
-
-    @property
-    def identifier_columns(self) -> frozenset[str]:
-        """Ids, names and codes: one line of visible text (no tabs, breaks, invisible marks)."""
-        referencing = {c for r in self.references for c in r.columns}
-        return frozenset(
-            c.name
-            for c in self.columns
-            if c.name in self.key
-            or c.name in referencing
-            or c.name in _NAME_COLUMNS
-            or c.name.endswith(("_id", "_iso3", "_m49", "_code"))
-        )
-
-    def ddl(self) -> str:
-        cols = ",\n  ".join(
-            f"{c.name} {c.duckdb_type}{' NOT NULL' if c.required else ''}" for c in self.columns
-        )
-        return f"CREATE TABLE {self.name} (\n  {cols},\n  PRIMARY KEY ({', '.join(self.key)})\n)"
-
-
-def _meeting() -> Column:
-    return Column("meeting_id", "text", "The meeting this row belongs to.", required=True)
-
-
-def _source(required: bool = True) -> Column:
-    return Column(
-        "source_id",
-        "text",
-        "The report passage this row comes from (see `sources`).",
-        required=required,
-    )
-
-
-def _value_source(column: str) -> Column:
-    return Column(
-        f"{column}_source_id",
-        "text",
-        f"The passage `{column}` is quoted from (see `sources`).",
-    )
-
-
-def _value_source_refs(*columns: str) -> tuple[Reference, ...]:
-    return tuple(Reference((f"{c}_source_id",), "sources") for c in columns)
-
-
-_MEETING_REF = Reference(("meeting_id",), "meetings")
-_SOURCE_REF = Reference(("source_id",), "sources")
+__all__ = ["DUCKDB_TYPES", "TABLES", "TABLES_BY_NAME", "Column", "Reference", "Table"]
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -126,12 +23,12 @@ TABLES: tuple[Table, ...] = (
         "Verbatim passages of the meeting reports; every curated row points to one.",
         (
             Column("source_id", "text", "Stable id of the passage.", required=True),
-            _meeting(),
+            meeting_column(),
             Column("section", "text", "The report section the passage sits in.", required=True),
             Column("passage", "text", "The passage, quoted verbatim.", required=True),
         ),
         key=("source_id",),
-        references=(_MEETING_REF,),
+        references=(MEETING_REF,),
     ),
     Table(
         "meetings",
@@ -168,38 +65,38 @@ TABLES: tuple[Table, ...] = (
                 "text",
                 "Path of the meeting's report inside the data folder (`reports/<meeting_id>.txt`).",
             ),
-            _value_source("part_of"),
-            _value_source("agenda_process"),
-            _value_source("attendance_stated"),
-            _source(),
+            value_source("part_of"),
+            value_source("agenda_process"),
+            value_source("attendance_stated"),
+            row_source(),
         ),
         key=("meeting_id",),
         references=(
             Reference(("city_id",), "cities"),
-            *_value_source_refs("part_of", "agenda_process", "attendance_stated"),
-            _SOURCE_REF,
+            *value_source_refs("part_of", "agenda_process", "attendance_stated"),
+            SOURCE_REF,
         ),
     ),
     Table(
         "facilitators",
         "Organizations that co-facilitate the TWG, as a meeting's report names them.",
         (
-            _meeting(),
+            meeting_column(),
             Column("organization_id", "text", "The co-facilitating organization.", required=True),
             Column("position", "integer", "Order in the report.", required=True, minimum=1),
             Column(
                 "name_as_stated", "text", "The name as the report words it.", True, verbatim=True
             ),
-            _source(),
+            row_source(),
         ),
         key=("meeting_id", "organization_id"),
-        references=(_MEETING_REF, Reference(("organization_id",), "organizations"), _SOURCE_REF),
+        references=(MEETING_REF, Reference(("organization_id",), "organizations"), SOURCE_REF),
     ),
     Table(
         "objectives",
         "The TWG's standing objectives and the meeting's own objectives.",
         (
-            _meeting(),
+            meeting_column(),
             Column("objective_id", "text", "Stable id within the meeting.", required=True),
             Column(
                 "scope",
@@ -211,16 +108,16 @@ TABLES: tuple[Table, ...] = (
             Column("position", "integer", "Order in the report.", required=True, minimum=1),
             Column("label", "text", "Label the report gives, e.g. `(a)`.", verbatim=True),
             Column("text", "text", "The objective, verbatim.", required=True, verbatim=True),
-            _source(),
+            row_source(),
         ),
         key=("meeting_id", "objective_id"),
-        references=(_MEETING_REF, _SOURCE_REF),
+        references=(MEETING_REF, SOURCE_REF),
     ),
     Table(
         "sessions",
         "The sessions of a meeting, with times, format and purpose as stated.",
         (
-            _meeting(),
+            meeting_column(),
             Column("session_id", "text", "Stable id within the meeting, e.g. `focus-1`.", True),
             Column("position", "integer", "Order in the day.", required=True, minimum=1),
             Column("title", "text", "Session title as stated.", required=True, verbatim=True),
@@ -250,12 +147,12 @@ TABLES: tuple[Table, ...] = (
                 verbatim=True,
                 source_column="purpose_source_id",
             ),
-            _value_source("format"),
-            _value_source("purpose"),
-            _source(),
+            value_source("format"),
+            value_source("purpose"),
+            row_source(),
         ),
         key=("meeting_id", "session_id"),
-        references=(_MEETING_REF, *_value_source_refs("format", "purpose"), _SOURCE_REF),
+        references=(MEETING_REF, *value_source_refs("format", "purpose"), SOURCE_REF),
     ),
     Table(
         "people",
@@ -264,16 +161,16 @@ TABLES: tuple[Table, ...] = (
             Column("person_id", "text", "Stable slug, e.g. `achim-wennmann`.", required=True),
             Column("name", "text", "The fullest form of the name the reports give.", True),
             Column("aliases", "text", "Other forms of the name in the reports, ` | `-separated."),
-            _source(),
+            row_source(),
         ),
         key=("person_id",),
-        references=(_SOURCE_REF,),
+        references=(SOURCE_REF,),
     ),
     Table(
         "participants",
         "Who took part in a meeting: one row per person per meeting.",
         (
-            _meeting(),
+            meeting_column(),
             Column("person_id", "text", "The person.", required=True),
             Column(
                 "list_number",
@@ -308,23 +205,23 @@ TABLES: tuple[Table, ...] = (
                 "`stated`, `inferred: <reason>` or `not stated`.",
                 required=True,
             ),
-            _source(),
+            row_source(),
         ),
         key=("meeting_id", "person_id"),
         references=(
-            _MEETING_REF,
+            MEETING_REF,
             Reference(("person_id",), "people"),
             Reference(("organization_id",), "organizations"),
             Reference(("city_id",), "cities"),
             Reference(("country_iso3",), "countries"),
-            _SOURCE_REF,
+            SOURCE_REF,
         ),
     ),
     Table(
         "speakers",
         "Who spoke in which session, in order, with the title as the speaker list states it.",
         (
-            _meeting(),
+            meeting_column(),
             Column("session_id", "text", "The session.", required=True),
             Column("position", "integer", "Speaking order.", required=True, minimum=1),
             Column("person_id", "text", "The speaker.", required=True),
@@ -335,13 +232,13 @@ TABLES: tuple[Table, ...] = (
                 "Title and affiliation as the speaker list words it.",
                 verbatim=True,
             ),
-            _source(),
+            row_source(),
         ),
         key=("meeting_id", "session_id", "position"),
         references=(
             Reference(("meeting_id", "session_id"), "sessions"),
             Reference(("meeting_id", "person_id"), "participants"),
-            _SOURCE_REF,
+            SOURCE_REF,
         ),
     ),
     Table(
@@ -381,14 +278,14 @@ TABLES: tuple[Table, ...] = (
                 "Curated main practice community; empty when not determinable.",
             ),
             Column("classification_basis", "text", "Why the type and community were chosen.", True),
-            _source(),
+            row_source(),
         ),
         key=("organization_id",),
         references=(
             Reference(("parent_organization_id",), "organizations"),
             Reference(("organization_type_id",), "organization_types"),
             Reference(("practice_community_id",), "practice_communities"),
-            _SOURCE_REF,
+            SOURCE_REF,
         ),
     ),
     Table(
@@ -418,10 +315,10 @@ TABLES: tuple[Table, ...] = (
                 required=True,
                 allowed=("yes", "no"),
             ),
-            _source(),
+            row_source(),
         ),
         key=("iso3",),
-        references=(Reference(("sub_region",), "regions"), _SOURCE_REF),
+        references=(Reference(("sub_region",), "regions"), SOURCE_REF),
     ),
     Table(
         "cities",
@@ -434,16 +331,16 @@ TABLES: tuple[Table, ...] = (
             Column("latitude", "float", "WGS84 latitude (curated).", minimum=-90, maximum=90),
             Column("longitude", "float", "WGS84 longitude (curated).", minimum=-180, maximum=180),
             Column("location_basis", "text", "Basis of country and coordinates.", True),
-            _source(),
+            row_source(),
         ),
         key=("city_id",),
-        references=(Reference(("country_iso3",), "countries"), _SOURCE_REF),
+        references=(Reference(("country_iso3",), "countries"), SOURCE_REF),
     ),
     Table(
         "delegations",
         "Cities whose delegations joined a meeting through a network (e.g. the GNSC).",
         (
-            _meeting(),
+            meeting_column(),
             Column("city_id", "text", "The city.", required=True),
             Column(
                 "network",
@@ -453,10 +350,10 @@ TABLES: tuple[Table, ...] = (
                 required=True,
             ),
             Column("position", "integer", "Order in the report.", required=True, minimum=1),
-            _source(),
+            row_source(),
         ),
         key=("meeting_id", "city_id"),
-        references=(_MEETING_REF, Reference(("city_id",), "cities"), _SOURCE_REF),
+        references=(MEETING_REF, Reference(("city_id",), "cities"), SOURCE_REF),
     ),
     Table(
         "key_point_categories",
@@ -474,7 +371,7 @@ TABLES: tuple[Table, ...] = (
         "key_points",
         "The meeting's key points on an integrated approach.",
         (
-            _meeting(),
+            meeting_column(),
             Column("key_point_id", "text", "Stable id within the meeting.", required=True),
             Column("category", "text", "Kind of key point (see `key_point_categories`).", True),
             Column("position", "integer", "Order within the category.", required=True, minimum=1),
@@ -482,16 +379,16 @@ TABLES: tuple[Table, ...] = (
                 "heading", "text", "The point's heading as stated; empty if none.", verbatim=True
             ),
             Column("text", "text", "The point's text, verbatim.", required=True, verbatim=True),
-            _source(),
+            row_source(),
         ),
         key=("meeting_id", "key_point_id"),
-        references=(_MEETING_REF, Reference(("category",), "key_point_categories"), _SOURCE_REF),
+        references=(MEETING_REF, Reference(("category",), "key_point_categories"), SOURCE_REF),
     ),
     Table(
         "framing",
         "How the report frames entry points: the dimensions (the how, the themes) and settings.",
         (
-            _meeting(),
+            meeting_column(),
             Column("framing_id", "text", "Stable id within the meeting.", required=True),
             Column(
                 "kind",
@@ -514,10 +411,10 @@ TABLES: tuple[Table, ...] = (
                 required=True,
                 verbatim=True,
             ),
-            _source(),
+            row_source(),
         ),
         key=("meeting_id", "framing_id"),
-        references=(_MEETING_REF, _SOURCE_REF),
+        references=(MEETING_REF, SOURCE_REF),
     ),
     Table(
         "sdg_targets",
@@ -535,7 +432,7 @@ TABLES: tuple[Table, ...] = (
         "Curated crosswalk from key points to the SDG targets they bear on; the report names "
         "no SDG targets, so every row is curation.",
         (
-            _meeting(),
+            meeting_column(),
             Column("key_point_id", "text", "The key point.", required=True),
             Column("target", "text", "The SDG target it bears on.", required=True),
             Column("rationale", "text", "Why, in one line.", required=True),
@@ -550,7 +447,3 @@ TABLES: tuple[Table, ...] = (
 )
 
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
-
-
-def table(name: str) -> Table:
-    return TABLES_BY_NAME[name]

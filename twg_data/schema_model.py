@@ -1,0 +1,120 @@
+"""The building blocks of the schema: column, reference and table, with the DDL and the
+properties validation reads, and the columns most tables share (meeting, source passage).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DUCKDB_TYPES = {
+    "text": "VARCHAR",
+    "integer": "BIGINT",
+    "float": "DOUBLE",
+    "date": "DATE",
+    "time": "TIME",
+}
+
+
+# Columns that name or label something, beside the ids and codes found by their suffix.
+_NAME_COLUMNS = frozenset(
+    {"name", "aliases", "acronym", "label", "name_as_stated", "region", "iso3", "target"}
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    later_than: str | None = None  # name of a column in the same row this value must exceed
+    allowed: tuple[str, ...] = ()  # when set, the only values accepted
+    # Verbatim: the value is quoted from the report and occurs in the passage its row cites
+    # (in `source_column` when set, else the row's `source_id`), line breaks and the report's
+    # emphasis marks aside. With `stated_by`, only where that basis column says `stated`.
+    verbatim: bool = False
+    source_column: str | None = None
+    stated_by: str | None = None
+
+    @property
+    def duckdb_type(self) -> str:
+        return DUCKDB_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class Reference:
+    columns: tuple[str, ...]
+    table: str  # the referenced table; its key is the target
+
+    def __str__(self) -> str:
+        return f"{', '.join(self.columns)} -> {self.table}"
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    references: tuple[Reference, ...] = ()
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @property
+    def identifier_columns(self) -> frozenset[str]:
+        """Ids, names and codes: one line of visible text (no tabs, breaks, invisible marks)."""
+        referencing = {c for r in self.references for c in r.columns}
+        return frozenset(
+            c.name
+            for c in self.columns
+            if c.name in self.key
+            or c.name in referencing
+            or c.name in _NAME_COLUMNS
+            or c.name.endswith(("_id", "_iso3", "_m49", "_code"))
+        )
+
+    def ddl(self) -> str:
+        cols = ",\n  ".join(
+            f"{c.name} {c.duckdb_type}{' NOT NULL' if c.required else ''}" for c in self.columns
+        )
+        return f"CREATE TABLE {self.name} (\n  {cols},\n  PRIMARY KEY ({', '.join(self.key)})\n)"
+
+
+def meeting_column() -> Column:
+    return Column("meeting_id", "text", "The meeting this row belongs to.", required=True)
+
+
+def row_source(required: bool = True) -> Column:
+    return Column(
+        "source_id",
+        "text",
+        "The report passage this row comes from (see `sources`).",
+        required=required,
+    )
+
+
+def value_source(column: str) -> Column:
+    return Column(
+        f"{column}_source_id",
+        "text",
+        f"The passage `{column}` is quoted from (see `sources`).",
+    )
+
+
+def value_source_refs(*columns: str) -> tuple[Reference, ...]:
+    return tuple(Reference((f"{c}_source_id",), "sources") for c in columns)
+
+
+MEETING_REF = Reference(("meeting_id",), "meetings")
+SOURCE_REF = Reference(("source_id",), "sources")
