@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from twg_data import brief, docx_brief, queries, ui
+from twg_data import brief, brief_content, docx_brief, queries, ui
 
 # Hidden by the print view and when the browser prints: only the brief itself is printed.
 with st.container(key="brief_controls"):
@@ -23,15 +23,17 @@ with st.container(key="brief_controls"):
 
     st.subheader("Carry forward")
     st.caption("Untick what to leave out; a note is added under the item.")
-    for kind, title in brief.KINDS.items():
+    for kind, title in brief_content.KINDS.items():
         items = points[points.kind == kind]
         with st.expander(f"{title} ({len(items)})", expanded=kind == "key_point"):
             if items.empty:
                 st.caption("None under the current filters.")
             for row in items.itertuples():
-                ref = brief.item_ref(row.meeting_id, row.id)
+                ref = brief_content.item_ref(row.meeting_id, row.id)
                 label = brief.item_label(row)
-                what = row.text if kind == "presenter" else brief.category_label(row.category)
+                what = (
+                    row.text if kind == "presenter" else brief_content.category_label(row.category)
+                )
                 where = f" · {meetings.get(row.meeting_id, row.meeting_id)}" if several else ""
                 keep = st.checkbox(
                     f"**{ui.md(label)}** · {ui.md(what)}{ui.md(where)}",

@@ -7,7 +7,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from twg_data import brief, datapackage, dictionary, docx_brief, export, paths, queries
+from twg_data import (
+    brief,
+    brief_content,
+    datapackage,
+    dictionary,
+    docx_brief,
+    export,
+    paths,
+    queries,
+)
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.queries import Connection
@@ -138,8 +147,8 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
 def selection_from_args(con: Connection, args: argparse.Namespace) -> brief.Selection:
     """The Selection the flags name; an id found nowhere in the data is an error."""
     selection = brief.Selection(tuple(args.exclude), tuple(args.note))
-    everything = brief.available_points(con, Filters())
-    unknown = brief.unknown_refs(everything, selection)
+    everything = brief_content.available_points(con, Filters())
+    unknown = brief_content.unknown_refs(everything, selection)
     if unknown:
         valid = ", ".join(dict.fromkeys(everything.id))
         raise CommandError(f"unknown item id(s): {', '.join(unknown)}\nvalid ids: {valid}")
