@@ -21,7 +21,13 @@ from pathlib import Path
 
 from benchmarks.load import _free_port, start_server
 from tests.browser.conftest import CHROMIUM_ARGS, find_chromium
-from tests.browser.helpers import RUN_COUNTER_JS, multiselect, runs_finished, wait_for_app
+from tests.browser.helpers import (
+    RUN_COUNTER_JS,
+    multiselect,
+    open_option,
+    runs_finished,
+    wait_for_app,
+)
 from twg_data.pages import PAGES
 from twg_data.paths import PROJECT_ROOT
 
@@ -79,16 +85,7 @@ class DroppedChange(RuntimeError):
 def _choose_city_timed(page, city: str) -> float:
     """Choose the city in the City box and close the list; milliseconds until settled."""
     widget = multiselect(page, CITY_LABEL)
-    combo = widget.get_by_role("combobox")
-    combo.click()
-    combo.fill(city)
-    page.wait_for_function(
-        "el => el.getAttribute('aria-expanded') === 'true' && el.getAttribute('aria-controls')",
-        arg=combo.element_handle(),
-    )
-    listbox = page.locator(f'[id="{combo.get_attribute("aria-controls")}"]')
-    option = listbox.get_by_role("option", name=city, exact=True)
-    option.wait_for(state="visible")
+    combo, option = open_option(page, CITY_LABEL, city)
     page.evaluate(_ARM_JS, runs_finished(page))
     option.click()
     widget.locator(f'[data-tag][aria-label="{city}"]').wait_for(state="attached")

@@ -172,16 +172,11 @@ def selected_in_multiselect(page: Page, label: str) -> list[str]:
     return [t.get_attribute("aria-label") or t.inner_text() for t in tags.all()]
 
 
-def select_in_multiselect(page: Page, label: str, value: str) -> None:
-    """Choose ``value`` in the multiselect labelled ``label`` and wait for the rerun.
-
-    Clicks the box, types the value, picks the option whose text is exactly ``value`` (so a
-    value that is a prefix of another is not confused with it), closes the dropdown, and
-    waits for the app to finish the rerun the change triggers.
-    """
-    widget = multiselect(page, label)
-    combo = widget.get_by_role("combobox")
-    before = runs_finished(page)
+def open_option(page: Page, label: str, value: str) -> tuple[Locator, Locator]:
+    """Type ``value`` into the multiselect labelled ``label``; return its combobox and the
+    option whose text is exactly ``value`` (a value that is a prefix of another is not
+    confused with it), listed and ready to click."""
+    combo = multiselect(page, label).get_by_role("combobox")
     combo.click()
     combo.fill(value)
     # The open listbox is rendered in a portal; the combobox points at it with aria-controls.
@@ -197,6 +192,18 @@ def select_in_multiselect(page: Page, label: str, value: str) -> None:
         offered = listbox.get_by_role("option").all_inner_texts()
         combo.press("Escape")
         raise AssertionError(f"{label!r} offers no option {value!r}; offered: {offered}")
+    return combo, option
+
+
+def select_in_multiselect(page: Page, label: str, value: str) -> None:
+    """Choose ``value`` in the multiselect labelled ``label`` and wait for the rerun.
+
+    Clicks the box, types the value, picks the option whose text is exactly ``value`` (so a
+    value that is a prefix of another is not confused with it), closes the dropdown, and
+    waits for the app to finish the rerun the change triggers.
+    """
+    before = runs_finished(page)
+    combo, option = open_option(page, label, value)
     option.click()
     combo.press("Escape")
     wait_for_app(page, since=before)
