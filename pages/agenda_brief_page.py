@@ -31,9 +31,7 @@ with st.container(key="brief_controls"):
             for row in items.itertuples():
                 ref = brief_content.item_ref(row.meeting_id, row.id)
                 label = brief.item_label(row)
-                what = (
-                    row.text if kind == "presenter" else brief_content.category_label(row.category)
-                )
+                what = row.text if kind == "presenter" else brief_content.category_label(row)
                 where = f" · {meetings.get(row.meeting_id, row.meeting_id)}" if several else ""
                 keep = st.checkbox(
                     f"**{ui.md(label)}** · {ui.md(what)}{ui.md(where)}",

@@ -229,6 +229,7 @@ def test_a_new_key_point_category_is_a_row_not_code(data_dir):
                 "category": "recommendation",
                 "position": "4",
                 "label": "Recommendations",
+                "singular": "Recommendation",
                 "description": "What a report recommends.",
             }
         ],

@@ -21,12 +21,6 @@ KINDS = {
     "presenter": "Promising-practice speakers",
 }
 # What an item is, as the page names it beside its heading (never its internal id).
-CATEGORY_LABELS = {
-    "commonality": "Commonality",
-    "difference": "Difference",
-    "opportunity": "Opportunity",
-    **vocabulary.FRAMING_LABELS,
-}
 CSV_COLUMNS = {
     "meeting_id": "The meeting.",
     "kind": "`key_point`, `framing` or `presenter` (a Focus 1 kick-off presenter).",
@@ -210,9 +204,12 @@ SECTIONS = {
 }
 
 
-def category_label(category: str) -> str:
-    """What the page calls an item's category (a category new to the data: as stored)."""
-    return CATEGORY_LABELS.get(category, category)
+def category_label(row) -> str:
+    """What an item is, as the page names it beside its heading (never its internal id): a
+    key point's category (`key_point_categories.singular`), a framing entry's kind."""
+    if not _missing(row.category_label):
+        return str(row.category_label)
+    return vocabulary.FRAMING_LABELS.get(row.category, row.category)
 
 
 def item_label(row) -> str:

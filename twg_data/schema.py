@@ -363,6 +363,7 @@ TABLES: tuple[Table, ...] = (
             Column("category", "text", "Stable slug, e.g. `commonality`.", required=True),
             Column("position", "integer", "Display order.", required=True, minimum=1),
             Column("label", "text", "Display label (plural), e.g. `Commonalities`.", True),
+            Column("singular", "text", "One of them, e.g. `Commonality`.", required=True),
             Column("description", "text", "What belongs here.", required=True),
         ),
         key=("category",),

@@ -7,6 +7,7 @@ selection, which is also what `python -m twg_data brief|pack` writes.
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -201,3 +202,17 @@ def test_the_print_view_hides_the_sidebar_and_the_controls_and_printing_always_d
     assert "stSidebar" in screen and ".st-key-brief_controls" in screen
     assert "display: none" in screen and ".st-key-brief_print_toggle" not in screen
     assert preview(at).startswith("# Agenda brief")
+
+
+def test_a_key_point_is_labelled_with_its_categorys_singular_from_the_data(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(paths.PROJECT_ROOT / "data", data)
+    categories = data / "key_point_categories.csv"
+    text = categories.read_text(encoding="utf-8").replace(",Commonality,", ",Common ground,")
+    categories.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("TWG_DATA_DIR", str(data))
+    monkeypatch.setenv("TWG_DB_PATH", str(tmp_path / "twg.duckdb"))
+    at = open_page()
+    labels = [c.label for c in at.checkbox]
+    assert "**Common objective** · Common ground" in labels
+    assert not [label for label in labels if "Commonality" in label]

@@ -7,7 +7,7 @@ import pandas as pd
 
 from twg_data.filters import Filters
 from twg_data.queries.base import Connection, _frame, _meeting_where, _people_where
-from twg_data.vocabulary import PRESENTER_ROLE
+from twg_data.vocabulary import FRAMING_HEADINGS, PRESENTER_ROLE
 
 # The heading a report gives a group of key points: the innermost heading of its passages'
 # section (`Key points: Opportunities` -> `Opportunities`); the category's label when the
@@ -100,7 +100,7 @@ def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
         ),
         items AS (
             SELECT 1 AS kind_order, 'key_point' AS kind, k.meeting_id, k.key_point_id AS id,
-                   k.category, c.position AS category_order,
+                   k.category, c.position AS category_order, c.singular AS category_label,
                    k.position, k.heading, k.text, k.source_id, t.sdg_targets
             FROM key_points k
             JOIN key_point_categories c ON c.category = k.category
@@ -109,12 +109,12 @@ def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
             WHERE {meeting_k}
             UNION ALL
             SELECT 2, 'framing', f.meeting_id, f.framing_id, f.kind,
-                   array_position(['dimension', 'setting'], f.kind), f.position, f.label,
-                   f.text, f.source_id, NULL
+                   array_position($framing_kinds::VARCHAR[], f.kind), NULL, f.position,
+                   f.label, f.text, f.source_id, NULL
             FROM framing f
             WHERE {meeting_f}
             UNION ALL
-            SELECT 3, 'presenter', sp.meeting_id, sp.person_id, sp.role, s.position,
+            SELECT 3, 'presenter', sp.meeting_id, sp.person_id, sp.role, s.position, NULL,
                    sp.position, p.name, sp.title_as_stated, sp.source_id, NULL
             FROM speakers sp
             JOIN sessions s ON s.meeting_id = sp.meeting_id AND s.session_id = sp.session_id
@@ -123,9 +123,15 @@ def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
             WHERE sp.role = $presenter_role AND {people}
         )
         SELECT i.kind, i.meeting_id, i.id, i.category, i.heading, i.text,
-               src.section AS source_section, src.passage AS source_passage, i.sdg_targets
+               src.section AS source_section, src.passage AS source_passage, i.sdg_targets,
+               i.category_label
         FROM items i JOIN sources src ON src.source_id = i.source_id
         ORDER BY i.kind_order, i.meeting_id, i.category_order, i.position, i.id
     """
-    params = {**meeting_params, **people_params, "presenter_role": PRESENTER_ROLE}
+    params = {
+        **meeting_params,
+        **people_params,
+        "presenter_role": PRESENTER_ROLE,
+        "framing_kinds": list(FRAMING_HEADINGS),  # their order in the brief
+    }
     return _frame(con, sql, params)
