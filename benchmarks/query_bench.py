@@ -5,7 +5,6 @@ The city is the one most people come from: the typical workshop filter ("filter 
 
 from __future__ import annotations
 
-import inspect
 import statistics
 import time
 from collections.abc import Callable
@@ -17,19 +16,6 @@ from twg_data.filters import Filters
 
 # Tables timed through `table_rows` (what the Data page shows): the two that grow with people.
 TABLE_ROWS = ("participants", "sources")
-
-
-def query_functions() -> dict[str, Callable]:
-    """Every public query taking (con, filters), by name, in source order."""
-    found = {}
-    for name, function in vars(queries).items():
-        if name.startswith("_") or not inspect.isfunction(function):
-            continue
-        if function.__module__ != queries.__name__:
-            continue
-        if list(inspect.signature(function).parameters) == ["con", "filters"]:
-            found[name] = function
-    return found
 
 
 def typical_filter(con: queries.Connection) -> Filters:
@@ -61,7 +47,7 @@ def time_queries(db_path: Path, repeat: int) -> dict[str, dict[str, float]]:
                 "all": _median_ms(lambda: queries.filter_options(cursor), repeat),
                 "city": float("nan"),
             }
-            for name, function in query_functions().items():
+            for name, function in queries.questions().items():
                 results[name] = {
                     label: _median_ms(lambda f=function, fl=fl: f(cursor, fl), repeat)
                     for label, fl in (("all", Filters()), ("city", city))

@@ -7,6 +7,12 @@ happens here, in SQL. Modules: `people`, `meetings`, `points`; `derived` holds t
 build computes; `base` what they share.
 """
 
+import inspect
+from collections.abc import Callable
+
+import pandas as pd
+
+from twg_data.filters import Filters
 from twg_data.queries.base import Connection
 from twg_data.queries.derived import DERIVED_TABLES
 from twg_data.queries.meetings import (
@@ -73,3 +79,17 @@ __all__ = [
     "key_point_targets",
     "brief_points",
 ]
+
+
+def questions() -> dict[str, Callable[[Connection, Filters], pd.DataFrame]]:
+    """Every question asked under the filters, `(con, filters)`, by name in the order above:
+    what the tests run under each filter and the benchmarks time."""
+    found = {}
+    for name in __all__:
+        function = globals()[name]
+        if inspect.isfunction(function) and list(inspect.signature(function).parameters) == [
+            "con",
+            "filters",
+        ]:
+            found[name] = function
+    return found
