@@ -48,6 +48,16 @@ class Dimension:
 # Places count when a meeting names them: its venue, a participant's city, a delegation.
 _PLACES_IN_MEETINGS = "city_id IN (SELECT city_id FROM cities_in_meetings)"
 
+
+def _named_places(column: str) -> str:
+    """Options of a place column that is its own label (region, sub-region): the values of the
+    places meetings name and of the people's places."""
+    return f"""SELECT {column}, {column}, {column} FROM place_facts
+        WHERE {column} IS NOT NULL AND {_PLACES_IN_MEETINGS}
+        UNION SELECT {column}, {column}, {column} FROM participant_facts
+        WHERE {column} IS NOT NULL"""
+
+
 DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "meetings",
@@ -58,27 +68,9 @@ DIMENSIONS: tuple[Dimension, ...] = (
         f"""SELECT meeting_id, {vocabulary.MEETING_LABEL_SQL}, strftime(date, '%Y-%m-%d')
             FROM meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id""",
     ),
+    Dimension("regions", "region", "Region", PLACE, "region", _named_places("region")),
     Dimension(
-        "regions",
-        "region",
-        "Region",
-        PLACE,
-        "region",
-        f"""SELECT region, region, region FROM place_facts
-            WHERE region IS NOT NULL AND {_PLACES_IN_MEETINGS}
-            UNION SELECT region, region, region FROM participant_facts
-            WHERE region IS NOT NULL""",
-    ),
-    Dimension(
-        "sub_regions",
-        "sub_region",
-        "Sub-region",
-        PLACE,
-        "sub_region",
-        f"""SELECT sub_region, sub_region, sub_region FROM place_facts
-            WHERE sub_region IS NOT NULL AND {_PLACES_IN_MEETINGS}
-            UNION SELECT sub_region, sub_region, sub_region FROM participant_facts
-            WHERE sub_region IS NOT NULL""",
+        "sub_regions", "sub_region", "Sub-region", PLACE, "sub_region", _named_places("sub_region")
     ),
     Dimension(
         "countries",
