@@ -1,5 +1,7 @@
 """Entry points: the integrated-approach key points and the report's framing of entry points."""
 
+from collections import defaultdict
+
 import streamlit as st
 
 from twg_data import queries, ui, vocabulary
@@ -19,30 +21,41 @@ if points.empty and framing.empty:
     st.stop()
 
 meetings = sorted(set(points.meeting_id) | set(framing.meeting_id))
+# Rows per meeting (and category) in one pass each: a boolean mask per meeting and category
+# cost 13 ms a rerun at 8 meetings.
+framing_of = defaultdict(list)
+for row in framing.itertuples():
+    framing_of[row.meeting_id].append(row)
+categories_of = defaultdict(list)
+for group in categories.itertuples():
+    categories_of[group.meeting_id].append(group)
+points_of = defaultdict(list)
+for row in points.itertuples():
+    points_of[row.meeting_id, row.category].append(row)
+
 for meeting_id, section in ui.by_meeting(meetings):
     with section:
-        own_framing = framing[framing.meeting_id == meeting_id]
-        if not own_framing.empty:
+        own_framing = framing_of[meeting_id]
+        if own_framing:
             st.subheader("How the report frames entry points")
             dimensions, settings = st.columns(2, gap="large")
             with dimensions:
                 st.markdown(f"**{vocabulary.FRAMING_HEADINGS['dimension']}**")
-                for row in own_framing[own_framing.kind == "dimension"].itertuples():
+                for row in [r for r in own_framing if r.kind == "dimension"]:
                     st.markdown(f"- **{ui.md(row.label)}**: “{ui.md(row.text)}”")
             with settings:
                 st.markdown(f"**{vocabulary.FRAMING_HEADINGS['setting']}**")
-                named = own_framing[own_framing.kind == "setting"]
-                st.markdown(" · ".join(ui.md(label) for label in named.label))
-                if not named.empty:
-                    st.caption(f"Source: “{ui.md(named.source_passage.iloc[0])}”")
+                named = [r for r in own_framing if r.kind == "setting"]
+                st.markdown(" · ".join(ui.md(r.label) for r in named))
+                if named:
+                    st.caption(f"Source: “{ui.md(named[0].source_passage)}”")
 
-        own_points = points[points.meeting_id == meeting_id]
-        own_categories = categories[categories.meeting_id == meeting_id]
+        own_categories = categories_of[meeting_id]
         columns = st.columns(max(len(own_categories), 1), gap="large")
-        for column, group in zip(columns, own_categories.itertuples(), strict=False):
+        for column, group in zip(columns, own_categories, strict=False):
             with column:
                 st.subheader(ui.md(group.heading))
-                for row in own_points[own_points.category == group.category].itertuples():
+                for row in points_of[meeting_id, group.category]:
                     heading = row.heading if isinstance(row.heading, str) else None
                     title = ui.md(heading) if heading else vocabulary.NO_HEADING
                     with st.container(border=True):
