@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 from collections import Counter
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from benchmarks.synth import cli, places
 from benchmarks.synth import generate as synth
+from benchmarks.synth.folder import CURATED_DIR, ID_PREFIX, SynthError, is_reference_table
+from tests.golden import synth as golden
 from twg_data.build import build_database
 from twg_data.schema import TABLES
 from twg_data.validate import validate
@@ -73,6 +77,46 @@ def test_each_meeting_has_two_to_four_sessions_and_speakers_who_took_part(synth_
     assert all((r["meeting_id"], r["person_id"]) in taking_part for r in speakers)
 
 
+def test_generated_tables_are_byte_identical_to_the_recorded_digests(synth_dir: Path) -> None:
+    assert golden.CASE == {"meetings": MEETINGS, "people": PEOPLE, "seed": SEED}
+    recorded = json.loads(golden.DIGESTS.read_text(encoding="utf-8"))
+    assert sorted(recorded) == sorted(golden.GENERATED)
+    changed = sorted(n for n, d in golden.digests(synth_dir).items() if recorded[n] != d)
+    assert changed == [], (
+        "synthetic output changed; if intended, run `python -m tests.golden.synth`"
+    )
+
+
+def test_place_lists_are_sorted_ranked_and_consistent_with_the_curated_data() -> None:
+    def rows(name: str) -> list[dict[str, str]]:
+        return _rows(places.FOLDER, name.removesuffix(".csv"))
+
+    countries, cities = rows("countries.csv"), rows("cities.csv")
+    assert [c["iso3"] for c in countries] == sorted(c["iso3"] for c in countries)
+    assert [c["city_id"] for c in cities] == sorted({c["city_id"] for c in cities})
+    assert sorted(int(c["rank"]) for c in countries) == list(range(1, len(countries) + 1))
+    by_country = Counter(c["country_iso3"] for c in cities)
+    assert set(by_country) == {c["iso3"] for c in countries}  # every country has a city
+    for iso3, count in by_country.items():
+        ranks = sorted(int(c["rank_in_country"]) for c in cities if c["country_iso3"] == iso3)
+        assert ranks == list(range(1, count + 1))
+    regions = {row["sub_region"] for row in _rows(CURATED_DIR, "regions")}
+    assert {c["sub_region"] for c in countries} <= regions
+    curated = {row["iso3"]: row for row in _rows(CURATED_DIR, "countries")}
+    for country in countries:
+        if country["iso3"] in curated:
+            fields = ("name", "m49_code", "sub_region", "intermediate_region")
+            assert [country[f] for f in fields] == [curated[country["iso3"]][f] for f in fields]
+    # The most prominent country and city come first: the skew's ranks are read, not file order.
+    assert places.COUNTRIES[0].iso3 == "COL" and places.CITIES[0].city_id == "bogota"
+
+
+def test_key_points_follow_the_curated_categories(synth_dir: Path) -> None:
+    categories = [row["category"] for row in _rows(CURATED_DIR, "key_point_categories")]
+    written = {row["category"] for row in _rows(synth_dir, "key_points")}
+    assert written == set(categories)
+
+
 def test_same_seed_writes_identical_files_and_another_seed_does_not(
     synth_dir: Path, tmp_path: Path
 ) -> None:
@@ -88,24 +132,22 @@ def test_people_and_organizations_are_clearly_synthetic(synth_dir: Path) -> None
     assert all(row["name"].startswith("Synthetic Person ") for row in people)
     organizations = _rows(synth_dir, "organizations")
     assert all(row["name"].startswith("Synthetic Org ") for row in organizations)
-    assert all(
-        row["meeting_id"].startswith(synth.ID_PREFIX) for row in _rows(synth_dir, "meetings")
-    )
-    shipped_names = {row["name"] for row in _rows(synth.CURATED_DIR, "people")}
+    assert all(row["meeting_id"].startswith(ID_PREFIX) for row in _rows(synth_dir, "meetings"))
+    shipped_names = {row["name"] for row in _rows(CURATED_DIR, "people")}
     assert shipped_names.isdisjoint(row["name"] for row in people)
 
 
 def test_places_are_real_cities_and_reference_tables_are_the_curated_rows(
     synth_dir: Path,
 ) -> None:
-    builtin = {c[0]: c for c in synth.CITIES}
+    builtin = {c[0]: c for c in places.CITIES}
     for row in _rows(synth_dir, "cities"):
         slug, name, iso3, latitude, longitude = builtin[row["city_id"]]
         assert (row["name"], row["country_iso3"]) == (name, iso3)
         assert (row["latitude"], row["longitude"]) == (latitude, longitude)
     for table in TABLES:
-        if synth.is_reference_table(table):
-            assert _rows(synth_dir, table.name) == _rows(synth.CURATED_DIR, table.name)
+        if is_reference_table(table):
+            assert _rows(synth_dir, table.name) == _rows(CURATED_DIR, table.name)
 
 
 def test_participants_are_skewed_over_a_long_tail_of_countries(tmp_path: Path) -> None:
@@ -125,25 +167,25 @@ def test_participants_are_skewed_over_a_long_tail_of_countries(tmp_path: Path) -
 def test_synth_refuses_the_project_data_folder_and_leaves_it_unchanged(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    before = _digests(synth.CURATED_DIR)
-    for target in (synth.CURATED_DIR, synth.CURATED_DIR / "synthetic"):
-        code = synth.main(["--meetings", "1", "--people", "5", "-o", str(target)])
+    before = _digests(CURATED_DIR)
+    for target in (CURATED_DIR, CURATED_DIR / "synthetic"):
+        code = cli.main(["--meetings", "1", "--people", "5", "-o", str(target)])
         assert code == 2
         assert "refusing to write synthetic data into the project's data folder" in (
             capsys.readouterr().err
         )
-    assert not (synth.CURATED_DIR / "synthetic").exists()
-    assert _digests(synth.CURATED_DIR) == before
+    assert not (CURATED_DIR / "synthetic").exists()
+    assert _digests(CURATED_DIR) == before
 
 
 def test_synth_refuses_to_overwrite_a_folder_of_real_data(tmp_path: Path) -> None:
-    (tmp_path / "meetings.csv").write_bytes((synth.CURATED_DIR / "meetings.csv").read_bytes())
-    with pytest.raises(synth.SynthError, match="non-synthetic"):
+    (tmp_path / "meetings.csv").write_bytes((CURATED_DIR / "meetings.csv").read_bytes())
+    with pytest.raises(SynthError, match="non-synthetic"):
         synth.generate(tmp_path, meetings=1, people=5)
 
 
 def test_synth_command_writes_a_valid_folder(tmp_path: Path) -> None:
     out = tmp_path / "cli"
-    assert synth.main(["--meetings", "2", "--people", "40", "--seed", "3", "-o", str(out)]) == 0
+    assert cli.main(["--meetings", "2", "--people", "40", "--seed", "3", "-o", str(out)]) == 0
     assert validate(out) == []
     assert len(_rows(out, "people")) == 40

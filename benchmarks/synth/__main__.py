@@ -2,7 +2,7 @@
 
 import sys
 
-from benchmarks.synth.generate import main
+from benchmarks.synth.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())
