@@ -20,6 +20,7 @@ from twg_data.build import connect
 from twg_data.filters import Filters
 from twg_data.paths import PROJECT_ROOT
 from twg_data.schema import TABLES
+from twg_data.schema_model import DUCKDB_TYPES
 from twg_data.validate import validate
 
 DESCRIPTOR = "datapackage.json"
@@ -74,6 +75,7 @@ def test_fields_carry_types_required_values_and_ranges(descriptor):
         "constraints": {"minimum": -90, "maximum": 90},
     }
     assert fields["sessions", "start_time"]["type"] == "time"
+    assert fields["sessions", "start_time"]["format"] == "any"  # HH:MM or HH:MM:SS
     assert fields["meetings", "date"]["type"] == "date"
     assert fields["sdg_targets", "goal"]["constraints"]["maximum"] == 17
 
@@ -87,9 +89,30 @@ def test_sources_licences_and_contributors_come_from_the_data(descriptor):
         }
     ]
     assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    # The report's issuing body as its title page names it (sources.csv, first passage).
     assert descriptor["contributors"] == [
-        {"title": "The TWG dashboard contributors", "role": "author"}
+        {"title": "The TWG dashboard contributors", "role": "author"},
+        {
+            "title": "Technical Working Group on the Confluence of Urban Safety and "
+            "Peacebuilding Practice",
+            "role": "contributor",
+        },
     ]
+
+
+def test_every_column_type_of_the_schema_has_a_table_schema_type():
+    assert set(datapackage.FIELD_TYPES) == set(DUCKDB_TYPES)
+
+
+def test_text_fields_carry_the_characters_validation_refuses_as_a_pattern(descriptor):
+    fields = {
+        (r["name"], f["name"]): f for r in descriptor["resources"] for f in r["schema"]["fields"]
+    }
+    assert fields["people", "person_id"]["constraints"]["pattern"] == (
+        datapackage.IDENTIFIER_PATTERN
+    )
+    assert fields["sources", "passage"]["constraints"]["pattern"] == datapackage.FREE_TEXT_PATTERN
+    assert "pattern" not in fields["objectives", "scope"]["constraints"]  # enum says it all
 
 
 def test_frictionless_accepts_the_shipped_data_package():
@@ -107,24 +130,64 @@ def test_the_frictionless_command_line_accepts_it_too():
     assert result.returncode == 0, result.stdout[-2000:]
 
 
+def with_descriptor(data_dir, shipped_db):
+    """The data folder with the shipped data's descriptor, which Frictionless accepts."""
+    with connect(shipped_db) as con:
+        data_dir.file(DESCRIPTOR).write_bytes(datapackage.descriptor_bytes(con, Filters()))
+    assert frictionless_errors(data_dir.path) == []
+    return data_dir
+
+
 @pytest.mark.parametrize(
     ("file", "old", "new", "resource", "error"),
     [
         ("participants.csv", ",anja-heuft,", ",anja-heuft-x,", "participants", "foreign-key"),
         ("speakers.csv", ",focus-1,2,", ",focus-9,2,", "speakers", "foreign-key"),
         ("people.csv", "anja-heuft,", "achim-wennmann,", "people", "primary-key"),
+        ("speakers.csv", ",focus-1,2,", ",focus-1,1,", "speakers", "primary-key"),
+        (
+            "organizations.csv",
+            "Colombia,,,,academic",
+            "Colombia,,,nowhere,academic",
+            "organizations",
+            "foreign-key",
+        ),
+        # What validation refuses in a cell, Frictionless refuses by the fields' patterns.
+        ("sources.csv", "focal points", "focal\x00 points", "sources", "constraint-error"),
+        ("people.csv", "Anja Heuft", "Anja\u200b Heuft", "people", "constraint-error"),
+        ("people.csv", "\nanja-heuft,", "\nanja\u202eheuft,", "people", "constraint-error"),
+        ("people.csv", "\nanja-heuft,", '\n"anja-heuft\n",', "people", "constraint-error"),
+        # A cell of spaces is empty to our validator, text to Frictionless: both refuse it.
+        ("cities.csv", "abidjan,Abidjan,,CIV,", "abidjan,Abidjan,,  ,", "cities", "foreign-key"),
+        ("cities.csv", ",5.36,", ", ,", "cities", "type-error"),
     ],
 )
 def test_frictionless_and_our_validator_both_refuse_broken_data(
     data_dir, shipped_db, file, old, new, resource, error
 ):
-    with connect(shipped_db) as con:
-        data_dir.file(DESCRIPTOR).write_bytes(datapackage.descriptor_bytes(con, Filters()))
-    assert frictionless_errors(data_dir.path) == []
-    text = data_dir.text(file)
-    data_dir.write(file, text.replace(old, new, 1))
+    with_descriptor(data_dir, shipped_db)
+    data_dir.replace(file, old, new)
     assert (resource, error) in frictionless_errors(data_dir.path)
     assert [p for p in validate(data_dir.path) if p.file == file]
+
+
+@pytest.mark.parametrize(
+    ("file", "change"),
+    [
+        ("people.csv", lambda text: text + ",,,\n,,,\n"),  # the empty rows Excel leaves
+        ("people.csv", lambda text: text.replace("\nanja-heuft,", "\n\nanja-heuft,")),
+        ("sessions.csv", lambda text: text.replace(",14:00,15:15,", ",14:00:00,15:15:00,")),
+        ("sources.csv", lambda text: text.replace("focal points", "focal\tpoints\r\non")),
+        ("people.csv", lambda text: "\ufeff" + text.replace("\n", "\r\n")),
+    ],
+    ids=["trailing-empty-rows", "blank-line", "seconds", "tab-crlf-in-passage", "bom-crlf"],
+)
+def test_what_our_validator_accepts_frictionless_accepts_too(data_dir, shipped_db, file, change):
+    with_descriptor(data_dir, shipped_db)
+    data_dir.write(file, change(data_dir.text(file)))
+    assert data_dir.text(file) != (PROJECT_ROOT / "data" / file).read_text(encoding="utf-8")
+    assert validate(data_dir.path) == []
+    assert frictionless_errors(data_dir.path) == []
 
 
 def test_the_dataset_zip_is_a_valid_data_package(con, tmp_path):

@@ -455,6 +455,73 @@ def test_line_breaks_and_tabs_inside_quoted_free_text_stay_valid(data_dir):
     assert problems(data_dir) == []
 
 
+BRAZIL = "BRA,Brazil,076,Latin America and the Caribbean,South America,"
+PASSAGE = "focal points on urban safety of cities"
+
+
+@pytest.mark.parametrize(
+    ("file", "row", "old", "new", "column", "message"),
+    [
+        # Control characters in free text, where a tab or a line break would be fine.
+        ("sources.csv", PASSAGE, "focal points", "focal\x00points", "passage", "U+0000"),
+        ("sources.csv", PASSAGE, "focal points", "focal\x85points", "passage", "U+0085"),
+        # Bidirectional controls in codes: an ISO code, an M49 code, a region's name.
+        ("countries.csv", BRAZIL, "BRA,", "\u202eBRA,", "iso3", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        (
+            "countries.csv",
+            BRAZIL,
+            ",076,",
+            ",07\u20676,",
+            "m49_code",
+            "U+2067 RIGHT-TO-LEFT ISOLATE",
+        ),
+        (
+            "countries.csv",
+            BRAZIL,
+            BRAZIL,
+            BRAZIL.replace("South", "\u2068South"),
+            "intermediate_region",
+            "U+2068 FIRST STRONG ISOLATE",
+        ),
+        # A category's singular label names an item on a page: one line, no tab.
+        (
+            "key_point_categories.csv",
+            "Commonality,",
+            "Commonality,",
+            "Common\tality,",
+            "singular",
+            "tab",
+        ),
+    ],
+)
+def test_characters_no_report_contains_are_reported_in_codes_and_free_text(
+    data_dir, file, row, old, new, column, message
+):
+    line = data_dir.line_of(file, row)
+    data_dir.replace(file, old, new)
+    found = [p for p in validate(data_dir.path) if p.file == file]
+    assert [(p.line, p.column) for p in found] == [(line, column)]
+    assert message in found[0].message
+
+
+def test_a_cell_of_spaces_is_reported_not_read_as_empty(data_dir):
+    # Our database would read it as empty, other tools (Frictionless) as text: clear it.
+    line = data_dir.line_of("countries.csv", BRAZIL)
+    data_dir.replace("countries.csv", BRAZIL, BRAZIL.replace("South America", "   "))
+    assert problems(data_dir) == [
+        f"countries.csv:{line}: intermediate_region: holds only spaces: clear the cell"
+    ]
+
+
+def test_a_row_of_spaces_is_reported_but_empty_rows_are_skipped(data_dir):
+    text = data_dir.text("organization_types.csv")
+    data_dir.write("organization_types.csv", text.replace("\nngo,", "\n ,, \n,,\nngo,"))
+    line = data_dir.line_of("organization_types.csv", " ,, ")
+    assert problems(data_dir) == [
+        f"organization_types.csv:{line}: (file): the row holds only spaces: delete it"
+    ]
+
+
 def test_unterminated_quote_names_the_line_and_column_where_it_opens(data_dir):
     line = data_dir.line_of("people.csv", "anja-heuft")
     data_dir.replace("people.csv", "anja-heuft,Anja Heuft,", 'anja-heuft,"Anja Heuft,')

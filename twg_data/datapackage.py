@@ -3,7 +3,9 @@
 Every table is a resource whose Table Schema (types, required fields, allowed values, ranges,
 primary and foreign keys, composite ones included) comes from `twg_data/schema.py`, so the
 published descriptor and our own validation describe the same data. The meeting reports are
-listed as the package's sources, from the meetings table.
+listed as the package's sources, from the meetings table, and the bodies that issued them as
+contributors, from the reports' own title passages. Frictionless itself is a dev dependency:
+the tests run it on this descriptor; nothing here imports it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from twg_data import citation, queries
 from twg_data.filters import Filters
 from twg_data.queries import Connection
 from twg_data.schema import TABLES, Column, Table
+from twg_data.validate import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS, LAYOUT_CHARACTERS
 
 DESCRIPTOR = "datapackage.json"
 NAME = "twg-urban-safety-peacebuilding"
@@ -36,19 +39,31 @@ DIALECT = {
     "quoteChar": '"',
     "doubleQuote": True,
     "header": True,
+    # Validation skips empty rows (Excel leaves some at the end of a sheet); so does Frictionless.
+    "skipBlankRows": True,
 }
+# What validation refuses in a cell, as Table Schema patterns (Python and JavaScript regular
+# expressions). Frictionless matches a pattern as ^...$, where $ also matches before a final
+# line feed: the lookahead refuses that line feed in ids, names and codes.
+FREE_TEXT_PATTERN = f"[^{CONTROL_CHARACTERS}]*"
+IDENTIFIER_PATTERN = f"[^{CONTROL_CHARACTERS}{LAYOUT_CHARACTERS}{INVISIBLE_CHARACTERS}]*(?!\\n)"
 
 
 def _field(column: Column, table: Table) -> dict:
     field: dict = {"name": column.name, "type": FIELD_TYPES[column.type]}
     if column.type == "time":
-        field["format"] = "%H:%M"
+        # HH:MM as the report writes times, or HH:MM:SS as Excel may save them: validation
+        # accepts both, and no strptime format does.
+        field["format"] = "any"
     field["description"] = column.description
     constraints: dict = {}
     if column.required or column.name in table.key:
         constraints["required"] = True
     if column.allowed:
         constraints["enum"] = list(column.allowed)
+    elif column.type == "text":
+        identifier = column.name in table.identifier_columns
+        constraints["pattern"] = IDENTIFIER_PATTERN if identifier else FREE_TEXT_PATTERN
     if column.minimum is not None:
         constraints["minimum"] = _number(column.minimum, column)
     if column.maximum is not None:
@@ -101,17 +116,28 @@ def _resource(table: Table) -> dict:
     }
 
 
-def _report_sources(con: Connection, filters: Filters) -> list[dict]:
-    meetings = queries.meetings(con, filters)
+def _reports(con: Connection, filters: Filters) -> list[citation.Report]:
+    return list(citation.reports(queries.citation_facts(con, filters)).values())
+
+
+def _sources(reports: list[citation.Report]) -> list[dict]:
+    """Each report with its title and its path next to the descriptor (`reports/...`)."""
+    folder = f"{citation.DATA_FOLDER}/"
+    return [{"title": r.title, "path": r.path.removeprefix(folder)} for r in reports if r.path]
+
+
+def _contributors(reports: list[citation.Report]) -> list[dict]:
+    """The curators as authors; each body that issued a report, as its title page names it."""
+    issuers = dict.fromkeys(r.author for r in reports if r.author)
     return [
-        {"title": title, "path": path}
-        for title, path in zip(meetings["title"], meetings["report_file"], strict=True)
-        if isinstance(path, str) and path
+        {"title": citation.DATASET_AUTHOR, "role": "author"},
+        *({"title": issuer, "role": "contributor"} for issuer in issuers),
     ]
 
 
 def descriptor(con: Connection, filters: Filters) -> dict:
     """The package descriptor; its sources are the selected meetings' reports."""
+    reports = _reports(con, filters)
     return {
         "profile": "tabular-data-package",
         "name": NAME,
@@ -125,8 +151,8 @@ def descriptor(con: Connection, filters: Filters) -> dict:
             f"copyright of their authors and are quoted for reference ({citation.TERMS_FILE})."
         ),
         "licenses": [DATA_LICENSE],
-        "sources": _report_sources(con, filters),
-        "contributors": [{"title": citation.DATASET_AUTHOR, "role": "author"}],
+        "sources": _sources(reports),
+        "contributors": _contributors(reports),
         "keywords": ["urban safety", "peacebuilding", "HABITAT III", "Technical Working Group"],
         "resources": [_resource(t) for t in TABLES],
     }

@@ -17,7 +17,8 @@ DUCKDB_TYPES = {
 
 # Columns that name or label something, beside the ids and codes found by their suffix.
 _NAME_COLUMNS = frozenset(
-    {"name", "aliases", "acronym", "label", "name_as_stated", "region", "iso3", "target"}
+    {"name", "aliases", "acronym", "label", "singular", "name_as_stated", "network"}
+    | {"region", "intermediate_region", "iso3", "target"}
 )
 
 

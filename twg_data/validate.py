@@ -83,6 +83,7 @@ def parse_value(column: Column, text: str) -> object:
     raise AssertionError(f"unknown column type {column.type}")
 
 
+SPACES_ONLY = "holds only spaces: clear the cell"
 SAVE_AS_UTF8 = "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
 # Byte-order marks of the encodings Excel and other tools write instead of UTF-8.
 _WIDE_BOMS = (
@@ -91,12 +92,17 @@ _WIDE_BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16 (Excel's 'Unicode Text')"),
     (codecs.BOM_UTF16_BE, "UTF-16 (Excel's 'Unicode Text')"),
 )
+# The characters a cell may not hold, as regular-expression ranges: written as escapes, so
+# that the data package states the same rules as `pattern` constraints (datapackage.py).
 # C0 and C1 control characters and DEL; tab, line feed and carriage return are handled apart.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_LAYOUT = re.compile("[\t\n\r]")
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+LAYOUT_CHARACTERS = r"\t\n\r"
 # Zero-width and bidirectional formatting characters: invisible, they make two ids that look
 # the same differ (or reorder how an id is shown).
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff]")
+INVISIBLE_CHARACTERS = r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+_LAYOUT = re.compile(f"[{LAYOUT_CHARACTERS}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 
 
 def _wide_encoding(raw: bytes) -> str | None:
@@ -197,7 +203,9 @@ def _check_row(
     line: int,
     row: dict[str, str | None],
     problems: list[Problem],
+    spaces: frozenset[str] = frozenset(),
 ) -> None:
+    """Check one row's cells; `spaces` names the cells that hold only spaces (read as empty)."""
     values: dict[str, object] = {}
     identifiers = table.identifier_columns
     for column in table.columns:
@@ -205,6 +213,9 @@ def _check_row(
         if text is None:
             if column.required:
                 problems.append(Problem(name, line, column.name, "required value is empty"))
+            elif column.name in spaces:
+                # Other tools read such a cell as text, not as empty (Frictionless does).
+                problems.append(Problem(name, line, column.name, SPACES_ONLY))
             continue
         if wrong := _hygiene(text, column.name in identifiers):
             problems.append(Problem(name, line, column.name, wrong))
@@ -270,7 +281,13 @@ def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> ParsedT
                     return None
                 continue
             if not any(cell.strip() for cell in record):
-                continue  # blank lines, and the empty rows Excel sometimes leaves at the end
+                # Blank lines and the empty rows Excel sometimes leaves at the end are skipped
+                # (the data package says so: skipBlankRows); a row of spaces is not blank.
+                if any(record):
+                    problems.append(
+                        Problem(name, line, FILE_LEVEL, "the row holds only spaces: delete it")
+                    )
+                continue
             if len(record) != len(header):
                 problems.append(
                     Problem(
@@ -284,9 +301,12 @@ def read_table(data_dir: Path, table: Table, problems: list[Problem]) -> ParsedT
                 continue
             cells = zip(header, record, strict=True)
             row = {h: (cell if cell.strip() else None) for h, cell in cells}
+            spaces = frozenset(
+                h for h, cell in zip(header, record, strict=True) if cell and not cell.strip()
+            )
             parsed.rows.append(row)
             parsed.lines.append(line)
-            _check_row(table, name, line, row, problems)
+            _check_row(table, name, line, row, problems, spaces)
     except csv.Error as error:
         column = _broken_quote_column(text, start_line, header)
         problems.append(
