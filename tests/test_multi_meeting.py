@@ -176,3 +176,16 @@ def test_exports_under_a_meeting_filter_hold_only_that_meetings_rows(two):
 def test_city_people_count_each_person_once_across_meetings(two):
     # Bernal attends both meetings from Bogotá: five distinct people, not six.
     assert queries.cities(two, Filters()).set_index("city").loc["Bogotá", "people"] == 5
+
+
+def test_a_brief_of_a_meeting_with_no_sdg_crosswalk_rows_is_made(two):
+    # The test meeting's one key point maps to no SDG target: the crosswalk rows kept for the
+    # brief are none (an empty list used as a mask selected no columns instead).
+    from twg_data import brief
+
+    test = Filters(meetings=(TEST_MEETING,))
+    markdown = brief.brief_markdown(two, test, brief.Selection())
+    assert "#### Synthetic key point" in markdown
+    assert "None: no selected key point is mapped to an SDG target." in markdown
+    rows = brief.brief_csv(two, test, brief.Selection()).decode("utf-8-sig").splitlines()
+    assert len(rows) == 1 + 1 + 1  # header, the key point, Ana Teresa Bernal presenting
