@@ -1,4 +1,5 @@
-"""Overview: what each meeting was, headline figures, and the map of cities that took part."""
+"""Overview: what a meeting was (one at a time), headline figures, and the map of cities that
+took part."""
 
 import streamlit as st
 
@@ -6,9 +7,9 @@ from twg_data import charts, queries, ui
 
 filters = ui.page_header("Urban safety and peacebuilding: Technical Working Group")
 
-meetings = ui.query(queries.meetings, filters)
-objectives = ui.query(queries.objectives, filters)
-for meeting in meetings.itertuples():
+shown = ui.one_meeting(filters)  # the facts of one meeting; the figures and map below span all
+objectives = ui.query(queries.objectives, shown)
+for meeting in ui.query(queries.meetings, shown).itertuples():
     st.subheader(ui.md(meeting.label))
     facts, aims = st.columns([1, 1], gap="large")
     with facts:

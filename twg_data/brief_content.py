@@ -127,6 +127,27 @@ def selected_points(con: Connection, filters: Filters, selection: Selection) -> 
     return chosen[list(CSV_COLUMNS)].reset_index(drop=True)
 
 
+def choices(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The items a facilitator chooses from, one row each, indexed by its ref: the section,
+    the item as people name it and what it is (the Agenda brief page's table)."""
+    rows = list(available_points(con, filters).itertuples())
+    return pd.DataFrame(
+        {
+            "section": [KINDS[row.kind] for row in rows],
+            "item": [item_label(row) for row in rows],
+            "what": [row.text if row.kind == "presenter" else category_label(row) for row in rows],
+        },
+        index=pd.Index([item_ref(row.meeting_id, row.id) for row in rows], name="ref"),
+    )
+
+
+def selection_of(chosen: pd.DataFrame) -> Selection:
+    """What a table of choices (`include` and `note` per ref) carries forward."""
+    included = chosen[chosen.include.astype(bool)]
+    left_out = chosen.index[~chosen.include.astype(bool)]
+    return Selection(tuple(left_out), dict(zip(included.index, included.note, strict=True)))
+
+
 # --- the content, shared by the Markdown and Word briefs -------------------------------
 
 

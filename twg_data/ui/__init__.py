@@ -1,6 +1,8 @@
 """Streamlit glue shared by every page, one module a job: `database` (the served data),
 `cache` (results per filters and data; files made on click), `sidebar` (filters and the URL),
-`tables` (tables, charts, downloads, data status), `state` (widget values kept across pages).
+`tables` (tables, charts, downloads, data status), `state` (widget values kept across pages,
+link parameters that are not filters), `meeting` (one meeting at a time: the switcher),
+`choices` (items to carry forward, with notes, in one widget).
 
 Pages call `ui.<helper>` and pass `twg_data.queries` and `twg_data.charts` functions; they
 never touch SQL or CSV files.
@@ -18,9 +20,10 @@ from twg_data.ui.cache import (
     table,
     table_csv,
 )
+from twg_data.ui.choices import choices_table
 from twg_data.ui.database import data_problems, database, refresh_database
+from twg_data.ui.meeting import meeting_slider, meetings_in_data, one_meeting
 from twg_data.ui.sidebar import (
-    by_meeting,
     current_filters,
     describe_filters,
     filter_options,
@@ -56,7 +59,9 @@ __all__ = [
     "brief_file",
     "filter_options",
     "sidebar_filters",
-    "by_meeting",
+    "one_meeting",
+    "meetings_in_data",
+    "meeting_slider",
     "current_filters",
     "page_header",
     "describe_filters",
@@ -70,4 +75,5 @@ __all__ = [
     "show_frame",
     "chart",
     "kept",
+    "choices_table",
 ]
