@@ -17,6 +17,48 @@ with st.container(key="brief_header"):
     )
 
 
+# label, form (`ui.brief_file`), file name, type, key, icon, help
+DOWNLOADS = (
+    (
+        "Brief (Word)",
+        "docx",
+        docx_brief.FILE_NAME,
+        docx_brief.MIME,
+        "download_brief_docx",
+        ":material/article:",
+        "For the secretariat: headings, tables, a citation under every point, page numbers, A4.",
+    ),
+    (
+        "Brief (Markdown)",
+        "md",
+        "twg-agenda-brief.md",
+        "text/markdown",
+        "download_brief_md",
+        ":material/description:",
+        None,
+    ),
+    (
+        "Brief (CSV)",
+        "csv",
+        "twg-agenda-brief.csv",
+        "text/csv",
+        "download_brief_csv",
+        ":material/download:",
+        None,
+    ),
+    (
+        "Summary pack (ZIP)",
+        "zip",
+        brief.PACK_FILE_NAME,
+        "application/zip",
+        "download_summary_pack",
+        ":material/folder_zip:",
+        "The brief (Word, Markdown and CSV), every CSV summary under the current filters, the "
+        "data dictionary and a README saying what each file is and how to cite it.",
+    ),
+)
+
+
 # A change of the choices reruns this part only, not the sidebar and the header.
 @st.fragment
 def choose_and_preview(filters) -> None:
@@ -38,47 +80,17 @@ def choose_and_preview(filters) -> None:
 
         st.subheader("Downloads")
         buttons = st.container(horizontal=True)
-        buttons.download_button(
-            "Brief (Word)",
-            data=ui.brief_file("docx", filters, selection),
-            file_name=docx_brief.FILE_NAME,
-            mime=docx_brief.MIME,
-            key="download_brief_docx",
-            icon=":material/article:",
-            help="For the secretariat: headings, tables, a citation under every point, page "
-            "numbers, A4.",
-            on_click="ignore",
-        )
-        buttons.download_button(
-            "Brief (Markdown)",
-            data=ui.brief_file("md", filters, selection),
-            file_name="twg-agenda-brief.md",
-            mime="text/markdown",
-            key="download_brief_md",
-            icon=":material/description:",
-            on_click="ignore",
-        )
-        buttons.download_button(
-            "Brief (CSV)",
-            data=ui.brief_file("csv", filters, selection),
-            file_name="twg-agenda-brief.csv",
-            mime="text/csv",
-            key="download_brief_csv",
-            icon=":material/download:",
-            on_click="ignore",
-        )
-        buttons.download_button(
-            "Summary pack (ZIP)",
-            data=ui.brief_file("zip", filters, selection),
-            file_name=brief.PACK_FILE_NAME,
-            mime="application/zip",
-            key="download_summary_pack",
-            icon=":material/folder_zip:",
-            help="The brief (Word, Markdown and CSV), every CSV summary under the current "
-            "filters, the data dictionary and a README saying what each file is and how to "
-            "cite it.",
-            on_click="ignore",
-        )
+        for label, form, file_name, mime, key, icon, help_text in DOWNLOADS:
+            buttons.download_button(
+                label,
+                data=ui.brief_file(form, filters, selection),
+                file_name=file_name,
+                mime=mime,
+                key=key,
+                icon=icon,
+                help=help_text,
+                on_click="ignore",
+            )
         st.subheader("Preview")
 
     with st.container(key="brief_print_toggle"):
