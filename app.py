@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from twg_data import ui
-from twg_data.pages import DATA_PROBLEMS, PAGES, PageSpec
+from twg_data.pages import DATA_PROBLEMS, PageSpec, shown_pages
 
 st.set_page_config(
     page_title="TWG dashboard · urban safety and peacebuilding",
@@ -22,7 +22,7 @@ def page(spec: PageSpec) -> st.Page:
 
 ui.refresh_database()  # once per run: rebuild if the CSVs changed
 
-pages = [page(spec) for spec in PAGES]
+pages = [page(spec) for spec in shown_pages(len(ui.meetings_in_data()))]
 if ui.data_problems():
     pages.append(page(DATA_PROBLEMS))
 

@@ -10,8 +10,9 @@ from streamlit.testing.v1 import AppTest
 from twg_data import pages
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
-PAGES = {spec.name: spec.file for spec in pages.PAGES}  # the app's own registry
-ALL_PAGES = PAGES
+# The app's own registry: the pages of the shipped data (one meeting), and every page.
+PAGES = {spec.name: spec.file for spec in pages.shown_pages(1)}
+ALL_PAGES = {spec.name: spec.file for spec in pages.PAGES}
 
 
 class MediaFiles:

@@ -1,4 +1,4 @@
-"""One meeting at a time, with one, two and 50 meetings.
+"""One meeting at a time, and the Across meetings page, with one, two and 50 meetings.
 
 One meeting: the shipped data. Two: the shipped Bogotá meeting plus the synthetic test
 meeting (Geneva, 2016-05-10; tests/fixtures/). Fifty: a small synthetic data set
@@ -7,13 +7,15 @@ meeting (Geneva, 2016-05-10; tests/fixtures/). Fifty: a small synthetic data set
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
 from benchmarks.synth.generate import generate
 from tests.app_support import ALL_PAGES, PAGES, choices, download, no_exceptions, open_app
-from twg_data import queries
+from tests.report_facts import BOGOTA_PEOPLE
+from twg_data import pages, queries
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 
@@ -35,6 +37,10 @@ def table(at, *columns: str):
     return found[0]
 
 
+def rows(csv_bytes: bytes) -> list[dict[str, str]]:
+    return list(csv.DictReader(csv_bytes.decode("utf-8-sig").splitlines()))
+
+
 # --- one meeting -------------------------------------------------------------------------
 
 
@@ -44,6 +50,17 @@ def test_with_one_meeting_a_page_has_no_switcher_and_the_link_no_meeting(page):
     no_exceptions(at)
     assert switcher(at) is None
     assert "shown_meeting" not in at.query_params
+
+
+def test_with_one_meeting_the_across_meetings_page_is_not_in_the_navigation():
+    assert "across_meetings" not in PAGES
+    at = open_app("overview")
+    with pytest.raises(ValueError):
+        at.switch_page(ALL_PAGES["across_meetings"])
+    assert [s.name for s in pages.shown_pages(2)][:2] == ["overview", "across_meetings"]
+
+
+# --- two meetings ------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -121,6 +138,56 @@ def test_the_brief_is_of_the_meeting_shown_and_says_so(two, media):
     assert "Synthetic key point" not in brief
 
 
+def test_the_across_meetings_page_compares_the_two_meetings(two, media):
+    at = open_app("across_meetings")
+    no_exceptions(at)
+    assert at.title[0].value == "Across meetings"
+    regions = table(at, "meeting", "region")
+    people = regions.groupby("meeting_id").people.sum().to_dict()
+    assert people == {BOGOTA: 23, GENEVA: 3}
+    returning = table(at, "name")
+    assert returning.iloc[0][["name", "meetings"]].tolist() == ["Ana Teresa Bernal", 2]
+    assert (returning.meetings == 1).sum() == 25 - 1
+    cities = table(at, "iso3", "meetings").set_index("city")
+    assert cities.loc["Geneva", "meetings"] == 2  # named people in 2015, the venue in 2016
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["People at two meetings or more"] == "1"
+    assert metrics["Cities at two meetings or more"] == "2"  # Bogotá and Geneva
+    key_points = table(at, "key_points")
+    assert key_points.groupby("meeting_id").key_points.sum().to_dict() == {BOGOTA: 9, GENEVA: 1}
+    downloaded = rows(media.data(download(at, "Download people across meetings (CSV)")))
+    assert {r["name"]: r["meetings"] for r in downloaded}["Ana Teresa Bernal"] == "2"
+    labels = [b.label for b in at.get("download_button")]
+    assert len(labels) == len(at.dataframe)  # every table has its download
+
+
+def test_the_across_meetings_page_applies_the_filters_and_says_which_cannot(two):
+    at = open_app("across_meetings", city="bogota")
+    no_exceptions(at)
+    assert table(at, "meeting", "region").groupby("meeting_id").people.sum().to_dict() == {
+        BOGOTA: 5,
+        GENEVA: 1,
+    }
+    # Bernal is placed in Bogotá at both meetings; Beta (Colombia, no city) is not kept
+    returning = table(at, "name").set_index("name")
+    assert set(returning.index) == BOGOTA_PEOPLE
+    assert returning.loc["Ana Teresa Bernal", "meetings"] == 2
+    assert any("city filter cannot apply" in i.value for i in at.info)
+
+
+def test_the_map_steps_through_the_meetings(two):
+    at = open_app("across_meetings")
+    slider = at.select_slider(key="across_map_meeting")
+    assert slider.value == GENEVA
+    assert set(table(at, "took_part_as").city) == {"Geneva", "Bogotá"}
+    slider.set_value(BOGOTA).run()
+    no_exceptions(at)
+    assert len(table(at, "took_part_as")) == 21
+
+
+# --- fifty meetings ----------------------------------------------------------------------
+
+
 @pytest.fixture(scope="module")
 def fifty_folder(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("fifty") / "data"
@@ -173,3 +240,15 @@ def test_with_fifty_meetings_a_page_draws_what_it_draws_for_that_meeting_alone(f
     alone = open_app(page, meeting=newest)  # the Meeting filter: one meeting, no switcher
     assert switcher(everything) is not None and switcher(alone) is None
     assert drawn(everything) == drawn(alone)
+
+
+def test_with_fifty_meetings_the_across_page_has_a_row_per_meeting(fifty):
+    at = open_app("across_meetings")
+    no_exceptions(at)
+    assert table(at, "meeting", "region").meeting_id.nunique() == 50
+    assert table(at, "key_points").meeting_id.nunique() == 50
+    with connect(fifty) as con:
+        returns = queries.returns(con, Filters()).set_index("what")
+    metric = {m.label: m.value for m in at.metric}["People at two meetings or more"]
+    assert metric == f"{returns.loc['people', 'returned']:,}"
+    assert len(at.select_slider(key="across_map_meeting").options) == 50

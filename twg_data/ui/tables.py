@@ -114,7 +114,14 @@ def chart(
     builder: Callable[..., dict],
     function: Callable[[queries.Connection, Filters], pd.DataFrame],
     filters: Filters,
+    *,
+    empty: str | None = None,
     **options: object,
 ) -> None:
-    """Chart a query's frame (cached) with a `twg_data.charts` builder at full width."""
-    st.vega_lite_chart(builder(query(function, filters), **options), width="stretch")
+    """Chart a query's frame (cached) with a `twg_data.charts` builder at full width; with
+    `empty`, say that instead when the frame has no rows."""
+    frame = query(function, filters)
+    if empty is not None and frame.empty:
+        st.info(empty, icon=":material/search_off:")
+        return
+    st.vega_lite_chart(builder(frame, **options), width="stretch")
