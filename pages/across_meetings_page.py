@@ -24,8 +24,8 @@ st.caption(
     "Each person, organization and city with the number of meetings it took part in, most "
     "first. A city takes part as the venue, through a delegation or through its named people."
 )
-returns = ui.query(queries.returns, filters)
-for cell, row in zip(st.columns(len(returns)), returns.itertuples(), strict=True):
+returns = ui.rows(queries.returns, filters)
+for cell, row in zip(st.columns(len(returns)), returns, strict=True):
     cell.metric(f"{row.what.capitalize()} at two meetings or more", f"{row.returned:,}")
     cell.caption(f"of {row.took_part:,} {row.what} that took part")
 people, organizations, cities = st.tabs(["People", "Organizations", "Cities"])

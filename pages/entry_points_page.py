@@ -13,32 +13,32 @@ filters = ui.page_header(
 )
 filters = ui.one_meeting(filters)
 
-framing = ui.query(queries.framing, filters)
-points = ui.query(queries.entry_points, filters)
-categories = ui.query(queries.key_point_categories, filters)
-if points.empty and framing.empty:
+framing = ui.grouped(queries.framing, filters, "kind")
+points = ui.grouped(queries.entry_points, filters, "category")
+categories = ui.rows(queries.key_point_categories, filters)
+if not points and not framing:
     st.info("No key points for this meeting.", icon=":material/search_off:")
     st.stop()
 
-if not framing.empty:
+if framing:
     st.subheader("How the report frames entry points")
     dimensions, settings = st.columns(2, gap="large")
     with dimensions:
         st.markdown(f"**{vocabulary.FRAMING_HEADINGS['dimension']}**")
-        for row in framing[framing.kind == "dimension"].itertuples():
+        for row in framing.get("dimension", []):
             st.markdown(f"- **{ui.md(row.label)}**: “{ui.md(row.text)}”")
     with settings:
         st.markdown(f"**{vocabulary.FRAMING_HEADINGS['setting']}**")
-        named = framing[framing.kind == "setting"]
-        st.markdown(" · ".join(ui.md(label) for label in named.label))
-        if not named.empty:
-            st.caption(f"Source: “{ui.md(named.source_passage.iloc[0])}”")
+        named = framing.get("setting", [])
+        st.markdown(" · ".join(ui.md(row.label) for row in named))
+        if named:
+            st.caption(f"Source: “{ui.md(named[0].source_passage)}”")
 
 columns = st.columns(max(len(categories), 1), gap="large")
-for column, group in zip(columns, categories.itertuples(), strict=False):
+for column, group in zip(columns, categories, strict=False):
     with column:
         st.subheader(ui.md(group.heading))
-        for row in points[points.category == group.category].itertuples():
+        for row in points.get(group.category, []):
             heading = row.heading if isinstance(row.heading, str) else None
             title = ui.md(heading) if heading else vocabulary.NO_HEADING
             with st.container(border=True):

@@ -8,8 +8,8 @@ from twg_data import charts, queries, ui
 filters = ui.page_header("Urban safety and peacebuilding: Technical Working Group")
 
 shown = ui.one_meeting(filters)  # the facts of one meeting; the figures and map below span all
-objectives = ui.query(queries.objectives, shown)
-for meeting in ui.query(queries.meetings, shown).itertuples():
+objectives = ui.grouped(queries.objectives, shown, "meeting_id")
+for meeting in ui.rows(queries.meetings, shown):
     st.subheader(ui.md(meeting.label))
     facts, aims = st.columns([1, 1], gap="large")
     with facts:
@@ -21,13 +21,15 @@ for meeting in ui.query(queries.meetings, shown).itertuples():
             f"**Report:** {ui.md(meeting.report_file)}"
         )
     with aims:
-        own = objectives[(objectives.meeting_id == meeting.meeting_id)]
+        own = objectives.get(meeting.meeting_id, [])
         st.markdown("**The meeting's objectives**")
-        for row in own[own.scope == "meeting"].itertuples():
-            st.markdown(f"- {ui.md(row.label)} {ui.md(row.text)}")
+        for row in own:
+            if row.scope == "meeting":
+                st.markdown(f"- {ui.md(row.label)} {ui.md(row.text)}")
         st.markdown("**The TWG's standing objectives**")
-        for row in own[own.scope == "twg"].itertuples():
-            st.markdown(f"- {ui.md(row.text)}")
+        for row in own:
+            if row.scope == "twg":
+                st.markdown(f"- {ui.md(row.text)}")
 
 figures = ui.query(queries.headline_figures, filters).iloc[0]
 st.subheader("Under the current filters")

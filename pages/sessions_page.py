@@ -18,9 +18,8 @@ if timeline.empty:
     st.stop()
 ui.chart(charts.timeline, queries.session_timeline, filters)
 
-sessions = ui.query(queries.sessions, filters)
-all_speakers = ui.query(queries.speakers, filters)
-for session in sessions.itertuples():
+speakers = ui.grouped(queries.speakers, filters, "session_id")
+for session in ui.rows(queries.sessions, filters):
     st.subheader(f"Focus {session.position}: {ui.md(session.title)}")
     facts, who = st.columns([1, 1], gap="large")
     with facts:
@@ -37,16 +36,16 @@ for session in sessions.itertuples():
         if isinstance(session.format_rules, str):
             st.markdown(f"**Rules as stated:** {ui.md(session.format_rules)}")
     with who:
-        mine = all_speakers[all_speakers.session_id == session.session_id]
-        if mine.empty and session.speakers_in_report == 0:
+        mine = speakers.get(session.session_id, [])
+        if not mine and session.speakers_in_report == 0:
             st.markdown("*The report names no speakers for this session.*")
-        elif mine.empty:
+        elif not mine:
             st.markdown(
                 f"*None of the {session.speakers_in_report} named speakers matches the filters.*"
             )
         else:
             st.markdown("**Speakers, in order**")
-            for row in mine.itertuples():
+            for row in mine:
                 st.markdown(f"{row.order}. **{ui.md(row.person)}**, {ui.md(row.title_as_stated)}")
 
 st.subheader("Sessions table")

@@ -14,15 +14,21 @@ INCLUDE, NOTE = "include", "note"
 
 def choices_table(key: str, items: pd.DataFrame, column_config: dict) -> pd.DataFrame:
     """Show items (indexed by a ref; shared, never modified) with an `include` tick and a
-    `note` per row; return those two columns as the user left them.
+    `note` per row; return the table as the user left it.
 
     One widget for every item: its cost grows linearly with them. The choices are kept per
     ref, so an item hidden by a filter or another page comes back as the user left it.
     """
     kept = st.session_state.setdefault(_KEPT, {}).setdefault(key, {})
-    shown = items.copy()
-    shown.insert(0, INCLUDE, [kept.get(ref, (True, ""))[0] for ref in items.index])
-    shown[NOTE] = [kept.get(ref, (True, ""))[1] for ref in items.index]
+    choices = [kept.get(ref, (True, "")) for ref in items.index]
+    shown = pd.DataFrame(
+        {
+            INCLUDE: [include for include, _ in choices],
+            **{column: items[column].to_numpy() for column in items.columns},
+            NOTE: [note for _, note in choices],
+        },
+        index=items.index,
+    )
     # A widget per set of items: its edits are kept by row position, so other items (another
     # meeting, another filter) must not inherit them.
     digest = hashlib.sha256("\n".join(items.index).encode("utf-8")).hexdigest()[:12]
@@ -37,4 +43,4 @@ def choices_table(key: str, items: pd.DataFrame, column_config: dict) -> pd.Data
     )
     for ref, include, note in zip(edited.index, edited[INCLUDE], edited[NOTE], strict=True):
         kept[ref] = (bool(include), note if isinstance(note, str) else "")
-    return edited[[INCLUDE, NOTE]]
+    return edited
