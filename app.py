@@ -27,6 +27,7 @@ if ui.data_problems():
     pages.append(page(DATA_PROBLEMS))
 
 current = st.navigation(pages)
+ui.set_current_page(current.url_path)
 if not ui.show_data_status():
     st.stop()
 ui.sidebar_filters()
