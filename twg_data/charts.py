@@ -2,8 +2,10 @@
 
 Altair defines (and validates) each chart's shape once per set of options: building and
 validating an Altair chart costs 50-170 ms, far more than a page rerun should. Every call then
-copies that template and fills in only what depends on the data: the rows (as the named
-dataset `rows`, which Streamlit sends as Arrow), the title and the x-axis extent.
+copies that template and fills in the rows (as the named dataset `rows`, which Streamlit sends
+as Arrow) and the title. Nothing else in a spec depends on the data (extents are Vega
+expressions over the rows), so when a filter changes the rows the browser swaps them into
+the chart it has instead of building a new one.
 """
 
 from __future__ import annotations
@@ -43,26 +45,25 @@ def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def _fill(template: dict, frame: pd.DataFrame, title: str, **params: float) -> dict:
+def _fill(template: dict, frame: pd.DataFrame, title: str) -> dict:
     spec = copy.deepcopy(template)
     spec["datasets"] = {"rows": frame}
     spec["title"] = title
-    for param in spec.get("params", []):
-        if param["name"] in params:
-            param["value"] = params[param["name"]]
     return spec
 
 
 @cache
 def _bar_template(category: str, value: str, color: str | None, category_title: str) -> dict:
-    longest = alt.param(name="longest", value=1)
     order = alt.EncodingSortField(field=value, op="sum", order="descending")
+    # Room past the longest bar for its label, computed by Vega from the rows: the spec does
+    # not depend on the data, so a filter change only swaps the rows and the browser updates
+    # the chart in place instead of building it again.
+    longest = f"(extent(pluck(data('rows'), '{value}'))[1] || 1)"
     x = alt.X(
         f"{value}:Q",
         title=value.replace("_", " ").capitalize(),
         axis=alt.Axis(tickMinStep=1),
-        # Room past the longest bar for its label.
-        scale=alt.Scale(domainMin=0, domainMax=alt.ExprRef(expr="longest * 1.15"), nice=False),
+        scale=alt.Scale(domainMin=0, domainMax=alt.ExprRef(expr=f"{longest} * 1.15"), nice=False),
     )
     tooltip = [f"{c}:N" for c in (category, color) if c] + [f"{value}:Q"]
     base = alt.Chart(_ROWS).encode(
@@ -77,7 +78,7 @@ def _bar_template(category: str, value: str, color: str | None, category_title: 
     else:
         bars = base.mark_bar(color=_PALETTE[0])
     labels = base.mark_text(align="left", dx=4, fontSize=_FONT).encode(text=f"{value}:Q")
-    chart = (bars + labels).add_params(longest).properties(title="title", height=alt.Step(34))
+    chart = (bars + labels).properties(title="title", height=alt.Step(34))
     return _readable(chart).to_dict()
 
 
@@ -94,9 +95,7 @@ def bar_chart(
     shown = frame.head(MAX_BARS)
     if len(frame) > MAX_BARS:
         title = f"{title} (top {MAX_BARS} of {len(frame)})"
-    longest = float(shown[value].max()) if len(shown) else 1.0
-    template = _bar_template(category, value, color, category_title)
-    return _fill(template, shown, title, longest=longest)
+    return _fill(_bar_template(category, value, color, category_title), shown, title)
 
 
 @cache
