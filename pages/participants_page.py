@@ -49,14 +49,16 @@ with right:
         category="practice_community",
         title="By practice community (curated)",
     )
-with st.expander("Chart data and downloads"):
-    for name in (
+ui.chart_data(
+    (
         "participants_by_region",
         "participants_by_country",
         "participants_by_organization_type",
         "participants_by_practice_community",
-    ):
-        ui.summary_table(name, filters)
+    ),
+    filters,
+    key="participants_chart_tables",
+)
 
 st.subheader("Who is missing")
 st.caption(
