@@ -41,12 +41,11 @@ for column, group in zip(columns, categories, strict=False):
         for row in points.get(group.category, []):
             heading = row.heading if isinstance(row.heading, str) else None
             title = ui.md(heading) if heading else vocabulary.NO_HEADING
+            # One text element per point and per passage: a page's cost is its elements.
             with st.container(border=True):
-                st.markdown(f"**{title}**")
-                st.markdown(ui.md(row.text))
+                st.markdown(f"**{title}**\n\n{ui.md(row.text)}")
                 with st.expander("Source passage"):
-                    st.markdown(f"*{ui.md(row.source_section)}*")
-                    st.markdown(f"“{ui.md(row.source_passage)}”")
+                    st.markdown(f"*{ui.md(row.source_section)}*\n\n“{ui.md(row.source_passage)}”")
 
 st.subheader("Key points table")
 ui.summary_table("entry_points", filters)
