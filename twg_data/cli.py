@@ -1,4 +1,5 @@
-"""Command line: `python -m twg_data validate|build|export|brief|pack|dictionary|datapackage`."""
+"""Command line: `python -m twg_data validate|build|export|brief|pack|dictionary|datapackage|
+import|apply`."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from twg_data import (
 )
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
+from twg_data.importer.apply import ApplyError
+from twg_data.importer.commands import add_commands as add_import_commands
+from twg_data.importer.reader import ReportError
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
 from twg_data.validate import Problem, validate
@@ -245,6 +249,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=None, help="database file (default: .cache/)")
     p.add_argument("-o", "--output", type=Path, help="default: datapackage.json in the data folder")
     p.set_defaults(run=_datapackage)
+    add_import_commands(commands)
     return root
 
 
@@ -252,7 +257,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except CommandError as error:
+    except (CommandError, ReportError, ApplyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -1,0 +1,107 @@
+"""One person one id: names matched to the data's people and organizations.
+
+A name that equals a person's name or alias, ignoring accents, case and punctuation, is
+that person. A near match ('Antonio Zapata' beside 'Luis Antonio Zapata Guerrero') is only a
+suggestion for the curator, never a merge. Organizations match by name, acronym or alias,
+also when the report writes 'Name (ACRONYM)'.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+NEAR = 88  # rapidfuzz token-set score from which two different names are suggested as one
+
+
+def normal(text: str) -> str:
+    """Lower case, no accents or punctuation, single spaces: 'UN-HABITAT' -> 'unhabitat'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    letters = re.sub(r"[-‐‑–—'’.]", "", letters)
+    return " ".join(re.sub(r"[^\w\s]", " ", letters).split())
+
+
+def slug(text: str) -> str:
+    """A stable id from a name: 'Oliver Jütersonke' -> 'oliver-jutersonke'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-") or "unnamed"
+
+
+def aliases(row: dict[str, str]) -> list[str]:
+    return [alias.strip() for alias in row.get("aliases", "").split("|") if alias.strip()]
+
+
+@dataclass
+class Suggestion:
+    """Two names that may be one person or organization: the curator decides."""
+
+    table: str  # people | organizations
+    drafted_id: str
+    drafted_name: str
+    existing_id: str
+    existing_name: str
+    score: int
+
+
+class Registry:
+    """The ids of one table's rows by every form of their names; new ids never collide."""
+
+    def __init__(self, table: str, key: str, rows: list[dict[str, str]], acronyms: bool = False):
+        self.table, self.key = table, key
+        self.rows: dict[str, dict[str, str]] = {row[key]: row for row in rows}
+        self._names: dict[str, str] = {}
+        for row in rows:
+            self._index(row, acronyms)
+        self.acronyms = acronyms
+
+    def _index(self, row: dict[str, str], acronyms: bool) -> None:
+        forms = [row["name"], *aliases(row)]
+        if acronyms and row.get("acronym"):
+            forms.append(row["acronym"])
+        for form in forms:
+            self._names.setdefault(normal(form), row[self.key])
+            bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*(.*)", form)
+            if bracketed:  # 'International Development Research Centre (IDRC)'
+                self._names.setdefault(
+                    normal(bracketed.group(1) + " " + bracketed.group(3)), row[self.key]
+                )
+
+    def find(self, name: str) -> str | None:
+        """The id whose name, alias or acronym this is, exactly (ignoring accents and case)."""
+        found = self._names.get(normal(name))
+        if found is None:
+            bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*(.*)", name)
+            if bracketed:
+                found = self._names.get(normal(bracketed.group(1) + " " + bracketed.group(3)))
+                found = found or (
+                    self._names.get(normal(bracketed.group(2))) if self.acronyms else None
+                )
+        return found
+
+    def near(self, name: str, exclude: str = "") -> tuple[str, int] | None:
+        """The closest other row's id and score, when near enough to ask the curator."""
+        best: tuple[str, int] | None = None
+        for form, row_id in self._names.items():
+            if row_id == exclude:
+                continue
+            score = int(fuzz.token_set_ratio(normal(name), form))
+            shorter = min(len(normal(name).split()), len(form.split()))
+            if score >= NEAR and shorter >= 2 and (best is None or score > best[1]):
+                best = (row_id, score)
+        return best
+
+    def new_id(self, name: str) -> str:
+        base = slug(name)
+        candidate, n = base, 2
+        while candidate in self.rows:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def add(self, row: dict[str, str]) -> None:
+        self.rows[row[self.key]] = row
+        self._index(row, self.acronyms)
