@@ -5,7 +5,8 @@ from pathlib import Path
 import streamlit as st
 
 from twg_data import ui
-from twg_data.pages import DATA_PROBLEMS, PAGES, PageSpec
+from twg_data.pages import CURATE, DATA_PROBLEMS, PAGES, PageSpec
+from twg_data.ui import curator
 
 st.set_page_config(
     page_title="TWG dashboard · urban safety and peacebuilding",
@@ -25,6 +26,8 @@ ui.refresh_database()  # once per run: rebuild if the CSVs changed
 pages = [page(spec) for spec in PAGES]
 if ui.data_problems():
     pages.append(page(DATA_PROBLEMS))
+if curator.gate():  # off unless the operator set a secret and this session entered it
+    pages.append(page(CURATE))
 
 current = st.navigation(pages)
 if not ui.show_data_status():

@@ -15,4 +15,4 @@ st.markdown(
     "the next click picks them up, no restart needed. The same list comes from "
     "`python -m twg_data validate`."
 )
-ui.show_problems(ui.database()[0])
+ui.show_problems(ui.database()[0].problems)

@@ -36,5 +36,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("agenda_brief", "Agenda brief", "agenda-brief", ":material/description:"),
     PageSpec("data", "Data", "data", ":material/table:"),
 )
+# Shown only to a signed-in curator, where the operator turned curator mode on.
+CURATE = PageSpec("curate", "Curate", "curate", ":material/edit_note:")
 # Shown only while the CSVs have problems.
 DATA_PROBLEMS = PageSpec("data_problems", "Data problems", "data-problems", ":material/error:")

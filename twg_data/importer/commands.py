@@ -30,6 +30,8 @@ def _import(args: argparse.Namespace) -> int:
         raise ReportError(str(error)) from None
     counts = ", ".join(f"{n} {table}" for table, n in draft.counts().items())
     print(f"drafted {counts}")
+    for what in draft.not_found():
+        print(f"not found: {what}")
     print(
         f"{len(draft.suggestions)} identity suggestion(s), "
         f"{len(draft.decisions)} value(s) left to the curator"

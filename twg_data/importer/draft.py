@@ -62,6 +62,22 @@ class Draft:
     def counts(self) -> dict[str, int]:
         return {table: len(rows) for table, rows in self.rows.items() if rows}
 
+    def not_found(self) -> list[str]:
+        """What the report was read for and did not yield, in words."""
+        wanted = {
+            "meetings": "the meeting's title",
+            "sessions": "sessions (a heading or line with a time range)",
+            "participants": "participants (a list or table under a participants heading)",
+            "key_points": "key points (a list under a heading such as Recommendations)",
+        }
+        missing = [what for table, what in wanted.items() if not self.rows.get(table)]
+        meeting = (self.rows.get("meetings") or [{}])[0]
+        if meeting and not meeting.get("date"):
+            missing.append("the meeting's date")
+        if meeting and not meeting.get("city_id"):
+            missing.append("the meeting's city")
+        return missing
+
     def empty_required(self) -> list[Decision]:
         """Every required cell the draft leaves empty, with the reason the report gives none."""
         required = {t.name: {c.name for c in t.columns if c.required} for t in TABLES}

@@ -66,8 +66,18 @@ def _changed_text(text: str, table: str, changes: dict[str, dict[str, str]]) -> 
     return ",".join(COLUMNS[table]) + "\n" + csv_lines(rows, COLUMNS[table])
 
 
-def write_draft(draft: Draft, data_dir: Path, out_dir: Path, original: bytes | None = None) -> None:
-    """`out_dir` as a complete data folder: the data, the draft rows, the report, REVIEW.md."""
+def write_draft(
+    draft: Draft,
+    data_dir: Path,
+    out_dir: Path,
+    original: bytes | None = None,
+    base: dict[str, str] | None = None,
+) -> None:
+    """`out_dir` as a complete data folder: the data, the draft rows, the report, REVIEW.md.
+
+    `base` is the data's fingerprints when the draft was made (default: now); apply refuses
+    the draft if the data no longer has them.
+    """
     data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
     if out_dir == data_dir or data_dir in out_dir.parents:
         raise ValueError(f"{out_dir}: the draft must go outside the data folder {data_dir}")
@@ -102,7 +112,7 @@ def write_draft(draft: Draft, data_dir: Path, out_dir: Path, original: bytes | N
         "meeting_id": draft.meeting_id,
         "report": draft.document.name,
         "data": str(data_dir),
-        "base": fingerprints(data_dir),
+        "base": base if base is not None else fingerprints(data_dir),
         "added": draft.counts(),
         "changed": {table: sorted(keys) for table, keys in draft.changes.items()},
     }

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from twg_data import paths, queries
-from twg_data.build import DatabaseStatus
 from twg_data.filters import Filters
 from twg_data.summaries import SUMMARIES
 from twg_data.ui.cache import query, summary, summary_csv
 from twg_data.ui.database import database
+from twg_data.validate import Problem
 
 MAX_ROWS_SHOWN = 500
 
@@ -30,7 +30,7 @@ def show_data_status() -> bool:
             f"The data in `{paths.data_dir()}` cannot be loaded and there is no earlier good "
             "copy to show. Fix these problems and reload the page:"
         )
-        show_problems(status)
+        show_problems(status.problems)
         return False
     if status.stale:
         st.warning(
@@ -42,10 +42,10 @@ def show_data_status() -> bool:
     return True
 
 
-def show_problems(status: DatabaseStatus) -> None:
+def show_problems(problems: Sequence[Problem]) -> None:
     """The problem list as a table: file, line, column, message."""
     frame = pd.DataFrame(
-        [(p.file, p.line, p.column, p.message) for p in status.problems],
+        [(p.file, p.line, p.column, p.message) for p in problems],
         columns=["file", "line", "column", "problem"],
     )
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING)

@@ -1,0 +1,101 @@
+"""Curate: draft a new meeting from its report, review it beside the report, apply it."""
+
+import streamlit as st
+
+from twg_data import ui
+from twg_data.importer.apply import ApplyError
+from twg_data.importer.edits import PASSAGE, READ_ONLY, confirm, frame, update_rows
+from twg_data.importer.reader import SUFFIXES, ReportError
+from twg_data.ui import curate, curator
+
+st.title("Curate: add a meeting")
+if not curator.signed_in():  # the page is not even listed then; this is a second lock
+    st.error("This page is for curators only.")
+    st.stop()
+
+working = curate.current()
+if working is None:
+    st.markdown(
+        "Upload a meeting's report. The dashboard reads it and drafts the meeting's rows, "
+        "each beside the passage it comes from; nothing reaches the data until you apply it."
+    )
+    with st.form("curate_upload"):
+        upload = st.file_uploader(
+            "Report", type=[s.lstrip(".") for s in SUFFIXES], max_upload_size=20
+        )
+        meeting_id = st.text_input("Meeting id", placeholder="e.g. twg-2016-kampala")
+        drafted = st.form_submit_button("Draft the meeting", type="primary")
+    if drafted:
+        if upload is None or not meeting_id.strip():
+            st.error("Choose a report and give the meeting a new id.")
+        else:
+            try:
+                curate.start(upload.name, upload.getvalue(), meeting_id)
+                st.rerun()
+            except ReportError as error:
+                st.error(str(error), icon=":material/error:")
+    st.stop()
+
+draft = working.draft
+counts = draft.counts()
+st.markdown(
+    f"Draft of **{ui.md(draft.meeting_id)}** from `{draft.document.name}`: "
+    + ", ".join(f"{n} {table}" for table, n in counts.items())
+)
+for what in draft.not_found():
+    st.warning(f"Not found in the report: {what}.", icon=":material/search_off:")
+
+report_column, draft_column = st.columns([2, 3])
+with report_column:
+    st.subheader("The report")
+    with st.container(height=700):
+        st.text(draft.document.text)
+
+with draft_column:
+    if draft.suggestions:
+        st.subheader("Same person or organization?")
+        st.caption("Each stays new unless you confirm it is the one already in the data.")
+        for index, suggestion in enumerate(list(draft.suggestions)):
+            left, right = st.columns([4, 1])
+            left.markdown(
+                f"{suggestion.table}: **{ui.md(suggestion.drafted_name)}** (drafted as "
+                f"`{suggestion.drafted_id}`) may be **{ui.md(suggestion.existing_name)}** "
+                f"(`{suggestion.existing_id}`)"
+            )
+            if right.button("Same", key=f"confirm_{index}_{suggestion.drafted_id}"):
+                confirm(
+                    draft, suggestion, curate.existing_row(suggestion.table, suggestion.existing_id)
+                )
+                st.rerun()
+    if draft.decisions:
+        st.subheader("Left to you")
+        st.dataframe([vars(d) for d in draft.decisions], hide_index=True, width="stretch")
+    st.subheader("Drafted rows")
+    tables = [table for table in counts if table != "sources"] + ["sources"]
+    for tab, table in zip(st.tabs(tables), tables, strict=True):
+        with tab:
+            edited = st.data_editor(
+                frame(draft, table),
+                key=f"edit_{table}",
+                hide_index=True,
+                disabled=list(READ_ONLY),
+                column_config={PASSAGE: st.column_config.TextColumn("passage", width="large")},
+            )
+            update_rows(draft, table, edited)
+
+apply_clicked, discard_clicked = st.columns(2)
+if discard_clicked.button("Discard the draft"):
+    curate.discard()
+    st.rerun()
+if apply_clicked.button("Apply to the data", type="primary"):
+    try:
+        applied = curate.apply_current()
+    except ApplyError as error:
+        st.error(str(error), icon=":material/block:")
+        if error.problems:
+            ui.show_problems(error.problems)
+    else:
+        st.success(
+            f"Applied {applied.meeting_id}: {len(applied.files)} file(s) written; "
+            f"their previous versions are in `{applied.backup}`."
+        )
