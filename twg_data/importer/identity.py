@@ -76,7 +76,8 @@ class Registry:
         found = self._names.get(normal(name))
         if found is None:
             bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*(.*)", name)
-            if bracketed:
+            # 'Name (ACRONYM)', or 'Name (ACRONYM) GmbH': a legal form may follow, no more.
+            if bracketed and len(bracketed.group(3).split()) <= 1 and "," not in bracketed.group(3):
                 found = self._names.get(normal(bracketed.group(1) + " " + bracketed.group(3)))
                 found = found or (
                     self._names.get(normal(bracketed.group(2))) if self.acronyms else None

@@ -20,6 +20,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[)\"'”’*]*\s+(?=[A-Z\"“‘(*¿¡Á�
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|etc|vs?|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|cf|al)|\b[A-Z])\.$"
 )
+_DATED_TAIL = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # a heading's date and time in brackets
 _TRAILING_HEADING = 4  # words: a paragraph's unpunctuated last fragment before a heading
 
 
@@ -103,7 +104,8 @@ def sections(
             block.level <= parent.level if block.level else not groups(block.text)
         ):
             parent = None
-        name = f"{parent.title}: {block.text}" if parent else block.text
+        own = _DATED_TAIL.sub("", block.text) or block.text  # '... (21 September 2015, 14.00)'
+        name = f"{parent.title}: {own}" if parent else own
         current = Section(name, block.text, block.level)
         found.append(current)
         if carries_data(block.text):

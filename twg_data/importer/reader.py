@@ -280,7 +280,8 @@ def _pdf(name: str, data: bytes) -> Document:
             raise ReportError(
                 f"{name}: the PDF is encrypted; save an unprotected copy and try again"
             )
-        pages = [page.extract_text() or "" for page in pdf.pages]
+        # Layout mode keeps the gap between paragraphs as a blank line.
+        pages = [page.extract_text(extraction_mode="layout") or "" for page in pdf.pages]
     except ReportError:
         raise
     except Exception as error:  # pypdf raises many kinds on a damaged file
@@ -291,5 +292,5 @@ def _pdf(name: str, data: bytes) -> Document:
             f"{name}: the PDF holds no text ({len(pages)} page(s) of images only); "
             "run it through text recognition (OCR) or use the report's Word file"
         )
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = "\n".join(" ".join(line.split()) for line in text.splitlines()) + "\n"
     return Document(name, text, text_blocks(text))

@@ -36,7 +36,10 @@ _SESSION_LABEL = re.compile(
 )
 _PURPOSE = re.compile(r"\bsession\s+(to\s+[^.;]+)", re.I)
 _FORMAT = re.compile(r"\b(?:in|as|with|using)\s+an?\s+((?:[\w-]+\s){0,2}format)\b", re.I)
-_HEADED_POINT = re.compile(r"^([^:.]{2,80}?):\s+(\S.*)$")
+# A key point's own heading: 'Common objective: Urban safety ...' or 'Consensus ... - ...'.
+_HEADED_POINT = re.compile(r"^([^:.]{2,100}?):\s+(\S.*)$")
+_DASHED_POINT = re.compile(r"^([^:.]{2,80}?)\s+-\s+(\S.*)$")
+HEADING_WORDS = (12, 8)  # at most this many words before the colon, before the dash
 # Key-point categories the data does not hold yet, drafted when a heading names them.
 NEW_CATEGORIES = {
     "recommendation": ("Recommendations", "Recommendation"),
@@ -132,9 +135,9 @@ class Recogniser:
                 passage=passage.text,
             )
         self.meeting()
+        self.participant_list()  # first: a list's entry is fuller than a speaker's line
         self.sessions()
         self.key_points()
-        self.participant_list()
         for row in self._participants.values():
             draft.rows.setdefault("participants", []).append(row)
         draft.decisions.extend(draft.empty_required())
@@ -142,19 +145,21 @@ class Recogniser:
 
     def meeting(self) -> None:
         draft = self.draft
-        title_passages = [p for p in draft.passages if p.section == TITLE]
+        title_passages = [p for p in draft.passages if p.section == TITLE] or draft.passages[:1]
+        named = [p for p in title_passages if re.search(r"\b(report|meeting)\b", p.text, re.I)]
         dated = [p for p in title_passages if when.find_date(p.text)]
-        title = dated or title_passages or draft.passages[:1]
-        title_passage = title[0] if title else None
+        title_passage = (named or dated or title_passages or [None])[0]
         found_date = None
-        for passage in ([title_passage] if title_passage else []) + draft.passages[:12]:
+        for passage in [*title_passages, *draft.passages[:12]]:
             found_date = when.find_date(passage.text)
             if found_date:
                 break
         self.meeting_date = found_date[0].isoformat() if found_date else ""
         city_id = ""
-        if title_passage:
-            city_id = self._meeting_city(title_passage)
+        for passage in sorted(title_passages, key=lambda p: p is not title_passage):
+            city_id = self._meeting_city(passage)
+            if city_id:
+                break
         meeting_number = ""
         for passage in draft.passages[:12]:
             ordinal = _ORDINAL.search(passage.text)
@@ -296,7 +301,15 @@ class Recogniser:
         positions: dict[str, int] = {}
         for section in self.sections:
             category = self._category(section.title)
-            if category is None or _PARTICIPANTS.search(section.title):
+            if (
+                category is None
+                or _PARTICIPANTS.search(section.title)
+                or self._carries_data(section.title)
+            ):
+                continue
+            items = [p for p in section.passages if p.block.kind in ("item", "row")]
+            points = items or [p for p in section.passages if not p.heading]
+            if not points:
                 continue
             if category not in used:
                 label, singular = NEW_CATEGORIES[category]
@@ -319,15 +332,9 @@ class Recogniser:
                     )
                 )
                 used.add(category)
-            items = [p for p in section.passages if p.block.kind in ("item", "row")]
-            for passage in items or [p for p in section.passages if not p.heading]:
+            for passage in points:
                 positions[category] = positions.get(category, 0) + 1
-                headed = _HEADED_POINT.match(passage.text)
-                heading, text = (
-                    (headed[1], headed[2])
-                    if headed and len(headed[1].split()) <= 8
-                    else ("", passage.text)
-                )
+                heading, text = _point_heading(passage.text)
                 draft.add(
                     "key_points",
                     meeting_id=draft.meeting_id,
@@ -381,12 +388,8 @@ class Recogniser:
             )
             country = self._country(country_found, passage) if country_found else ""
             if columns.get("city"):
-                known = self.places.city(columns["city"])
-                city_id = (
-                    known["city_id"]
-                    if known
-                    else self._new_city(columns["city"], country_found, passage, passage.text)
-                )
+                stated = ", ".join(v for v in (columns["city"], columns.get("country")) if v)
+                city_id = self._new_city(columns["city"], country_found, passage, stated)
             title, unit = columns.get("title", ""), columns.get("unit", "")
             organization_id = (
                 self._organization(columns["organization"], passage)
@@ -401,8 +404,9 @@ class Recogniser:
                 rest = rest[:-1]
             elif organization_id and segments[-1] and (found := self.places.country(segments[-1])):
                 country = self._country(found, passage)  # 'Ministry of the Interior, Mexico'
-            if rest and (known := self.places.city(rest[-1])):
-                city_id, rest = known["city_id"], rest[:-1]
+            if rest and self.places.city(rest[-1]):
+                stated = f"{rest[-1]}, {found.name}" if found else rest[-1]
+                city_id, rest = self._new_city(rest[-1], found, passage, stated), rest[:-1]
             elif (
                 rest
                 and found
@@ -524,6 +528,11 @@ class Recogniser:
     def _new_city(self, name: str, country: Country | None, passage: Passage, stated: str) -> str:
         known = self.places.city(name)
         if known:
+            if country and not known["country_iso3"] and known in self.draft.rows.get("cities", []):
+                known["country_iso3"] = self._country(country, passage)  # stated later on
+                known["location_basis"] = (
+                    f"country stated ('{stated}'); coordinates: to add (the report gives none)"
+                )
             return known["city_id"]
         city_id = slug(name)
         iso3 = self._country(country, passage) if country else ""
@@ -545,6 +554,15 @@ class Recogniser:
                 Decision("cities", city_id, column, "coordinates: the report gives none")
             )
         return city_id
+
+
+def _point_heading(text: str) -> tuple[str, str]:
+    """A key point's heading and text, where it opens with a short heading; else none."""
+    for pattern, words in zip((_HEADED_POINT, _DASHED_POINT), HEADING_WORDS, strict=True):
+        found = pattern.match(text)
+        if found and len(found[1].split()) <= words:
+            return found[1], found[2]
+    return "", text
 
 
 def draft_columns(table: str) -> list[str]:
