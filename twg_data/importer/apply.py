@@ -122,7 +122,10 @@ def _apply(draft_dir: Path, data_dir: Path, manifest: dict, now: datetime) -> Ap
             target.parent.mkdir(parents=True, exist_ok=True)
             temporary = target.with_name(f".{target.name}.applying")
             shutil.copyfile(draft_dir / name, temporary)
-            os.replace(temporary, target)
+            try:
+                os.replace(temporary, target)
+            finally:
+                temporary.unlink(missing_ok=True)
             staged.append(name)
     except OSError as error:
         for name in staged:  # put back what was already replaced
@@ -143,8 +146,8 @@ def _apply(draft_dir: Path, data_dir: Path, manifest: dict, now: datetime) -> Ap
         "Added: " + (", ".join(f"{n} {table}" for table, n in added.items()) or "nothing") + ".",
         "Changed: "
         + (
-            ", ".join(
-                f"{table} {', '.join(keys)}" for table, keys in manifest.get("changed", {}).items()
+            "; ".join(
+                f"{table}: {', '.join(keys)}" for table, keys in manifest.get("changed", {}).items()
             )
             or "no existing row"
         )
