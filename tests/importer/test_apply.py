@@ -234,3 +234,26 @@ def test_apply_from_the_command_line_and_a_second_time_refused(data_dir, tmp_pat
     assert main(["apply", str(out), "--data", str(data_dir.path)]) == 0
     assert main(["apply", str(out), "--data", str(data_dir.path)]) == 2  # the data moved on
     assert main(["apply", str(tmp_path), "--data", str(data_dir.path)]) == 2  # not a draft
+
+
+def test_two_forms_of_a_new_name_in_one_report_are_suggested_and_merged_on_confirm(
+    data_dir, tmp_path
+):
+    report = (
+        b"Report on the seventh meeting, Quito, 1 March 2019\n\nSession 1: Talks (9.00-10.00)\n\n"
+        b"Speakers:\n\n- Maria Fernanda Lopez Vega, Mayor of Somewhere\n\nParticipants\n\n"
+        b"1. Maria Lopez Vega, Mayor, City of Quito, Quito, Ecuador\n"
+    )
+    draft = draft_report("seventh.txt", report, "twg-2019-quito", data_dir.path)
+    (suggestion,) = draft.suggestions
+    assert (suggestion.drafted_name, suggestion.existing_name) == (
+        "Maria Fernanda Lopez Vega",
+        "Maria Lopez Vega",
+    )
+    existing = next(p for p in draft.rows["people"] if p["person_id"] == suggestion.existing_id)
+    confirm(draft, suggestion, existing)
+    assert [(p["person_id"], p["aliases"]) for p in draft.rows["people"]] == [
+        ("maria-lopez-vega", "Maria Fernanda Lopez Vega")
+    ]
+    assert [s["person_id"] for s in draft.rows["speakers"]] == ["maria-lopez-vega"]
+    assert [p["person_id"] for p in draft.rows["participants"]] == ["maria-lopez-vega"]

@@ -3,9 +3,17 @@ message that names the file (never a traceback)."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
+import pypdf
 import pytest
 
+from benchmarks.import_bench import files
+from tests.conftest import SHIPPED_DATA
+
 from tests.importer import report_files
+from twg_data.importer import draft_report
 from twg_data.importer.reader import MAX_BYTES, ReportError, read_report, text_blocks
 
 
@@ -153,9 +161,6 @@ def test_a_zip_bomb_docx_is_refused_before_unpacking():
 
 
 def test_a_docx_zip_without_a_document_is_refused():
-    import io
-    import zipfile
-
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("hello.txt", "not word")
@@ -170,3 +175,13 @@ def test_a_50_mb_upload_is_refused_unread():
     assert len(data) > MAX_BYTES
     with pytest.raises(ReportError, match="huge.txt: 50 MB is larger than the 20 MB limit"):
         read_report("huge.txt", data)
+
+
+def test_the_benchmark_report_is_30_pages_in_every_format():
+    made = files(30, SHIPPED_DATA)
+    assert len(pypdf.PdfReader(io.BytesIO(made["report.pdf"])).pages) == 30
+    counts = {
+        name: len(draft_report(name, content, "bench", SHIPPED_DATA).rows["participants"])
+        for name, content in made.items()
+    }
+    assert len(set(counts.values())) == 1 and counts["report.pdf"] > 300, counts

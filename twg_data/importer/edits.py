@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twg_data.importer.draft import COLUMNS, Draft
+from twg_data.importer.draft import COLUMNS, KEYS, Draft
 from twg_data.importer.identity import Suggestion, aliases
 
 PASSAGE = "passage"  # the column shown beside each drafted row (read only)
@@ -42,17 +42,22 @@ def confirm(draft: Draft, suggestion: Suggestion, existing: dict[str, str]) -> N
     """The drafted row is the existing one: its uses take the existing id, the drafted row
     goes, and the drafted name becomes an alias of the existing row (`existing`)."""
     for table, column in _USES[suggestion.table].items():
-        kept = []
+        kept, keys = [], set()
         for row in draft.rows.get(table, []):
             if table == suggestion.table and row[column] == suggestion.drafted_id:
                 continue  # the drafted row itself
             if row.get(column) == suggestion.drafted_id:
                 row[column] = suggestion.existing_id
-            kept.append(row)
+            key = tuple(row[c] for c in KEYS[table])
+            if key not in keys:  # one participation a person: the list's, read first
+                kept.append(row)
+                keys.add(key)
         if table in draft.rows:
             draft.rows[table] = kept
     known = [existing["name"], *aliases(existing)]
-    if suggestion.drafted_name not in known:
+    if suggestion.drafted_name not in known and existing in draft.rows.get(suggestion.table, []):
+        existing["aliases"] = " | ".join([*aliases(existing), suggestion.drafted_name])
+    elif suggestion.drafted_name not in known:
         current = draft.changes.get(suggestion.table, {}).get(suggestion.existing_id, {})
         forms = aliases({"aliases": current.get("aliases", existing.get("aliases", ""))})
         draft.change(

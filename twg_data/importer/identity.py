@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 NEAR = 88  # rapidfuzz token-set score from which two different names are suggested as one
 
@@ -85,16 +85,20 @@ class Registry:
         return found
 
     def near(self, name: str, exclude: str = "") -> tuple[str, int] | None:
-        """The closest other row's id and score, when near enough to ask the curator."""
-        best: tuple[str, int] | None = None
-        for form, row_id in self._names.items():
-            if row_id == exclude:
-                continue
-            score = int(fuzz.token_set_ratio(normal(name), form))
-            shorter = min(len(normal(name).split()), len(form.split()))
-            if score >= NEAR and shorter >= 2 and (best is None or score > best[1]):
-                best = (row_id, score)
-        return best
+        """The closest other row's id and score, when near enough to ask the curator.
+
+        Both names must have two words or more: 'Zapata' alone suggests no one.
+        """
+        if len(normal(name).split()) < 2:
+            return None
+        forms = list(self._names)
+        for form, score, index in process.extract(
+            normal(name), forms, scorer=fuzz.token_set_ratio, score_cutoff=NEAR, limit=10
+        ):
+            row_id = self._names[forms[index]]
+            if row_id != exclude and len(form.split()) >= 2:
+                return row_id, int(score)
+        return None
 
     def new_id(self, name: str) -> str:
         base = slug(name)

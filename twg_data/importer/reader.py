@@ -97,6 +97,12 @@ def _is_heading_line(line: str) -> bool:
     )
 
 
+def _numbered_heading(item: re.Match, lines: list[str]) -> bool:
+    """'3. Recommendations' alone is a heading; '1. Ana Ruiz, Mayor, Quito' is a list item."""
+    text = lines[0].strip()
+    return bool(item.group(2)) and len(lines) == 1 and _is_heading_line(text) and "," not in text
+
+
 def text_blocks(text: str) -> list[Block]:
     """Blocks of a plain-text or Markdown report, in order."""
     blocks: list[Block] = []
@@ -151,7 +157,7 @@ def _paragraph_blocks(lines: list[str]) -> list[Block]:
             blocks.append(Block("heading", heading.group(2).strip(), level=len(heading.group(1))))
         elif bold and len(lines) == 1:
             blocks.append(Block("heading", bold.group(1).strip()))
-        elif item and not (item.group(2) and len(lines) == 1 and _is_heading_line(stripped)):
+        elif item and not _numbered_heading(item, lines):
             flush()
             number = int(item.group(2)) if item.group(2) else None
             blocks.append(Block("item", item.group(3).strip(), number=number))
@@ -214,9 +220,11 @@ def _docx(name: str, data: bytes) -> Document:
     except Exception as error:  # python-docx raises many kinds on a damaged file
         raise ReportError(f"{name}: the Word document cannot be read ({error})") from None
     blocks: list[Block] = []
+    # Style names by id, read once: python-docx looks each paragraph's style up anew.
+    styles = {style.style_id: style.name or "" for style in document.styles}
     for part in document.iter_inner_content():
         if isinstance(part, Paragraph):
-            block = _docx_paragraph(part)
+            block = _docx_paragraph(part, styles.get(part._p.style or "Normal", ""))
             if block:
                 blocks.append(block)
         elif isinstance(part, Table):
@@ -225,11 +233,10 @@ def _docx(name: str, data: bytes) -> Document:
     return Document(name, "\n\n".join(_as_text(b) for b in blocks) + "\n", blocks)
 
 
-def _docx_paragraph(paragraph) -> Block | None:
+def _docx_paragraph(paragraph, style: str) -> Block | None:
     text = paragraph.text.strip()
     if not text:
         return None
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
     level = re.match(r"Heading (\d)", style)
     if style == "Title" or level:
         return Block("heading", text, level=int(level.group(1)) + 1 if level else 1)
@@ -243,7 +250,7 @@ def _docx_paragraph(paragraph) -> Block | None:
     runs = [r for r in paragraph.runs if r.text.strip()]
     if runs and all(r.bold for r in runs) and _is_heading_line(text.rstrip(":")):
         return Block("heading", text.rstrip(":"))
-    return _paragraph_blocks([text])[0] if _paragraph_blocks([text]) else None
+    return next(iter(_paragraph_blocks([text])), None)
 
 
 def _docx_table(table) -> list[Block]:

@@ -45,8 +45,11 @@ def start(name: str, content: bytes, meeting_id: str) -> None:
 
 
 def existing_row(table: str, key: str) -> dict[str, str]:
+    """The row a suggestion points to: in the data, or drafted earlier from the same report."""
     key_column = {"people": "person_id", "organizations": "organization_id"}[table]
-    rows = read_tables(paths.data_dir())[table]
+    working = current()
+    drafted = working.draft.rows.get(table, []) if working else []
+    rows = [*read_tables(paths.data_dir())[table], *drafted]
     return next(row for row in rows if row[key_column] == key)
 
 
