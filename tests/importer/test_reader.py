@@ -11,7 +11,6 @@ import pytest
 
 from benchmarks.import_bench import files
 from tests.conftest import SHIPPED_DATA
-
 from tests.importer import report_files
 from twg_data.importer import draft_report
 from twg_data.importer.reader import MAX_BYTES, ReportError, read_report, text_blocks
