@@ -5,7 +5,7 @@ import streamlit as st
 from twg_data import ui
 from twg_data.importer.apply import ApplyError
 from twg_data.importer.edits import PASSAGE, READ_ONLY, confirm, frame, update_rows
-from twg_data.importer.reader import SUFFIXES, ReportError
+from twg_data.importer.reader import MAX_BYTES, SUFFIXES, ReportError
 from twg_data.ui import curate, curator
 
 st.title("Curate: add a meeting")
@@ -21,7 +21,7 @@ if working is None:
     )
     with st.form("curate_upload"):
         upload = st.file_uploader(
-            "Report", type=[s.lstrip(".") for s in SUFFIXES], max_upload_size=20
+            "Report", type=[s.lstrip(".") for s in SUFFIXES], max_upload_size=MAX_BYTES >> 20
         )
         meeting_id = st.text_input("Meeting id", placeholder="e.g. twg-2016-kampala")
         drafted = st.form_submit_button("Draft the meeting", type="primary")

@@ -177,7 +177,7 @@ def test_a_50_mb_upload_is_refused_unread():
 
 
 def test_the_benchmark_report_is_30_pages_in_every_format():
-    made = files(30, SHIPPED_DATA)
+    made = files(30)
     assert len(pypdf.PdfReader(io.BytesIO(made["report.pdf"])).pages) == 30
     counts = {
         name: len(draft_report(name, content, "bench", SHIPPED_DATA).rows["participants"])

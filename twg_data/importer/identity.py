@@ -55,6 +55,7 @@ class Registry:
         self.table, self.key = table, key
         self.rows: dict[str, dict[str, str]] = {row[key]: row for row in rows}
         self._names: dict[str, str] = {}
+        self._by_word: dict[str, set[str]] = {}  # a word -> the name forms holding it
         for row in rows:
             self._index(row, acronyms)
         self.acronyms = acronyms
@@ -65,6 +66,8 @@ class Registry:
             forms.append(row["acronym"])
         for form in forms:
             self._names.setdefault(normal(form), row[self.key])
+            for word in normal(form).split():
+                self._by_word.setdefault(word, set()).add(normal(form))
             bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*(.*)", form)
             if bracketed:  # 'International Development Research Centre (IDRC)'
                 self._names.setdefault(
@@ -89,9 +92,11 @@ class Registry:
 
         Both names must have two words or more: 'Zapata' alone suggests no one.
         """
-        if len(normal(name).split()) < 2:
+        words = normal(name).split()
+        if len(words) < 2:
             return None
-        forms = list(self._names)
+        # Only names sharing a word can score high enough: compare those, not every name.
+        forms = sorted(set().union(*(self._by_word.get(word, set()) for word in words)))
         for form, score, index in process.extract(
             normal(name), forms, scorer=fuzz.token_set_ratio, score_cutoff=NEAR, limit=10
         ):
