@@ -4,7 +4,7 @@ import streamlit as st
 
 from twg_data import ui
 from twg_data.importer.apply import ApplyError
-from twg_data.importer.edits import PASSAGE, READ_ONLY, confirm, frame, update_rows
+from twg_data.importer.edits import PASSAGE, READ_ONLY, confirm, dismiss, frame, update_rows
 from twg_data.importer.reader import MAX_BYTES, SUFFIXES, ReportError
 from twg_data.ui import curate, curator
 
@@ -54,15 +54,18 @@ with report_column:
 with draft_column:
     if draft.suggestions:
         st.subheader("Same person or organization?")
-        st.caption("Each stays new unless you confirm it is the one already in the data.")
+        st.caption("Each stays new unless you say it is the same as the one named.")
         for index, suggestion in enumerate(list(draft.suggestions)):
-            left, right = st.columns([4, 1])
+            left, same, different = st.columns([6, 1, 1])
             left.markdown(
                 f"{suggestion.table}: **{ui.md(suggestion.drafted_name)}** (drafted as "
                 f"`{suggestion.drafted_id}`) may be **{ui.md(suggestion.existing_name)}** "
                 f"(`{suggestion.existing_id}`)"
             )
-            if right.button("Same", key=f"confirm_{index}_{suggestion.drafted_id}"):
+            if different.button("Different", key=f"reject_{index}_{suggestion.drafted_id}"):
+                dismiss(draft, suggestion)
+                st.rerun()
+            if same.button("Same", key=f"confirm_{index}_{suggestion.drafted_id}"):
                 confirm(
                     draft, suggestion, curate.existing_row(suggestion.table, suggestion.existing_id)
                 )

@@ -102,7 +102,9 @@ def test_a_curator_drafts_reviews_confirms_and_applies(curator, twg_env):
     assert any(m.value.startswith("Draft of **twg\\-2016\\-kampala**") for m in at.markdown)
     # The report's text beside the draft, and the identity question.
     assert any("Report on the third meeting" in t.value for t in at.text)
+    assert at.button(key="reject_0_antonio-zapata-guerrero").label == "Different"
     at = at.button(key="confirm_0_antonio-zapata-guerrero").click().run()
+    assert not [b for b in at.button if b.label in ("Same", "Different")]  # answered
     no_exceptions(at)
     # Apply is refused while the classification and coordinates are missing.
     before = fingerprints(twg_env.path)

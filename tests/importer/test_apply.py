@@ -17,7 +17,7 @@ from tests.importer.test_recognise import REPORTS
 from twg_data.cli import main
 from twg_data.importer import draft_report, write_draft
 from twg_data.importer.apply import ApplyError, apply_draft
-from twg_data.importer.edits import confirm
+from twg_data.importer.edits import confirm, dismiss
 from twg_data.importer.folder import fingerprints, read_tables
 from twg_data.validate import validate
 
@@ -257,3 +257,11 @@ def test_two_forms_of_a_new_name_in_one_report_are_suggested_and_merged_on_confi
     ]
     assert [s["person_id"] for s in draft.rows["speakers"]] == ["maria-lopez-vega"]
     assert [p["person_id"] for p in draft.rows["participants"]] == ["maria-lopez-vega"]
+
+
+def test_different_keeps_the_new_person_and_drops_the_question(data_dir):
+    draft = draft_report(KAMPALA.name, KAMPALA.read_bytes(), "twg-2016-kampala", data_dir.path)
+    (suggestion,) = draft.suggestions
+    dismiss(draft, suggestion)
+    assert draft.suggestions == [] and draft.changes.get("people") is None
+    assert "antonio-zapata-guerrero" in {p["person_id"] for p in draft.rows["people"]}

@@ -67,3 +67,8 @@ def confirm(draft: Draft, suggestion: Suggestion, existing: dict[str, str]) -> N
         )
     draft.suggestions = [s for s in draft.suggestions if s is not suggestion]
     draft.decisions = [d for d in draft.decisions if not d.key.startswith(suggestion.drafted_id)]
+
+
+def dismiss(draft: Draft, suggestion: Suggestion) -> None:
+    """Not the same: the drafted row stays a new one, and the question goes."""
+    draft.suggestions = [s for s in draft.suggestions if s is not suggestion]
