@@ -278,6 +278,7 @@ class Recogniser:
             if not role:
                 continue
             position += 1
+            self._role(role)
             segments = _split_segments(passage.text)
             person_id = self._person(segments[0], passage)
             self.draft.add(
@@ -292,6 +293,16 @@ class Recogniser:
             )
             if person_id not in self._participants:
                 self._participant(segments, passage, None)
+
+    def _role(self, role: str) -> None:
+        """A role the data does not know yet gets a row, its Spanish label left to fill."""
+        known = {row["role"] for row in self.tables["roles"]}
+        known |= {row["role"] for row in self.draft.rows.get("roles", [])}
+        if role not in known:
+            self.draft.add("roles", role=role)
+            self.draft.decisions.append(
+                Decision("roles", role, "label_es", "a new role: give its Spanish label")
+            )
 
     # --- key points ------------------------------------------------------------------------
 
@@ -331,6 +342,15 @@ class Recogniser:
                         f"drafted from the heading '{section.title}': check it",
                     )
                 )
+                for column in ("label_es", "singular_es", "description_es"):
+                    draft.decisions.append(
+                        Decision(
+                            "key_point_categories",
+                            category,
+                            column,
+                            "a new category: give its Spanish",
+                        )
+                    )
                 used.add(category)
             for passage in points:
                 positions[category] = positions.get(category, 0) + 1
