@@ -1,21 +1,19 @@
 """Countries and cities a report names, recognised against the data and a country library.
 
-Countries come from `country_converter`'s table (ISO codes, UN M49 numeric codes, the UN
-region each belongs to and a name pattern per country), read directly: its pandas loader
-breaks with pandas 3. The UN sub-region of a country is read from the data's own M49 list
-(`regions.csv`) and the sub-region of an intermediate region (`South America` belongs to
-`Latin America and the Caribbean`) from the countries already curated, or, for one not yet
-curated, as the region's one sub-region the library never gives as a country's own.
+Countries come from `country_converter`'s table (`twg_data.countries`: ISO codes, UN M49
+numeric codes, the UN region each belongs to and a name pattern per country). The UN
+sub-region of a country is read from the data's own M49 list (`regions.csv`) and the
+sub-region of an intermediate region (`South America` belongs to `Latin America and the
+Caribbean`) from the countries already curated, or, for one not yet curated, as the region's
+one sub-region the library never gives as a country's own.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
+from twg_data.countries import library
 from twg_data.importer.identity import normal
 
 
@@ -26,16 +24,6 @@ class Country:
     m49_code: str
     sub_region: str  # empty when it cannot be told from the library and the data
     intermediate_region: str
-
-
-@cache
-def _library() -> tuple[dict[str, str], ...]:
-    import country_converter
-
-    path = Path(country_converter.__file__).with_name("country_data.tsv")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t")  # keep "NA" (Namibia) as text
-        return tuple(row for row in rows if row["ISO3"] and row["ISOnumeric"].isdigit())
 
 
 class Places:
@@ -54,7 +42,7 @@ class Places:
             for row in tables["countries"]
             if row["intermediate_region"]
         }
-        self._patterns = [(re.compile(row["regex"], re.IGNORECASE), row) for row in _library()]
+        self._patterns = [(re.compile(row["regex"], re.IGNORECASE), row) for row in library()]
 
     def city(self, text: str) -> dict[str, str] | None:
         """The data's city this text names (name or alias, ignoring accents and case)."""
@@ -95,7 +83,7 @@ class Places:
 
     def _parent_by_region(self, continent: str) -> str:
         """The region's one sub-region that is never a country's own (else unknown: '')."""
-        lowest = {row["UNregion"] for row in _library()}
+        lowest = {row["UNregion"] for row in library()}
         candidates = [
             name
             for name, row in self._sub_regions.items()
