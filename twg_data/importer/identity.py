@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+# 'Name (ACRONYM) rest': the name, the acronym, what follows.
+_BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)\s*(.*)")
 NEAR = 88  # rapidfuzz token-set score from which two different names are suggested as one
 
 
@@ -68,7 +70,7 @@ class Registry:
             self._names.setdefault(normal(form), row[self.key])
             for word in normal(form).split():
                 self._by_word.setdefault(word, set()).add(normal(form))
-            bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*(.*)", form)
+            bracketed = _BRACKETED.fullmatch(form)
             if bracketed:  # 'International Development Research Centre (IDRC)'
                 self._names.setdefault(
                     normal(bracketed.group(1) + " " + bracketed.group(3)), row[self.key]
@@ -78,7 +80,7 @@ class Registry:
         """The id whose name, alias or acronym this is, exactly (ignoring accents and case)."""
         found = self._names.get(normal(name))
         if found is None:
-            bracketed = re.fullmatch(r"(.+?)\s*\(([^()]+)\)\s*(.*)", name)
+            bracketed = _BRACKETED.fullmatch(name)
             # 'Name (ACRONYM)', or 'Name (ACRONYM) GmbH': a legal form may follow, no more.
             if bracketed and len(bracketed.group(3).split()) <= 1 and "," not in bracketed.group(3):
                 found = self._names.get(normal(bracketed.group(1) + " " + bracketed.group(3)))
