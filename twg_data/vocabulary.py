@@ -6,15 +6,17 @@ Queries join that table; pages and the brief read the labels from query results.
 
 from __future__ import annotations
 
+from twg_data.i18n import N_
+
 # Roles a person has at a meeting: on the list of participants, or as a speaker (the
 # speakers table's `role`, e.g. kick-off presenter).
 LISTED_ROLE = "listed participant"
 PRESENTER_ROLE = "kick-off presenter"
 
 # A count's group whose value the report does not state.
-NOT_STATED = "(not stated)"
+NOT_STATED = N_("(not stated)")
 # A key point the report gives no heading.
-NO_HEADING = "(no heading)"
+NO_HEADING = N_("(no heading)")
 
 # How a meeting is named wherever it is listed (filters, page headings, tabs), as SQL over a
 # meeting `m` and its city `ci`: `Meeting 2 · Bogotá · 2015-09-21` (no number: `Meeting · ...`).

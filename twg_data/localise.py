@@ -1,0 +1,82 @@
+"""Tables in the current language: headers from the catalog, curated vocabulary from its
+Spanish columns, country names from CLDR. Report text (names, titles, passages) stays as the
+report words it. English returns the table unchanged, so English downloads keep their bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from twg_data import countries, i18n
+from twg_data.i18n import _
+from twg_data.vocabulary import NO_HEADING, NOT_STATED
+
+# Columns that hold curated vocabulary, and which kind of label they hold.
+VALUE_KINDS = {
+    "region": "region",
+    "sub_region": "sub_region",
+    "organization_type": "organization_type",
+    "practice_community": "practice_community",
+    "category": "category",
+    "role": "role",
+    "roles": "role",
+}
+LIST_SEPARATOR = "; "  # a cell holding several values (a person's roles)
+MARKERS = (NOT_STATED, NO_HEADING)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """English label -> label in the language, per kind of vocabulary, and country names."""
+
+    by_kind: dict[str, dict[str, str]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # English name -> localised
+
+    @classmethod
+    def from_frames(cls, spanish: pd.DataFrame, country_names: pd.DataFrame) -> Labels:
+        """The current language's labels from `queries.spanish_labels` and
+        `queries.country_names` (English: none, every label stays)."""
+        if i18n.language() == i18n.DEFAULT:
+            return cls()
+        by_kind: dict[str, dict[str, str]] = {}
+        for kind, english, translated in spanish[["kind", "english", "spanish"]].itertuples(
+            index=False
+        ):
+            by_kind.setdefault(kind, {})[english] = translated
+        names = {
+            english: countries.name(iso3, english)
+            for iso3, english in country_names[["iso3", "name"]].itertuples(index=False)
+        }
+        return cls(by_kind, names)
+
+    def value(self, kind: str, english: object) -> object:
+        """One value in the language; anything untranslated stays as it is."""
+        if not isinstance(english, str):
+            return english
+        if english in MARKERS:  # '(not stated)': the interface's own words
+            return _(english)
+        if kind == "country":
+            return self.countries.get(english, english)
+        table = self.by_kind.get(kind, {})
+        if kind == "role" and LIST_SEPARATOR in english:
+            return LIST_SEPARATOR.join(table.get(v, v) for v in english.split(LIST_SEPARATOR))
+        return table.get(english, english)
+
+
+def header(column: str) -> str:
+    """A column's header in the language (the catalog translates each column name)."""
+    return _(column)
+
+
+def frame(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The table in the current language: a new frame; English gets the same frame back."""
+    if i18n.language() == i18n.DEFAULT:
+        return data
+    out = data.copy()
+    for column in out.columns:
+        kind = "country" if column == "country" else VALUE_KINDS.get(column)
+        if kind:
+            out[column] = out[column].map(lambda v, k=kind: labels.value(k, v))
+    return out.rename(columns={c: header(c) for c in out.columns})
