@@ -36,7 +36,8 @@ def open_page(page: Page, base_url: str, title: str) -> None:
 
 
 def people_count(page: Page) -> int:
-    text = page.get_by_text(re.compile(r"named people match the current filters")).inner_text()
+    found = re.compile(r"named (people|person) match(es)? the current filters")
+    text = page.get_by_text(found).inner_text()
     return int(text.split()[0].replace(",", ""))
 
 
