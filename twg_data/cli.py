@@ -15,6 +15,7 @@ from twg_data import (
     dictionary,
     docx_brief,
     export,
+    i18n,
     paths,
     queries,
 )
@@ -36,6 +37,15 @@ def _print_problems(problems: Sequence[Problem], data_dir: Path) -> None:
     print(f"{len(problems)} problem(s) in {data_dir}:", file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
+
+
+def add_language_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=list(i18n.LANGUAGES),
+        default=i18n.DEFAULT,
+        help="language of the output (the same bytes as the page in that language)",
+    )
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -214,6 +224,7 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help="write a CSV summary")
     p.add_argument("name", choices=list(SUMMARIES), metavar="NAME", help=", ".join(SUMMARIES))
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_language_argument(p)
     add_filter_arguments(p)
     p.set_defaults(run=_export)
 
@@ -224,6 +235,7 @@ def parser() -> argparse.ArgumentParser:
         choices=BRIEF_FORMATS,
         help="default: the output file's suffix (.docx, .csv), else md",
     )
+    add_language_argument(p)
     add_selection_arguments(p)
     add_filter_arguments(p)
     p.set_defaults(run=_brief)
@@ -234,6 +246,7 @@ def parser() -> argparse.ArgumentParser:
         "data dictionary, citations)",
     )
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_language_argument(p)
     add_selection_arguments(p)
     add_filter_arguments(p)
     p.set_defaults(run=_pack)
@@ -256,7 +269,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
+        with i18n.use(getattr(args, "lang", None)):
+            return args.run(args)
     except (CommandError, ReportError, ApplyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

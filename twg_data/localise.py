@@ -80,3 +80,12 @@ def frame(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         if kind:
             out[column] = out[column].map(lambda v, k=kind: labels.value(k, v))
     return out.rename(columns={c: header(c) for c in out.columns})
+
+
+def labels(con) -> Labels:
+    """The current language's labels, read from the database (English: none)."""
+    from twg_data import queries
+
+    if i18n.language() == i18n.DEFAULT:
+        return Labels()
+    return Labels.from_frames(queries.spanish_labels(con), queries.country_names(con))

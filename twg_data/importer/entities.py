@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from twg_data.importer.draft import Decision, Draft
-from twg_data.importer.identity import Registry, Suggestion, normal, slug
+from twg_data.importer.identity import Registry, Suggestion, normal
 from twg_data.importer.passages import Passage
 from twg_data.importer.places import Country, Places
+from twg_data.text import slug
 
 
 class Entities:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from twg_data.text import slug
+
 # 'Name (ACRONYM) rest': the name, the acronym, what follows.
 _BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)\s*(.*)")
 NEAR = 88  # rapidfuzz token-set score from which two different names are suggested as one
@@ -25,13 +27,6 @@ def normal(text: str) -> str:
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     letters = re.sub(r"[-‐‑–—'’.]", "", letters)
     return " ".join(re.sub(r"[^\w\s]", " ", letters).split())
-
-
-def slug(text: str) -> str:
-    """A stable id from a name: 'Oliver Jütersonke' -> 'oliver-jutersonke'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-") or "unnamed"
 
 
 def aliases(row: dict[str, str]) -> list[str]:

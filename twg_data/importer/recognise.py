@@ -8,10 +8,11 @@ import re
 from twg_data.importer import when
 from twg_data.importer.draft import Decision, Draft
 from twg_data.importer.entities import Entities
-from twg_data.importer.identity import normal, slug
+from twg_data.importer.identity import normal
 from twg_data.importer.participants import PARTICIPANTS, Participants, split_segments
 from twg_data.importer.passages import TITLE, Passage, Section, number, sections
 from twg_data.importer.reader import Document
+from twg_data.text import slug
 
 ORDINALS = {
     word: n

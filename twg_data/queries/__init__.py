@@ -46,6 +46,7 @@ from twg_data.queries.points import (
     key_point_categories,
     key_point_targets,
 )
+from twg_data.queries.vocabulary import country_names, spanish_labels
 from twg_data.vocabulary import NOT_STATED, PRESENTER_ROLE
 
 __all__ = [
@@ -78,6 +79,8 @@ __all__ = [
     "framing",
     "key_point_targets",
     "brief_points",
+    "spanish_labels",
+    "country_names",
 ]
 
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twg_data.filters import Filters
 from twg_data.queries.base import Connection, _frame
 
 
-def spanish_labels(con: Connection, filters: Filters) -> pd.DataFrame:
-    """kind, english, spanish: one row per curated label that has its Spanish (filters do not
-    apply: a label is the same under any filter)."""
-    del filters
+def spanish_labels(con: Connection) -> pd.DataFrame:
+    """kind, english, spanish: one row per curated label that has its Spanish (no filters: a
+    label is the same under any filter, so this is not one of `questions()`)."""
     return _frame(
         con,
         """
@@ -38,7 +36,6 @@ def spanish_labels(con: Connection, filters: Filters) -> pd.DataFrame:
     )
 
 
-def country_names(con: Connection, filters: Filters) -> pd.DataFrame:
+def country_names(con: Connection) -> pd.DataFrame:
     """iso3 and English name of every country (its name in another language comes from CLDR)."""
-    del filters
     return _frame(con, "SELECT iso3, name FROM countries ORDER BY iso3", {})
