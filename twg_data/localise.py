@@ -5,13 +5,15 @@ report words it. English returns the table unchanged, so English downloads keep 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 import pandas as pd
 
 from twg_data import countries, i18n
 from twg_data.i18n import _
-from twg_data.vocabulary import NO_HEADING, NOT_STATED
+from twg_data.vocabulary import MEETING_WORD, NO_HEADING, NOT_STATED
 
 # Columns that hold curated vocabulary, and which kind of label they hold.
 VALUE_KINDS = {
@@ -89,3 +91,19 @@ def labels(con) -> Labels:
     if i18n.language() == i18n.DEFAULT:
         return Labels()
     return Labels.from_frames(queries.spanish_labels(con), queries.country_names(con))
+
+
+_MEETING_LABEL = re.compile(
+    r"^Meeting(?P<number> \d+)? · (?P<city>.*?)(?: · (?P<day>\d{4}-\d{2}-\d{2}))?$"
+)
+
+
+def meeting_label(label: str) -> str:
+    """A meeting's label (`vocabulary.MEETING_LABEL_SQL`: 'Meeting 2 · Bogotá · 2015-09-21')
+    in the language: 'Reunión 2 · Bogotá · 21 de septiembre de 2015'. English: unchanged."""
+    found = _MEETING_LABEL.match(label) if i18n.language() != i18n.DEFAULT else None
+    if not found:
+        return label
+    day = found["day"] and i18n.format_day(date.fromisoformat(found["day"]))
+    parts = [_(MEETING_WORD) + (found["number"] or ""), found["city"], day]
+    return " · ".join(p for p in parts if p)
