@@ -54,13 +54,22 @@ def test_every_marked_message_has_a_spanish_translation_none_empty_none_fuzzy(sp
 
 def test_the_catalog_holds_no_message_the_code_no_longer_marks(spanish):
     marked = marked_messages()
-    stale = [m.id for m in spanish if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in marked]
+    stale = [
+        m.id for m in spanish if m.id and (m.id if isinstance(m.id, str) else m.id[0]) not in marked
+    ]
     assert stale == []
 
 
 def test_a_language_is_parsed_from_a_browser_locale_or_a_url_value():
     assert [i18n.parse(v) for v in ("es", "es-CO", "es_ES", "ES", "en-GB", "fr", "", None)] == [
-        "es", "es", "es", "es", "en", None, None, None,
+        "es",
+        "es",
+        "es",
+        "es",
+        "en",
+        None,
+        None,
+        None,
     ]
 
 
@@ -89,7 +98,13 @@ def test_a_table_in_spanish_translates_headers_and_vocabulary_not_report_text(co
     assert localise.frame(frame, localise.labels(con)) is frame  # English: the same frame
     with i18n.use("es"):
         spanish = localise.frame(frame, localise.labels(con))
-    assert list(spanish.columns) == ["nombre", "país", "subregión", "tipo_de_organización", "funciones"]
+    assert list(spanish.columns) == [
+        "nombre",
+        "país",
+        "subregión",
+        "tipo_de_organización",
+        "funciones",
+    ]
     assert spanish.iloc[0].tolist() == [
         "Ibeth Rodriguez",  # a name stays as the report gives it
         "México",  # CLDR

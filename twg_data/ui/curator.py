@@ -15,6 +15,8 @@ import os
 
 import streamlit as st
 
+from twg_data.i18n import _
+
 SECRET_ENV = "TWG_CURATOR_SECRET"
 SECRET_KEY = "curator_secret"
 SIGN_IN_PARAM = "curator"
@@ -64,10 +66,10 @@ def gate() -> bool:
         return True
     if st.session_state.get(_ASKED):
         with st.sidebar.form("curator_sign_in"):
-            st.text_input("Curator secret", type="password", key="curator_secret_entered")
-            st.form_submit_button("Sign in as curator", on_click=_check)
+            st.text_input(_("Curator secret"), type="password", key="curator_secret_entered")
+            st.form_submit_button(_("Sign in as curator"), on_click=_check)
         if st.session_state.pop("curator_refused", False):
-            st.sidebar.error("Wrong secret: not signed in.")
+            st.sidebar.error(_("Wrong secret: not signed in."))
     return False
 
 
