@@ -47,6 +47,11 @@ from twg_data.text import escape_markdown_text as esc
 PACK_FILE_NAME = "twg-summary-pack.zip"
 
 
+def section(key: str) -> str:
+    """A section's heading (`brief_content.SECTIONS`) in the current language."""
+    return _(SECTIONS[key])
+
+
 def _md_pair(label: str, value: str, indent: str = "") -> str:
     return f"{indent}- **{esc(label)}:** {esc(value)}"
 
@@ -109,7 +114,7 @@ def _md_participation(content: Content) -> list[str]:
 
 def _md_key_points(content: Content) -> list[str]:
     points = content.points["key_point"]
-    lines = [f"## {_(SECTIONS['key_point'])}", ""]
+    lines = [f"## {section('key_point')}", ""]
     if points.empty:
         return [*lines, _("None selected."), ""]
     for meeting_id, title, group in by_category(points, content):
@@ -134,7 +139,7 @@ def _md_key_points(content: Content) -> list[str]:
 
 def _md_framing(content: Content) -> list[str]:
     points = content.points["framing"]
-    lines = [f"## {_(SECTIONS['framing'])}", ""]
+    lines = [f"## {section('framing')}", ""]
     if points.empty:
         return [*lines, _("None selected."), ""]
     for _meeting_id, title, group in by_category(points, content):
@@ -150,7 +155,7 @@ def _md_framing(content: Content) -> list[str]:
 
 def _md_presenters(content: Content) -> list[str]:
     points = content.points["presenter"]
-    lines = [f"## {_(SECTIONS['presenter'])}", "", _(PRESENTERS_NOTE), ""]
+    lines = [f"## {section('presenter')}", "", _(PRESENTERS_NOTE), ""]
     if points.empty:
         return [*lines, _("None selected (or none matches the filters)."), ""]
     for meeting_id, group in points.groupby(points.meeting_id, sort=False):
@@ -167,7 +172,7 @@ def _md_presenters(content: Content) -> list[str]:
 
 
 def _md_targets(content: Content) -> list[str]:
-    lines = [f"## {_(SECTIONS['targets'])}", ""]
+    lines = [f"## {section('targets')}", ""]
     if content.targets.empty:
         return [*lines, _("None: no selected key point is mapped to an SDG target."), ""]
     lines += [_(TARGETS_NOTE), ""]
@@ -180,7 +185,7 @@ def _md_targets(content: Content) -> list[str]:
 
 def _md_made(content: Content) -> list[str]:
     return [
-        f"## {_(SECTIONS['made'])}",
+        f"## {section('made')}",
         "",
         *_md_filters(content),
         f"- **{_('Left out by the facilitator')}:** {_md_left_out(content)}.",
@@ -191,7 +196,7 @@ def _md_made(content: Content) -> list[str]:
 
 def _md_references(content: Content) -> list[str]:
     return [
-        f"## {_(SECTIONS['references'])}",
+        f"## {section('references')}",
         "",
         *(f"- {esc(r)}" for r in content.references),
         "",

@@ -263,7 +263,7 @@ def _participation(document, content: Content) -> None:
 
 def _key_points(document, content: Content) -> None:
     points = content.points["key_point"]
-    document.add_heading(_(brief.SECTIONS["key_point"]), 1)
+    document.add_heading(brief.section("key_point"), 1)
     if points.empty:
         document.add_paragraph(_("None selected."))
         return
@@ -285,7 +285,7 @@ def _key_points(document, content: Content) -> None:
 
 def _framing(document, content: Content) -> None:
     points = content.points["framing"]
-    document.add_heading(_(brief.SECTIONS["framing"]), 1)
+    document.add_heading(brief.section("framing"), 1)
     if points.empty:
         document.add_paragraph(_("None selected."))
         return
@@ -301,7 +301,7 @@ def _framing(document, content: Content) -> None:
 
 def _presenters(document, content: Content) -> None:
     points = content.points["presenter"]
-    document.add_heading(_(brief.SECTIONS["presenter"]), 1)
+    document.add_heading(brief.section("presenter"), 1)
     document.add_paragraph(brief.PRESENTERS_NOTE)
     if points.empty:
         document.add_paragraph(_("None selected (or none matches the filters)."))
@@ -320,7 +320,7 @@ def _presenters(document, content: Content) -> None:
 
 
 def _targets(document, content: Content) -> None:
-    document.add_heading(_(brief.SECTIONS["targets"]), 1)
+    document.add_heading(brief.section("targets"), 1)
     if content.targets.empty:
         document.add_paragraph(_("None: no selected key point is mapped to an SDG target."))
         return
@@ -346,7 +346,7 @@ def _targets(document, content: Content) -> None:
 
 
 def _made(document, content: Content) -> None:
-    document.add_heading(_(brief.SECTIONS["made"]), 1)
+    document.add_heading(brief.section("made"), 1)
     if content.filters:
         document.add_paragraph().add_run(_("Filters") + ":").bold = True
         for label, values in content.filters:
@@ -360,7 +360,7 @@ def _made(document, content: Content) -> None:
 
 
 def _references(document, content: Content) -> None:
-    document.add_heading(_(brief.SECTIONS["references"]), 1)
+    document.add_heading(brief.section("references"), 1)
     for reference in content.references:
         paragraph = document.add_paragraph(_xml(reference))
         paragraph.paragraph_format.left_indent = Cm(1)
