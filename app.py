@@ -5,7 +5,7 @@ from pathlib import Path
 import streamlit as st
 
 from twg_data import ui
-from twg_data.pages import CURATE, DATA_PROBLEMS, PAGES, PageSpec
+from twg_data.pages import CURATE, DATA_PROBLEMS, PageSpec, shown_pages
 from twg_data.ui import curator
 
 st.set_page_config(
@@ -23,7 +23,7 @@ def page(spec: PageSpec) -> st.Page:
 
 ui.refresh_database()  # once per run: rebuild if the CSVs changed
 
-pages = [page(spec) for spec in PAGES]
+pages = [page(spec) for spec in shown_pages(len(ui.meetings_in_data()))]
 if ui.data_problems():
     pages.append(page(DATA_PROBLEMS))
 if curator.gate():  # off unless the operator set a secret and this session entered it

@@ -1,6 +1,8 @@
-"""`python -m benchmarks`: build, query and page benchmarks at the shipped and synthetic sizes.
+"""`python -m benchmarks`: build, query and page benchmarks at the shipped and synthetic sizes,
+choosing a city in Chromium, and 40 sessions at once.
 
-    python -m benchmarks                  # shipped, 10,000 and 100,000 people; build also 1M
+    python -m benchmarks                  # shipped, 10,000, 100,000 people, 100,000 at 50
+                                          # meetings; build also 1M; browser; load
     python -m benchmarks --quick          # CI-sized: shipped and 2,000 people, 2 repeats
     python -m benchmarks --sizes shipped,10k --build-sizes "" --repeat 3 --skip-pages
 
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import datasets, query_bench
+from benchmarks import browser_bench, datasets, load, query_bench
 from benchmarks.datasets import SHIPPED, Dataset
 from twg_data.paths import PROJECT_ROOT
 
@@ -32,12 +34,15 @@ BARE_APP = PROJECT_ROOT / "benchmarks" / "bare_app.py"
 APP = PROJECT_ROOT / "app.py"
 LARGE = 500_000  # sizes from here on are built fewer times (--large-repeat)
 
-# Targets (issue 6).
+# Targets (issues 6 and 13).
 SHIPPED_RATIO = 1.5  # every page's rerun within 1.5x the floor at the shipped data
-LARGE_RATIO = 3.0  # ... and within 3x at 100,000 people
+LARGE_RATIO = 3.0  # ... and within 3x at 100,000 people, and at 100,000 people x 50 meetings
 LARGE_PEOPLE = "100000"
+MANY_MEETINGS = "100000x50"
 CHART_GROWTH = 2.0  # chart payload at most 2x the shipped data's
 BUILD_SECONDS = 5.0  # build under 5 s at 100,000 people
+BROWSER_RATIO = 1.5  # choosing a city settles in Chromium within 1.5x the bare page (shipped)
+LOAD_RATIO = 2.0  # 40 sessions: p95 within 2x the bare page's under the same load
 
 
 @dataclass
@@ -48,6 +53,8 @@ class Results:
     build: dict[str, dict] = field(default_factory=dict)
     queries: dict[str, dict] = field(default_factory=dict)
     pages: dict[str, dict] = field(default_factory=dict)  # size -> {"app": ..., "bare": ...}
+    browser: dict[str, dict] = field(default_factory=dict)  # page -> settle times (shipped)
+    load: dict[str, dict] = field(default_factory=dict)  # "bare page", "dashboard" -> figures
     targets: list[tuple[str, str]] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
 
@@ -138,11 +145,27 @@ def run_pages(results: Results, dataset: Dataset, repeat: int) -> None:
     results.pages[dataset.name] = {"app": app, "bare": bare}
 
 
+def run_browser(results: Results, repeat: int) -> None:
+    """Choose a city in the sidebar of every page in Chromium (shipped data)."""
+    _progress(f"browser: choosing a city on every page, shipped data ({repeat} runs)")
+    results.browser = browser_bench.run(browser_bench.ONE_MEETING, browser_bench.CITY, repeat)
+
+
+def run_load(results: Results, sessions: int, steps: int) -> None:
+    """Sessions at once against the bare page and the dashboard (shipped data)."""
+    for name, app in (("bare page", BARE_APP), ("dashboard", APP)):
+        _progress(f"load: {name}, {sessions} sessions x {steps} steps")
+        results.load[name] = vars(load.run_load(name, app, sessions, steps, seed=1))
+
+
 # --- report ------------------------------------------------------------------------------
 
 
 def _label(size: str) -> str:
-    return "shipped data" if size == SHIPPED else f"{int(size):,} people"
+    if size == SHIPPED:
+        return "shipped data"
+    people, _, meetings = size.partition("x")
+    return f"{int(people):,} people" + (f" x {int(meetings)} meetings" if meetings else "")
 
 
 def _kb(n: float) -> str:
@@ -162,7 +185,8 @@ def _floor(size: str, results: Results) -> float:
 
 def evaluate_targets(results: Results) -> None:
     targets = results.targets
-    for size, ratio in ((SHIPPED, SHIPPED_RATIO), (LARGE_PEOPLE, LARGE_RATIO)):
+    sizes = ((SHIPPED, SHIPPED_RATIO), (LARGE_PEOPLE, LARGE_RATIO), (MANY_MEETINGS, LARGE_RATIO))
+    for size, ratio in sizes:
         name = f"{_label(size)}: every page's rerun within {ratio:g}x the bare page"
         if size not in results.pages:
             targets.append((name, "not measured"))
@@ -200,6 +224,8 @@ def evaluate_targets(results: Results) -> None:
     else:
         verdict = "met" if build["median_s"] < BUILD_SECONDS else "NOT MET"
         targets.append((name, f"{verdict} ({build['median_s']:.2f} s)"))
+    _browser_target(results)
+    _load_targets(results)
     errors = [
         f"{_label(size)} {_page_name(page)}: {message}"
         for size, measured in results.pages.items()
@@ -209,6 +235,32 @@ def evaluate_targets(results: Results) -> None:
     targets.append(
         ("every page renders without an exception", "met" if not errors else "; ".join(errors))
     )
+
+
+def _browser_target(results: Results) -> None:
+    name = (
+        f"shipped data: choosing a city settles in Chromium within {BROWSER_RATIO:g}x the bare page"
+    )
+    if not results.browser:
+        results.targets.append((name, "not measured"))
+        return
+    worst = max((row["ratio"], page) for page, row in results.browser.items() if "ratio" in row)
+    verdict = "met" if worst[0] <= BROWSER_RATIO else "NOT MET"
+    results.targets.append((name, f"{verdict} (worst: {worst[1]} {worst[0]:.2f}x)"))
+
+
+def _load_targets(results: Results) -> None:
+    app, bare = results.load.get("dashboard"), results.load.get("bare page")
+    sessions = f"{app['sessions']} sessions" if app else "sessions at once"
+    names = (f"{sessions}: no errors", f"{sessions}: p95 within {LOAD_RATIO:g}x the bare page")
+    if not app or not bare:
+        results.targets.extend((name, "not measured") for name in names)
+        return
+    errors = len(app["errors"]) + app["exceptions"]
+    results.targets.append((names[0], f"{'met' if not errors else 'NOT MET'} ({errors})"))
+    ratio = app["p95"] / bare["p95"]
+    verdict = "met" if ratio <= LOAD_RATIO else "NOT MET"
+    results.targets.append((names[1], f"{verdict} ({ratio:.2f}x)"))
 
 
 def _page_name(page: str) -> str:
@@ -326,11 +378,19 @@ def report(results: Results) -> str:
         )
         out.append("")
 
+    if results.browser:
+        out += ["## Choosing a city in Chromium, shipped data (settle time, median)", ""]
+        out += [browser_bench.report(results.browser), ""]
+
+    if results.load:
+        runs = [load.LoadResult(**row) for row in results.load.values()]
+        out += ["## Sessions at once, shipped data", "", load.report(runs), ""]
+
     out += ["## Targets", ""]
     out += [_table(["target", "result"], [[n, r] for n, r in results.targets]), ""]
     elapsed = time.perf_counter() - results.started
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    out.append(f"Total time {elapsed / 60:.1f} min; load average at the end {load}.")
+    average = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    out.append(f"Total time {elapsed / 60:.1f} min; load average at the end {average}.")
     return "\n".join(out) + "\n"
 
 
@@ -365,10 +425,20 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--meetings", type=int, default=8, help="meetings in synthetic data (8)")
     p.add_argument("--seed", type=int, default=0, help="synthetic data seed (0)")
-    p.add_argument("--quick", action="store_true", help="CI-sized: shipped and 2,000 people")
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="CI-sized: shipped and 2,000 people, no browser or load step",
+    )
     p.add_argument("--skip-build", action="store_true")
     p.add_argument("--skip-queries", action="store_true")
     p.add_argument("--skip-pages", action="store_true")
+    p.add_argument("--skip-browser", action="store_true", help="leave out the Chromium step")
+    p.add_argument("--skip-load", action="store_true", help="leave out the load test")
+    p.add_argument(
+        "--load-sessions", type=int, default=40, help="sessions at once in the load test (40)"
+    )
+    p.add_argument("--load-steps", type=int, default=12, help="reruns per session (12)")
     p.add_argument(
         "--check",
         action="store_true",
@@ -381,7 +451,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     quick = args.quick
-    sizes = args.sizes or ([SHIPPED, "2000"] if quick else [SHIPPED, "10000", "100000"])
+    sizes = args.sizes or (
+        [SHIPPED, "2000"] if quick else [SHIPPED, "10000", LARGE_PEOPLE, MANY_MEETINGS]
+    )
     build_only = (
         args.build_sizes if args.build_sizes is not None else ([] if quick else ["1000000"])
     )
@@ -411,7 +483,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.skip_build:
         for size in dict.fromkeys(sizes + build_only):
-            large = size != SHIPPED and int(size) >= LARGE
+            large = size != SHIPPED and datasets.shape(size, args.meetings)[0] >= LARGE
             run_build(results, prepared[size], args.large_repeat if large else repeat)
     if not args.skip_queries:
         for size in sizes:
@@ -422,6 +494,10 @@ def main(argv: list[str] | None = None) -> int:
         else:
             for size in sizes:
                 run_pages(results, prepared[size], repeat)
+    if not (args.skip_browser or quick):
+        run_browser(results, repeat)
+    if not (args.skip_load or quick):
+        run_load(results, args.load_sessions, args.load_steps)
 
     evaluate_targets(results)
     text = report(results)

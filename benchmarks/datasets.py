@@ -18,23 +18,39 @@ SHIPPED = "shipped"
 
 @dataclass(frozen=True)
 class Dataset:
-    name: str  # "shipped" or the number of people, e.g. "100000"
+    name: str  # "shipped", the number of people ("100000"), or people x meetings ("100000x50")
     data_dir: Path
     db_path: Path  # a database of its own (never the app's under .cache/)
     people: int | None  # None for the shipped data
     generate_seconds: float | None = None  # when it was generated in this run
 
 
+def _count(text: str) -> int:
+    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    return int(text[:-1] if scale > 1 else text) * scale
+
+
 def parse_size(text: str) -> str:
-    """`shipped`, or a number of people (`100000`, `100_000`, `100k`, `1m`)."""
+    """`shipped`, a number of people (`100000`, `100_000`, `100k`, `1m`), or people and
+    meetings (`100kx50`: 100,000 people at 50 meetings; without `x`, `--meetings` decides)."""
     text = text.strip().lower().replace("_", "").replace(",", "")
     if text == SHIPPED:
         return SHIPPED
-    scale = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
-    number = int(text[:-1] if scale > 1 else text) * scale
+    people, _, meetings = text.partition("x")
+    number = _count(people)
     if number < 1:
         raise ValueError(f"a size must be at least 1 person, got {text!r}")
-    return str(number)
+    if not meetings:
+        return str(number)
+    if int(meetings) < 1:
+        raise ValueError(f"a size must have at least 1 meeting, got {text!r}")
+    return f"{number}x{int(meetings)}"
+
+
+def shape(size: str, meetings: int) -> tuple[int, int]:
+    """(people, meetings) of a synthetic size; `meetings` unless the size names its own."""
+    people, _, own = size.partition("x")
+    return int(people), int(own) if own else meetings
 
 
 def _synth_version() -> str:
@@ -52,7 +68,7 @@ def prepare(size: str, meetings: int, seed: int) -> Dataset:
     if size == SHIPPED:
         data_dir = PROJECT_ROOT / "data"
         return Dataset(SHIPPED, data_dir, CACHE / "shipped.duckdb", None)
-    people = int(size)
+    people, meetings = shape(size, meetings)
     folder = CACHE / f"people-{people}-meetings-{meetings}-seed-{seed}-{_synth_version()}"
     seconds = None
     if not (folder / ".complete").is_file():

@@ -1,12 +1,13 @@
-"""Agenda brief: choose what the meeting's points carry forward, add notes, preview, download."""
+"""Agenda brief: choose what a meeting's points carry forward, add notes, preview, download."""
 
 import streamlit as st
 
-from twg_data import brief, brief_content, docx_brief, queries, ui
+from twg_data import brief, brief_content, docx_brief, ui
 
 # Hidden by the print view and when the browser prints: only the brief itself is printed.
-with st.container(key="brief_controls"):
+with st.container(key="brief_header"):
     filters = ui.page_header("Agenda brief")
+    filters = ui.one_meeting(filters)
     st.caption(
         "Every filter applies to who took part and to the presenters; key points and framing "
         "are not attributed to people or places in the report, so only the meeting filter "
@@ -15,107 +16,108 @@ with st.container(key="brief_controls"):
         "`--exclude ID` and `--note ID=TEXT`."
     )
 
-    points = ui.query(queries.brief_points, filters)
-    meetings = dict(ui.filter_options().get("meeting", []))
-    several = points.meeting_id.nunique() > 1
-    excluded: list[str] = []
-    notes: dict[str, str] = {}
 
-    st.subheader("Carry forward")
-    st.caption("Untick what to leave out; a note is added under the item.")
-    for kind, title in brief_content.KINDS.items():
-        items = points[points.kind == kind]
-        with st.expander(f"{title} ({len(items)})", expanded=kind == "key_point"):
-            if items.empty:
-                st.caption("None under the current filters.")
-            for row in items.itertuples():
-                ref = brief_content.item_ref(row.meeting_id, row.id)
-                label = brief.item_label(row)
-                what = row.text if kind == "presenter" else brief_content.category_label(row)
-                where = f" · {meetings.get(row.meeting_id, row.meeting_id)}" if several else ""
-                keep = st.checkbox(
-                    f"**{ui.md(label)}** · {ui.md(what)}{ui.md(where)}",
-                    **ui.kept(f"brief_keep_{ref}", True),
-                )
-                note = st.text_input(
-                    f"Note on {ui.md(label)}",
-                    placeholder="Note (optional)",
-                    label_visibility="collapsed",
-                    disabled=not keep,
-                    **ui.kept(f"brief_note_{ref}", ""),
-                )
-                if keep:
-                    notes[ref] = note
-                else:
-                    excluded.append(ref)
-
-    selection = brief.Selection(tuple(excluded), notes)
-
-    st.subheader("Downloads")
-    buttons = st.container(horizontal=True)
-    buttons.download_button(
+# label, form (`ui.brief_file`), file name, type, key, icon, help
+DOWNLOADS = (
+    (
         "Brief (Word)",
-        data=ui.brief_file("docx", filters, selection),
-        file_name=docx_brief.FILE_NAME,
-        mime=docx_brief.MIME,
-        key="download_brief_docx",
-        icon=":material/article:",
-        help="For the secretariat: headings, tables, a citation under every point, page "
-        "numbers, A4.",
-        on_click="ignore",
-    )
-    buttons.download_button(
+        "docx",
+        docx_brief.FILE_NAME,
+        docx_brief.MIME,
+        "download_brief_docx",
+        ":material/article:",
+        "For the secretariat: headings, tables, a citation under every point, page numbers, A4.",
+    ),
+    (
         "Brief (Markdown)",
-        data=ui.brief_file("md", filters, selection),
-        file_name="twg-agenda-brief.md",
-        mime="text/markdown",
-        key="download_brief_md",
-        icon=":material/description:",
-        on_click="ignore",
-    )
-    buttons.download_button(
+        "md",
+        "twg-agenda-brief.md",
+        "text/markdown",
+        "download_brief_md",
+        ":material/description:",
+        None,
+    ),
+    (
         "Brief (CSV)",
-        data=ui.brief_file("csv", filters, selection),
-        file_name="twg-agenda-brief.csv",
-        mime="text/csv",
-        key="download_brief_csv",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-    buttons.download_button(
+        "csv",
+        "twg-agenda-brief.csv",
+        "text/csv",
+        "download_brief_csv",
+        ":material/download:",
+        None,
+    ),
+    (
         "Summary pack (ZIP)",
-        data=ui.brief_file("zip", filters, selection),
-        file_name=brief.PACK_FILE_NAME,
-        mime="application/zip",
-        key="download_summary_pack",
-        icon=":material/folder_zip:",
-        help="The brief (Word, Markdown and CSV), every CSV summary under the current filters, "
-        "the data dictionary and a README saying what each file is and how to cite it.",
-        on_click="ignore",
-    )
-    st.subheader("Preview")
-
-with st.container(key="brief_print_toggle"):
-    print_view = st.toggle(
-        "Print view",
-        key="brief_print_view",
-        help="Shows the brief alone, without the sidebar and the controls, as the browser "
-        "prints it (Ctrl+P or ⌘P).",
-    )
-
-with st.container(border=not print_view, key="brief_document"):
-    st.markdown(ui.brief_markdown(filters, selection))
-
-# What the print view hides on screen, and what printing always hides: the sidebar, the
-# app's header and toolbar, and the controls above; the brief then takes the full width.
-HIDDEN = (
-    '[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], '
-    '[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], '
-    ".st-key-brief_controls"
+        "zip",
+        brief.PACK_FILE_NAME,
+        "application/zip",
+        "download_summary_pack",
+        ":material/folder_zip:",
+        "The brief (Word, Markdown and CSV), every CSV summary under the current filters, the "
+        "data dictionary and a README saying what each file is and how to cite it.",
+    ),
 )
-WIDE = '[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 1rem; }'
-screen = f"{HIDDEN} {{ display: none !important; }} {WIDE}" if print_view else ""
-st.html(
-    f"<style>{screen} @media print {{ {HIDDEN}, .st-key-brief_print_toggle "
-    f"{{ display: none !important; }} {WIDE} .st-key-brief_document {{ border: none; }} }}</style>"
-)
+
+
+# A change of the choices reruns this part only, not the sidebar and the header.
+@st.fragment
+def choose_and_preview(filters) -> None:
+    with st.container(key="brief_controls"):
+        st.subheader("Carry forward")
+        st.caption("Untick what to leave out; a note is added under the item.")
+        chosen = ui.choices_table(
+            "brief",
+            ui.per_data(brief_content.choices, filters),
+            column_config={
+                "include": st.column_config.CheckboxColumn("Carry forward", width="small"),
+                "section": st.column_config.TextColumn("Section"),
+                "item": st.column_config.TextColumn("Item", width="large"),
+                "what": st.column_config.TextColumn("What it is", width="medium"),
+                "note": st.column_config.TextColumn("Note (optional)", width="large"),
+            },
+        )
+        selection = brief_content.selection_of(chosen)
+
+        st.subheader("Downloads")
+        buttons = st.container(horizontal=True)
+        for label, form, file_name, mime, key, icon, help_text in DOWNLOADS:
+            buttons.download_button(
+                label,
+                data=ui.brief_file(form, filters, selection),
+                file_name=file_name,
+                mime=mime,
+                key=key,
+                icon=icon,
+                help=help_text,
+                on_click="ignore",
+            )
+        st.subheader("Preview")
+
+    with st.container(key="brief_print_toggle"):
+        print_view = st.toggle(
+            "Print view",
+            key="brief_print_view",
+            help="Shows the brief alone, without the sidebar and the controls, as the browser "
+            "prints it (Ctrl+P or ⌘P).",
+        )
+
+    with st.container(border=not print_view, key="brief_document"):
+        st.markdown(ui.brief_markdown(filters, selection))
+
+    # What the print view hides on screen, and what printing always hides: the sidebar, the
+    # app's header and toolbar, and the controls above; the brief then takes the full width.
+    hidden = (
+        '[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], '
+        '[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], '
+        ".st-key-brief_header, .st-key-brief_controls"
+    )
+    wide = '[data-testid="stMainBlockContainer"] { max-width: 100%; padding-top: 1rem; }'
+    screen = f"{hidden} {{ display: none !important; }} {wide}" if print_view else ""
+    st.html(
+        f"<style>{screen} @media print {{ {hidden}, .st-key-brief_print_toggle "
+        f"{{ display: none !important; }} {wide} .st-key-brief_document {{ border: none; }} }}"
+        "</style>"
+    )
+
+
+choose_and_preview(filters)

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from twg_data import citation, dictionary, queries, ui
-from twg_data.filters import Filters
+from twg_data import citation, dictionary, ui
 from twg_data.schema import TABLES_BY_NAME
 
 filters = ui.page_header(
@@ -41,7 +40,7 @@ with rows_tab:
     if rows.empty:
         st.info("This table has no rows for the selected meetings.", icon=":material/search_off:")
     else:
-        ui.show_frame(rows)
+        ui.show_table(name, filters)
 st.download_button(
     f"Download {table.file_name}",
     data=ui.table_csv(name, filters),
@@ -60,15 +59,13 @@ with st.expander("Data dictionary of the CSV summaries"):
     st.markdown(dictionary.markdown().split("## CSV summaries", 1)[1].split("\n", 1)[1])
 
 st.subheader("Cite as")
-st.caption("Built from the meetings table; copy a line with the button at its right.")
+st.caption("Built from the meetings table; copy with the button at the right of a block.")
+everything, reports = ui.per_data(citation.lines, filters)
 st.markdown("**The data set**")
-st.code(
-    citation.dataset(ui.query(queries.citation_facts, Filters())), language=None, wrap_lines=True
-)
-reports = citation.reports(ui.query(queries.citation_facts, filters))
-st.markdown("**The report" + ("s**" if len(reports) > 1 else "**"))
-for report in reports.values():
-    st.code(report.cite(), language=None, wrap_lines=True)
+st.code(everything, language=None, wrap_lines=True)
+# One block for every report: the page draws the same elements however many meetings there are.
+st.markdown("**The report" + ("s** (one a line)" if len(reports) > 1 else "**"))
+st.code("\n".join(reports), language=None, wrap_lines=True)
 st.caption(
     "A passage: add its section, as the agenda brief's *Cite as* lines do. Terms: "
     + ui.md(citation.TERMS)

@@ -1,4 +1,5 @@
-"""Overview: what each meeting was, headline figures, and the map of cities that took part."""
+"""Overview: what a meeting was (one at a time), headline figures, and the map of cities that
+took part."""
 
 import streamlit as st
 
@@ -6,9 +7,9 @@ from twg_data import charts, queries, ui
 
 filters = ui.page_header("Urban safety and peacebuilding: Technical Working Group")
 
-meetings = ui.query(queries.meetings, filters)
-objectives = ui.query(queries.objectives, filters)
-for meeting in meetings.itertuples():
+shown = ui.one_meeting(filters)  # the facts of one meeting; the figures and map below span all
+objectives = ui.grouped(queries.objectives, shown, "meeting_id")
+for meeting in ui.rows(queries.meetings, shown):
     st.subheader(ui.md(meeting.label))
     facts, aims = st.columns([1, 1], gap="large")
     with facts:
@@ -20,13 +21,15 @@ for meeting in meetings.itertuples():
             f"**Report:** {ui.md(meeting.report_file)}"
         )
     with aims:
-        own = objectives[(objectives.meeting_id == meeting.meeting_id)]
+        own = objectives.get(meeting.meeting_id, [])
         st.markdown("**The meeting's objectives**")
-        for row in own[own.scope == "meeting"].itertuples():
-            st.markdown(f"- {ui.md(row.label)} {ui.md(row.text)}")
+        for row in own:
+            if row.scope == "meeting":
+                st.markdown(f"- {ui.md(row.label)} {ui.md(row.text)}")
         st.markdown("**The TWG's standing objectives**")
-        for row in own[own.scope == "twg"].itertuples():
-            st.markdown(f"- {ui.md(row.text)}")
+        for row in own:
+            if row.scope == "twg":
+                st.markdown(f"- {ui.md(row.text)}")
 
 figures = ui.query(queries.headline_figures, filters).iloc[0]
 st.subheader("Under the current filters")

@@ -10,7 +10,9 @@ from streamlit.testing.v1 import AppTest
 from twg_data import pages
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
-PAGES = {spec.name: spec.file for spec in pages.PAGES}  # the app's own registry
+# The app's own registry: the pages of the shipped data (one meeting), and every page.
+PAGES = {spec.name: spec.file for spec in pages.shown_pages(1)}
+ALL_PAGES = {spec.name: spec.file for spec in pages.PAGES}
 
 
 class MediaFiles:
@@ -38,7 +40,7 @@ def open_app(page: str = "overview", **query: str | list[str]) -> AppTest:
         at.query_params[name] = value
     at.run()
     if page != "overview":
-        at.switch_page(PAGES[page]).run()
+        at.switch_page(ALL_PAGES[page]).run()
     return at
 
 
@@ -49,6 +51,23 @@ def download(at: AppTest, label_start: str):
         b.label for b in at.get("download_button")
     )
     return matches[0]
+
+
+def choices(at: AppTest):
+    """The Agenda brief's table of choices as the page drew it: one row per item, indexed by
+    its ref (`meeting_id/id`), with `include` and `note`."""
+    (editor,) = at.data_editor
+    return editor.value
+
+
+def edit_choices(at: AppTest, edits: dict[str, dict[str, object]]) -> AppTest:
+    """Edit rows of the brief's table as a user would (`{ref: {"include": False}}`); the
+    edits apply on the next run. Each call stands for the table's whole set of edits."""
+    (editor,) = at.data_editor
+    refs = list(editor.value.index)
+    rows = {refs.index(ref): changes for ref, changes in edits.items()}
+    at.session_state[editor.key] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+    return at
 
 
 def no_exceptions(at: AppTest) -> None:

@@ -176,3 +176,58 @@ def test_exports_under_a_meeting_filter_hold_only_that_meetings_rows(two):
 def test_city_people_count_each_person_once_across_meetings(two):
     # Bernal attends both meetings from Bogotá: five distinct people, not six.
     assert queries.cities(two, Filters()).set_index("city").loc["Bogotá", "people"] == 5
+
+
+def test_a_brief_of_a_meeting_with_no_sdg_crosswalk_rows_is_made(two):
+    # The test meeting's one key point maps to no SDG target: the crosswalk rows kept for the
+    # brief are none (an empty list used as a mask selected no columns instead).
+    from twg_data import brief
+
+    test = Filters(meetings=(TEST_MEETING,))
+    markdown = brief.brief_markdown(two, test, brief.Selection())
+    assert "#### Synthetic key point" in markdown
+    assert "None: no selected key point is mapped to an SDG target." in markdown
+    rows = brief.brief_csv(two, test, brief.Selection()).decode("utf-8-sig").splitlines()
+    assert len(rows) == 1 + 1 + 1  # header, the key point, Ana Teresa Bernal presenting
+
+
+def test_participation_per_meeting_counts_each_meeting_apart(two):
+    frame = queries.participation_by_region(two, Filters())
+    per_meeting = frame.groupby("meeting_id").people.sum().to_dict()
+    assert per_meeting == {BOGOTA_MEETING: 23, TEST_MEETING: 3}
+    assert frame.meeting.tolist()[-1] == "Meeting 3 · Geneva · 2016-05-10"  # in date order
+    types = queries.participation_by_organization_type(two, Filters(meetings=(TEST_MEETING,)))
+    assert types.people.sum() == 3
+
+
+def test_who_returns_counts_the_meetings_each_took_part_in(two):
+    people = queries.returning_people(two, Filters()).set_index("name")
+    assert people.loc["Ana Teresa Bernal", "meetings"] == 2
+    assert (people.meetings == 1).sum() == 25 - 1
+    assert people.loc["Test Participant Alpha", "city"] == "Geneva"
+    organizations = queries.returning_organizations(two, Filters()).set_index("organization_id")
+    assert organizations.loc["city-of-bogota", "meetings"] == 2
+    cities = queries.returning_cities(two, Filters()).set_index("city")
+    # Geneva: named people in Bogotá's meeting, the venue of the test meeting
+    assert cities.loc["Geneva", "meetings"] == 2 and cities.loc["Bogotá", "meetings"] == 2
+    assert cities.loc["Seoul", "meetings"] == 1  # a GNSC delegation in 2015
+    returns = queries.returns(two, Filters()).set_index("what")
+    assert returns.loc["people"].tolist() == [25, 1]
+    assert returns.loc["cities"].tolist() == [len(cities), 2]
+
+
+def test_filters_on_people_keep_only_the_cities_of_matching_people(two):
+    cities = queries.returning_cities(two, Filters(organizations=("giz",)))
+    assert set(cities.city) == {"Bogotá", "Bonn"}  # no venue, no delegation
+    assert cities.set_index("city").loc["Bogotá", "people"] == 2
+
+
+def test_key_points_per_meeting_by_category(two):
+    frame = queries.key_points_per_meeting(two, Filters())
+    rows = [(r.meeting_id, r.category, r.key_points) for r in frame.itertuples()]
+    assert rows == [
+        (BOGOTA_MEETING, "Commonalities", 4),
+        (BOGOTA_MEETING, "Differences", 4),
+        (BOGOTA_MEETING, "Opportunities", 1),
+        (TEST_MEETING, "Commonalities", 1),
+    ]

@@ -422,6 +422,9 @@ def test_every_query_answers_a_filter_matching_nothing_with_an_empty_frame(con, 
     assert isinstance(frame, pd.DataFrame)
     if name == "headline_figures":
         assert frame.iloc[0].sum() == 0
+    elif name == "returns":  # one row of counts per kind, all zero
+        assert frame.what.tolist() == ["people", "organizations", "cities"]
+        assert frame[["took_part", "returned"]].to_numpy().sum() == 0
     elif name.startswith("missing_"):
         assert len(frame) > 0  # with nobody matching, everything is missing
     else:

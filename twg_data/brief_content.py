@@ -92,6 +92,11 @@ def _text(value: object) -> str:
     return "" if _missing(value) else str(value)
 
 
+def _rows(frame: pd.DataFrame, mask: list[bool]) -> pd.Series:
+    """A row mask: a plain empty list would select no columns instead of no rows."""
+    return pd.Series(mask, index=frame.index, dtype=bool)
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -115,11 +120,32 @@ def selected_points(con: Connection, filters: Filters, selection: Selection) -> 
     """The items carried forward, in brief order, each with its note (the brief's CSV rows)."""
     points = available_points(con, filters)
     keep = [selection.includes(m, i) for m, i in zip(points.meeting_id, points.id, strict=True)]
-    chosen = points[keep].copy()
+    chosen = points[_rows(points, keep)].copy()
     chosen["note"] = [
         selection.note(m, i) for m, i in zip(chosen.meeting_id, chosen.id, strict=True)
     ]
     return chosen[list(CSV_COLUMNS)].reset_index(drop=True)
+
+
+def choices(con: Connection, filters: Filters) -> pd.DataFrame:
+    """The items a facilitator chooses from, one row each, indexed by its ref: the section,
+    the item as people name it and what it is (the Agenda brief page's table)."""
+    rows = list(available_points(con, filters).itertuples())
+    return pd.DataFrame(
+        {
+            "section": [KINDS[row.kind] for row in rows],
+            "item": [item_label(row) for row in rows],
+            "what": [row.text if row.kind == "presenter" else category_label(row) for row in rows],
+        },
+        index=pd.Index([item_ref(row.meeting_id, row.id) for row in rows], name="ref"),
+    )
+
+
+def selection_of(chosen: pd.DataFrame) -> Selection:
+    """What a table of choices (`include` and `note` per ref) carries forward."""
+    included = chosen[chosen.include.astype(bool)]
+    left_out = chosen.index[~chosen.include.astype(bool)]
+    return Selection(tuple(left_out), dict(zip(included.index, included.note, strict=True)))
 
 
 # --- the content, shared by the Markdown and Word briefs -------------------------------
@@ -347,9 +373,8 @@ def brief_content(con: Connection, filters: Filters, selection: Selection) -> Co
     kind = {k: chosen[chosen.kind == k] for k in KINDS}
     crosswalk = queries.key_point_targets(con, filters)
     kept = set(zip(kind["key_point"].meeting_id, kind["key_point"].id, strict=True))
-    targets = crosswalk[
-        [(m, k) in kept for m, k in zip(crosswalk.meeting_id, crosswalk.key_point_id, strict=True)]
-    ]
+    pairs = zip(crosswalk.meeting_id, crosswalk.key_point_id, strict=True)
+    targets = crosswalk[_rows(crosswalk, [pair in kept for pair in pairs])]
     targets = targets.iloc[
         sorted(range(len(targets)), key=lambda i: _target_order(targets.iloc[i]))
     ].drop_duplicates(["meeting_id", "key_point_id", "target"])

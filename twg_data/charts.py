@@ -100,6 +100,33 @@ def bar_chart(
 
 
 @cache
+def _per_meeting_template(group: str, value: str) -> dict:
+    bars = (
+        alt.Chart(_ROWS)
+        .mark_bar()
+        .encode(
+            # sort=None: the rows' own order, which is the meetings' date order
+            y=alt.Y("meeting:N", sort=None, title="", axis=alt.Axis(labelLimit=420)),
+            x=alt.X(f"sum({value}):Q", title=value.replace("_", " ").capitalize()),
+            color=alt.Color(
+                f"{group}:N",
+                scale=alt.Scale(range=_PALETTE),
+                title="",
+                legend=alt.Legend(orient="top", columns=3),
+            ),
+            tooltip=["meeting:N", f"{group}:N", f"{value}:Q"],
+        )
+    )
+    chart = bars.properties(title="title", width="container", height=alt.Step(26))
+    return _readable(chart).to_dict()
+
+
+def per_meeting_bars(frame: pd.DataFrame, group: str, *, title: str, value: str = "people") -> dict:
+    """One stacked bar per meeting (rows in date order), split by group (region, ...)."""
+    return _fill(_per_meeting_template(group, value), frame[["meeting", group, value]], title)
+
+
+@cache
 def _timeline_template() -> dict:
     y = alt.Y("label:N", sort=alt.SortField("order"), title="", axis=alt.Axis(labelLimit=560))
     base = alt.Chart(_ROWS).encode(

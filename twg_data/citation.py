@@ -14,6 +14,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from twg_data import queries
+from twg_data.filters import Filters
+from twg_data.queries import Connection
+
 DATASET_TITLE = "TWG dashboard data set"
 DATASET_AUTHOR = "The TWG dashboard contributors"
 DATA_LICENCE = "CC BY 4.0"
@@ -103,3 +107,10 @@ def dataset(facts: pd.DataFrame) -> str:
         f"Curated from {source}: {_covered(cited)}. "
         f"Licence: {DATA_LICENCE} ({TERMS_FILE})."
     )
+
+
+def lines(con: Connection, filters: Filters) -> tuple[str, tuple[str, ...]]:
+    """What the Data page shows: the data set's citation, and a citation per report of the
+    meetings under filters."""
+    cited = reports(queries.citation_facts(con, filters)).values()
+    return dataset(queries.citation_facts(con, Filters())), tuple(r.cite() for r in cited)

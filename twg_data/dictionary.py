@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from twg_data.schema import TABLES, Table
 from twg_data.summaries import SUMMARIES
 
@@ -43,6 +45,7 @@ def table_columns(table: Table) -> list[dict[str, str]]:
     return rows
 
 
+@cache  # the schema and the summaries do not change while the process runs
 def markdown() -> str:
     """The whole dictionary as Markdown: curated tables first, then the CSV summaries."""
     lines = [

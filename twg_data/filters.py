@@ -201,7 +201,7 @@ class _FilterMethods:
                 continue
             dimension = DIMENSIONS_BY_PARAM.get(name)
             if dimension is None:
-                warnings.append(f"{_shorten(name)!r} is not a filter name")
+                warnings.append(f"{shorten(name)!r} is not a filter name")
                 continue
             valid = set(known[name]) if known is not None and name in known else None
             for value in [raw] if isinstance(raw, str) else raw:
@@ -209,7 +209,7 @@ class _FilterMethods:
                     continue
                 if len(value) > MAX_VALUE_LENGTH or (valid is not None and value not in valid):
                     warnings.append(
-                        f"{name}={_shorten(value)!r} is not a known {dimension.label.lower()}"
+                        f"{name}={shorten(value)!r} is not a known {dimension.label.lower()}"
                     )
                     continue
                 selected.setdefault(dimension.field, []).append(value)
@@ -226,5 +226,6 @@ Filters = make_dataclass(
 Filters.__module__ = __name__  # make_dataclass takes `module=` only from Python 3.12
 
 
-def _shorten(text: str, limit: int = 60) -> str:
+def shorten(text: str, limit: int = 60) -> str:
+    """A link value as a warning quotes it: at most `limit` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -16,6 +16,7 @@ class PageSpec:
     url_path: str
     icon: str
     default: bool = False
+    min_meetings: int = 1  # shown only when the data holds at least this many meetings
 
     @property
     def file(self) -> str:
@@ -30,12 +31,26 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "Overview", "overview", ":material/home:", default=True),
+    PageSpec(
+        "across_meetings",
+        "Across meetings",
+        "across-meetings",
+        ":material/compare_arrows:",
+        min_meetings=2,
+    ),
     PageSpec("participants", "Participants", "participants", ":material/groups:"),
     PageSpec("sessions", "Sessions", "sessions", ":material/schedule:"),
     PageSpec("entry_points", "Entry points", "entry-points", ":material/hub:"),
     PageSpec("agenda_brief", "Agenda brief", "agenda-brief", ":material/description:"),
     PageSpec("data", "Data", "data", ":material/table:"),
 )
+
+
+def shown_pages(meetings: int) -> tuple[PageSpec, ...]:
+    """The pages in the navigation when the data holds this many meetings."""
+    return tuple(spec for spec in PAGES if meetings >= spec.min_meetings)
+
+
 # Shown only to a signed-in curator, where the operator turned curator mode on.
 CURATE = PageSpec("curate", "Curate", "curate", ":material/edit_note:")
 # Shown only while the CSVs have problems.

@@ -32,6 +32,17 @@ _PLACE = {
     "sub_region": "UN M49 sub-region.",
 }
 _SOURCE = {"source_passage": "The report passage it comes from, verbatim."}
+_PER_MEETING = {
+    "meeting_id": "The meeting.",
+    "meeting": "The meeting as the dashboard names it (number, city, date).",
+    "date": "Date of the meeting.",
+}
+_RETURNS = {
+    "meetings": "Meetings it took part in, under the filters.",
+    "first_meeting": "Date of the first of them.",
+    "last_meeting": "Date of the last of them.",
+}
+_RETURNS_PEOPLE = {"people": "Distinct named people it counted at them."}
 
 SUMMARIES: dict[str, Summary] = {
     s.name: s
@@ -244,6 +255,68 @@ SUMMARIES: dict[str, Summary] = {
                 "section": "Report section.",
                 "passage": "Passage, verbatim.",
             },
+        ),
+        Summary(
+            "participation_by_region",
+            "Participation per meeting by region",
+            "People per meeting and UN M49 region.",
+            queries.participation_by_region,
+            {**_PER_MEETING, "region": "UN M49 region.", **_PEOPLE},
+        ),
+        Summary(
+            "participation_by_organization_type",
+            "Participation per meeting by organization type",
+            "People per meeting and curated organization type.",
+            queries.participation_by_organization_type,
+            {**_PER_MEETING, "organization_type": "Curated kind of organization.", **_PEOPLE},
+        ),
+        Summary(
+            "returning_people",
+            "People across meetings",
+            "Each named person and how many of the meetings they took part in.",
+            queries.returning_people,
+            {
+                "name": "Full name.",
+                "organization": "Organization, as the latest of their meetings that states it.",
+                "city": "City, as the latest of their meetings that states it.",
+                "country": "Country, as the latest of their meetings that states it.",
+                **_RETURNS,
+            },
+        ),
+        Summary(
+            "returning_organizations",
+            "Organizations across meetings",
+            "Each organization of named people and how many meetings it took part in.",
+            queries.returning_organizations,
+            {
+                "organization": "Full name.",
+                "acronym": "Short name.",
+                "organization_type": "Curated kind of organization.",
+                **_RETURNS,
+                **_RETURNS_PEOPLE,
+            },
+        ),
+        Summary(
+            "returning_cities",
+            "Cities across meetings",
+            "Each city and how many meetings it took part in: as venue, through a "
+            "delegation or through its named people.",
+            queries.returning_cities,
+            {
+                "city": "City.",
+                "iso3": "ISO 3166-1 alpha-3 country code (empty: ambiguous).",
+                "country": "Country.",
+                "region": "UN M49 region.",
+                **_RETURNS,
+                **_RETURNS_PEOPLE,
+            },
+        ),
+        Summary(
+            "key_points_per_meeting",
+            "Key points per meeting",
+            "Key points per meeting and category.",
+            queries.key_points_per_meeting,
+            {**_PER_MEETING, "category": "Key point category.", "key_points": "Key points."},
         ),
         Summary(
             "sdg_crosswalk",

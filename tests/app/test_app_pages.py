@@ -251,26 +251,6 @@ def test_no_good_data_at_all_shows_the_problems_instead_of_a_traceback(tmp_path,
     assert "people.csv" in set(at.dataframe[0].value["file"])
 
 
-def test_with_two_meetings_each_page_keeps_the_meetings_apart(second_meeting_dir, monkeypatch):
-    monkeypatch.setenv("TWG_DATA_DIR", str(second_meeting_dir.path))
-    at = open_app("entry_points")
-    no_exceptions(at)
-    assert [t.label for t in at.tabs][0] == "Meeting 2 · Bogotá · 2015-09-21"
-    assert [t.label for t in at.tabs][1] == "Meeting 3 · Geneva · 2016-05-10"
-    first, second = at.tabs
-    assert "Common objective" in "\n".join(m.value for m in first.markdown)
-    assert "Synthetic key point" in "\n".join(m.value for m in second.markdown)
-    assert "Common objective" not in "\n".join(m.value for m in second.markdown)
-
-    at.switch_page(PAGES["sessions"]).run()
-    no_exceptions(at)
-    first, second = at.tabs
-    assert [s.value for s in second.subheader] == ["Focus 1: Testing several meetings"]
-
-    at.multiselect(key="filter_meeting").set_value(["twg-2015-bogota"]).run()
-    assert not at.tabs  # one meeting: no tabs
-
-
 def test_a_meeting_without_a_number_is_titled_without_one(tmp_path, monkeypatch):
     data = _copy_data(tmp_path)
     meetings = (data / "meetings.csv").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
-from tests.app_support import MediaFiles
+from tests.app_support import MediaFiles, choices, edit_choices
 from twg_data import brief, docx_brief, export, paths
 from twg_data.brief import Selection
 from twg_data.build import connect, ensure_database
@@ -26,8 +26,7 @@ from twg_data.text import escape_markdown_text as esc
 APP = Path(__file__).resolve().parents[2] / "app.py"  # AppTest resolves paths from the caller
 PAGE = "pages/agenda_brief_page.py"
 MEETING = "twg-2015-bogota"
-KEEP = "brief_keep_" + MEETING + "/{}"
-NOTE = "brief_note_" + MEETING + "/{}"
+REF = MEETING + "/{}"
 VIOLENCE_HEADING = "The role of violence and repression as part of the intervention"
 
 
@@ -70,8 +69,10 @@ def download(at: AppTest, media: MediaFiles, key: str) -> bytes:
 def test_agenda_brief_page_runs_and_offers_every_item_and_four_downloads(db):
     at = open_page()
     assert at.title[0].value == "Agenda brief"
-    assert len(at.checkbox) == 9 + 5 + 7
-    assert all(box.value for box in at.checkbox)
+    table = choices(at)
+    assert len(table) == 9 + 5 + 7  # key points, framing entries, kick-off presenters
+    assert table.include.all() and (table.note == "").all()
+    assert not at.checkbox and not at.text_input  # one widget for every item
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Brief (Word)", "Brief (Markdown)", "Brief (CSV)", "Summary pack (ZIP)"]
     assert f"#### {esc(VIOLENCE_HEADING)}" in preview(at)
@@ -84,20 +85,21 @@ def test_the_agenda_brief_is_in_the_navigation_after_entry_points(db):
     assert at.title[0].value == "Agenda brief"
 
 
-def test_unticking_a_point_removes_it_from_the_preview(db):
+def test_unticking_a_point_removes_it_and_its_note_from_the_preview(db):
     at = open_page()
-    at.checkbox(key=KEEP.format("difference-4")).uncheck().run()
+    edit_choices(at, {REF.format("difference-4"): {"include": False, "note": "Drop this"}})
+    at.run()
     assert not at.exception
     shown = preview(at)
     assert f"#### {esc(VIOLENCE_HEADING)}" not in shown
     assert f"**Left out by the facilitator:** {VIOLENCE_HEADING} (difference-4)." in shown
-    assert at.text_input(key=NOTE.format("difference-4")).disabled
+    assert "Drop this" not in shown
 
 
 def test_a_note_changes_the_preview_and_markup_in_it_stays_text(db):
     at = open_page()
     note = "<script>alert(1)</script> [x](http://evil) ![i](http://evil/p.png)"
-    at.text_input(key=NOTE.format("commonality-1")).input(note).run()
+    edit_choices(at, {REF.format("commonality-1"): {"note": note}}).run()
     assert not at.exception
     shown = preview(at)
     assert f"- **Note:** {esc(note)}" in shown
@@ -108,10 +110,14 @@ def test_a_note_changes_the_preview_and_markup_in_it_stays_text(db):
 
 def test_downloads_equal_the_brief_functions_for_the_same_inputs(db, con, media):
     at = open_page()
-    at.checkbox(key=KEEP.format("difference-4")).uncheck()
-    at.checkbox(key=KEEP.format("enrique-alfaro")).uncheck()
-    at.text_input(key=NOTE.format("commonality-1")).input('=HYPERLINK("http://x")')
-    at.run()
+    edit_choices(
+        at,
+        {
+            REF.format("difference-4"): {"include": False},
+            REF.format("enrique-alfaro"): {"include": False},
+            REF.format("commonality-1"): {"note": '=HYPERLINK("http://x")'},
+        },
+    ).run()
     assert not at.exception
     selection = Selection(
         excluded=("difference-4", "enrique-alfaro"),
@@ -137,7 +143,7 @@ def test_a_city_filter_set_in_the_sidebar_changes_the_brief(db, con, media):
     filters = Filters(cities=("bogota",))
     assert shown == brief.brief_markdown(con, filters, Selection())
     assert "    - **City:** Bogotá (COL) (bogota)" in shown
-    assert len(at.checkbox) == 9 + 5 + 1  # one presenter, Ana Teresa Bernal, is from Bogotá
+    assert len(choices(at)) == 9 + 5 + 1  # one presenter, Ana Teresa Bernal, is from Bogotá
     assert download(at, media, "download_summary_pack") == brief.summary_pack(
         con, filters, Selection()
     )
@@ -145,24 +151,30 @@ def test_a_city_filter_set_in_the_sidebar_changes_the_brief(db, con, media):
 
 def test_choices_and_notes_survive_a_visit_to_another_page(db):
     at = open_page()
-    at.checkbox(key=KEEP.format("themes")).uncheck()
-    at.text_input(key=NOTE.format("how")).input("Keep this framing")
-    at.run()
+    edit_choices(
+        at,
+        {
+            REF.format("themes"): {"include": False},
+            REF.format("how"): {"note": "Keep this framing"},
+        },
+    ).run()
     at.switch_page("pages/entry_points_page.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
-    assert at.checkbox(key=KEEP.format("themes")).value is False
-    assert at.text_input(key=NOTE.format("how")).value == "Keep this framing"
+    table = choices(at)
+    assert not table.loc[REF.format("themes"), "include"]
+    assert table.loc[REF.format("how"), "note"] == "Keep this framing"
     assert "- **Note:** Keep this framing" in preview(at)
 
 
 def test_a_presenter_hidden_by_a_filter_comes_back_as_the_user_left_it(db):
     at = open_page()
-    at.text_input(key=NOTE.format("leoluca-orlando")).input("Invite to Quito").run()
+    edit_choices(at, {REF.format("leoluca-orlando"): {"note": "Invite to Quito"}}).run()
     at.multiselect(key="filter_city").set_value(["bogota"]).run()
-    assert KEEP.format("leoluca-orlando") not in [b.key for b in at.checkbox]
+    assert REF.format("leoluca-orlando") not in choices(at).index
     at.multiselect(key="filter_city").set_value([]).run()
-    assert at.text_input(key=NOTE.format("leoluca-orlando")).value == "Invite to Quito"
+    assert choices(at).loc[REF.format("leoluca-orlando"), "note"] == "Invite to Quito"
+    assert "Invite to Quito" in preview(at)
 
 
 def test_entry_points_page_shows_the_sdg_crosswalk_as_curation(db, con, media):
@@ -177,14 +189,21 @@ def test_entry_points_page_shows_the_sdg_crosswalk_as_curation(db, con, media):
 
 def test_items_are_named_by_heading_and_category_never_by_internal_id(db):
     at = open_page()
-    labels = {box.key: box.label for box in at.checkbox}
-    assert labels[KEEP.format("commonality-1")] == "**Common objective** · Commonality"
-    assert labels[KEEP.format("difference-4")] == f"**{VIOLENCE_HEADING}** · Difference"
-    assert labels[KEEP.format("setting-post-conflict")] == "**post\\-conflict** · Setting"
-    assert labels[KEEP.format("opportunity-1")].endswith("· Opportunity")
-    assert labels[KEEP.format("leoluca-orlando")] == "**Leoluca Orlando** · Mayor of Palermo, Italy"
+    table = choices(at)
+    labels = {row.Index: (row.item, row.what) for row in table.itertuples()}
+    assert labels[REF.format("commonality-1")] == ("Common objective", "Commonality")
+    assert labels[REF.format("difference-4")] == (VIOLENCE_HEADING, "Difference")
+    assert labels[REF.format("setting-post-conflict")] == ("post-conflict", "Setting")
+    assert labels[REF.format("opportunity-1")][1] == "Opportunity"
+    assert labels[REF.format("leoluca-orlando")] == ("Leoluca Orlando", "Mayor of Palermo, Italy")
     ids = ("commonality-", "difference-", "opportunity-", "setting-", "leoluca", "twg-2015")
-    assert not [label for label in labels.values() if any(i in label for i in ids)]
+    shown = [text for pair in labels.values() for text in pair]
+    assert not [text for text in shown if any(i in text for i in ids)]
+    assert set(table.section) == {
+        "Key points",
+        "Framing of entry points",
+        "Promising-practice speakers",
+    }
 
 
 def page_css(at: AppTest) -> str:
@@ -213,6 +232,6 @@ def test_a_key_point_is_labelled_with_its_categorys_singular_from_the_data(tmp_p
     monkeypatch.setenv("TWG_DATA_DIR", str(data))
     monkeypatch.setenv("TWG_DB_PATH", str(tmp_path / "twg.duckdb"))
     at = open_page()
-    labels = [c.label for c in at.checkbox]
-    assert "**Common objective** · Common ground" in labels
-    assert not [label for label in labels if "Commonality" in label]
+    table = choices(at)
+    assert table.set_index("item").loc["Common objective", "what"] == "Common ground"
+    assert "Commonality" not in set(table.what)

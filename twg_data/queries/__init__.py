@@ -3,8 +3,8 @@
 Each function takes a DuckDB connection (or cursor) and the one `Filters` object and returns a
 pandas DataFrame. Values travel as named parameters (`$city`); the only text composed into SQL
 is what the filter dimensions and the vocabulary declare, never user input. Aggregation
-happens here, in SQL. Modules: `people`, `meetings`, `points`; `derived` holds the tables the
-build computes; `base` what they share.
+happens here, in SQL. Modules: `people`, `meetings`, `points`, `across` (comparisons across
+meetings); `derived` holds the tables the build computes; `base` what they share.
 """
 
 import inspect
@@ -13,6 +13,15 @@ from collections.abc import Callable
 import pandas as pd
 
 from twg_data.filters import Filters
+from twg_data.queries.across import (
+    key_points_per_meeting,
+    participation_by_organization_type,
+    participation_by_region,
+    returning_cities,
+    returning_organizations,
+    returning_people,
+    returns,
+)
 from twg_data.queries.base import Connection
 from twg_data.queries.derived import DERIVED_TABLES
 from twg_data.queries.meetings import (
@@ -79,6 +88,13 @@ __all__ = [
     "framing",
     "key_point_targets",
     "brief_points",
+    "participation_by_region",
+    "participation_by_organization_type",
+    "returning_people",
+    "returning_organizations",
+    "returning_cities",
+    "returns",
+    "key_points_per_meeting",
     "spanish_labels",
     "country_names",
 ]

@@ -1,6 +1,8 @@
 """Streamlit glue shared by every page, one module a job: `database` (the served data),
 `cache` (results per filters and data; files made on click), `sidebar` (filters and the URL),
-`tables` (tables, charts, downloads, data status), `state` (widget values kept across pages).
+`tables` (tables, charts, downloads, data status), `state` (widget values kept across pages,
+link parameters that are not filters), `meeting` (one meeting at a time: the switcher),
+`choices` (items to carry forward, with notes, in one widget).
 
 Pages call `ui.<helper>` and pass `twg_data.queries` and `twg_data.charts` functions; they
 never touch SQL or CSV files.
@@ -11,16 +13,19 @@ from twg_data.ui.cache import (
     brief_file,
     brief_markdown,
     dataset_zip,
+    grouped,
     per_data,
     query,
+    rows,
     summary,
     summary_csv,
     table,
     table_csv,
 )
+from twg_data.ui.choices import choices_table
 from twg_data.ui.database import data_problems, database, refresh_database
+from twg_data.ui.meeting import meeting_slider, meetings_in_data, one_meeting
 from twg_data.ui.sidebar import (
-    by_meeting,
     current_filters,
     describe_filters,
     filter_options,
@@ -37,6 +42,7 @@ from twg_data.ui.tables import (
     show_data_status,
     show_frame,
     show_problems,
+    show_table,
     summary_table,
 )
 
@@ -47,6 +53,8 @@ __all__ = [
     "data_problems",
     "per_data",
     "query",
+    "rows",
+    "grouped",
     "summary",
     "table",
     "dataset_zip",
@@ -56,7 +64,9 @@ __all__ = [
     "brief_file",
     "filter_options",
     "sidebar_filters",
-    "by_meeting",
+    "one_meeting",
+    "meetings_in_data",
+    "meeting_slider",
     "current_filters",
     "page_header",
     "describe_filters",
@@ -68,6 +78,8 @@ __all__ = [
     "download_button",
     "summary_table",
     "show_frame",
+    "show_table",
     "chart",
     "kept",
+    "choices_table",
 ]

@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
-import streamlit as st
 
 from twg_data import paths
 from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
@@ -26,9 +25,11 @@ class _Database:
     served: str = ""  # identity of the data behind `con`, part of every cache key
 
 
-@st.cache_resource(show_spinner=False)
+_DATABASE = _Database()  # one per process, shared by every session
+
+
 def _database() -> _Database:
-    return _Database()
+    return _DATABASE
 
 
 def refresh_database() -> DatabaseStatus:

@@ -5,9 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from twg_data import queries
-from twg_data.filters import DIMENSIONS, Filters
+from twg_data.filters import DIMENSIONS, Filters, shorten
 from twg_data.text import escape_markdown as md
 from twg_data.ui.cache import per_data
+from twg_data.ui.state import (
+    PAGE_PARAMS,
+    SHOWN_MEETING,
+    keep_value,
+    mirror_filters_in_url,
+    url_params,
+)
 
 _FILTER_KEY = "filter_{}"
 
@@ -28,12 +35,18 @@ def _reset_filters() -> None:
 
 
 def _seed_from_url(options: dict[str, list[tuple[str, str]]]) -> None:
-    """On a session's first run, take the filters from the URL; warn about what is unknown."""
-    params = {name: st.query_params.get_all(name) for name in st.query_params}
+    """On a session's first run, take the filters and the meeting shown from the URL; warn
+    about what is unknown."""
+    params = url_params()
     known = {param: [value for value, _ in pairs] for param, pairs in options.items()}
-    filters, warnings = Filters.from_query_params(params, known)
+    filters, warnings = Filters.from_query_params(params, known, ignore=PAGE_PARAMS)
     for dimension in DIMENSIONS:
         st.session_state[_FILTER_KEY.format(dimension.param)] = list(filters.values(dimension))
+    for shown in params.get(SHOWN_MEETING, [])[:1]:
+        if shown in known["meeting"]:
+            keep_value(SHOWN_MEETING, shown)
+        else:
+            warnings.append(f"{SHOWN_MEETING}={shorten(shown)!r} is not a known meeting")
     st.session_state["url_warnings"] = warnings
     st.session_state["filters_seeded"] = True
 
@@ -62,27 +75,11 @@ def sidebar_filters() -> Filters:
             )
         st.button("Reset filters", on_click=_reset_filters, icon=":material/restart_alt:")
     filters = Filters(**{name: tuple(values) for name, values in selected.items()})
-    wanted = filters.to_query_params()
-    current = {name: st.query_params.get_all(name) for name in st.query_params}
-    if current != wanted:
-        st.query_params.from_dict(wanted)
+    mirror_filters_in_url(filters.to_query_params())
     for warning in st.session_state.get("url_warnings", []):
         st.warning(f"Ignored a link parameter: {md(warning)}.", icon=":material/link_off:")
     st.session_state["filters"] = filters
     return filters
-
-
-def by_meeting(meeting_ids: list[str]):
-    """One section per meeting: the page itself for one meeting, a tab each for several.
-
-    Yields (meeting_id, container); draw a meeting's content inside `with container:`.
-    """
-    if len(meeting_ids) == 1:
-        yield meeting_ids[0], st.container()
-        return
-    labels = dict(filter_options().get("meeting", []))
-    tabs = st.tabs([labels.get(m, m) for m in meeting_ids])
-    yield from zip(meeting_ids, tabs, strict=True)
 
 
 def current_filters() -> Filters:

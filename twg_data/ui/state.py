@@ -1,10 +1,15 @@
-"""Widget values that survive a change of page."""
+"""Widget values that survive a change of page, and the link parameters that are not filters."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 _KEPT = "_kept_widget_values"
+
+# The meeting a page of one meeting's details shows (`?shown_meeting=<meeting_id>`): part of a
+# shared link, not a filter (the sidebar's Meeting filter chooses among which meetings).
+SHOWN_MEETING = "shown_meeting"
+PAGE_PARAMS = (SHOWN_MEETING,)
 
 
 def _keep(key: str) -> None:
@@ -21,3 +26,38 @@ def kept(key: str, default: object) -> dict:
     if key not in st.session_state:
         st.session_state[key] = store.get(key, default)
     return {"key": key, "on_change": _keep, "args": (key,)}
+
+
+def kept_value(key: str, default: object = None) -> object:
+    """A kept widget's value: as drawn last, or as kept while it was not drawn."""
+    if key in st.session_state:
+        return st.session_state[key]
+    return st.session_state.get(_KEPT, {}).get(key, default)
+
+
+def keep_value(key: str, value: object) -> None:
+    """Set a kept widget's value before it is drawn (from a link, or when it is invalid)."""
+    st.session_state.setdefault(_KEPT, {})[key] = value
+    st.session_state[key] = value
+
+
+def url_params() -> dict[str, list[str]]:
+    """The link's parameters as they are now, each with its values."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def mirror_filters_in_url(wanted: dict[str, list[str]]) -> None:
+    """Make the link hold these filter parameters, keeping the page parameters it has."""
+    current = url_params()
+    wanted = {**wanted, **{name: current[name] for name in PAGE_PARAMS if name in current}}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def mirror_in_url(name: str, value: str | None) -> None:
+    """Make the link hold one page parameter (or not, for None)."""
+    if value is None:
+        if name in st.query_params:
+            del st.query_params[name]
+    elif st.query_params.get_all(name) != [value]:
+        st.query_params[name] = value

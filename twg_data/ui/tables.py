@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from twg_data import paths, queries
 from twg_data.filters import Filters
 from twg_data.summaries import SUMMARIES
-from twg_data.ui.cache import query, summary, summary_csv
+from twg_data.ui.cache import per_data, query, summary, summary_csv, table
 from twg_data.ui.database import database
 from twg_data.validate import Problem
 
@@ -78,43 +80,93 @@ def summary_table(
     if frame.empty:
         st.info(empty, icon=":material/search_off:")
         return frame
-    show_frame(frame, column_config=column_config, height=height)
+    _show(per_data(_shown_summary, name, filters), column_config, height)
     download_button(name, filters)
     return frame
+
+
+@dataclass(frozen=True)
+class _Shown:
+    """A table as sent to the browser, made once per filters and data: the first
+    MAX_ROWS_SHOWN rows as Arrow (Streamlit would convert the frame on every rerun), the
+    column labels and formats, and how many rows there are in all."""
+
+    rows: pa.Table
+    config: dict
+    total: int
+
+
+def _as_shown(frame: pd.DataFrame) -> _Shown:
+    """Headers without underscores (the CSV keeps snake_case), dates without a time of day."""
+    config: dict = {c: c.replace("_", " ") for c in frame.columns if "_" in c}
+    for column in frame.columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            config[column] = st.column_config.DateColumn(
+                column.replace("_", " "), format="YYYY-MM-DD"
+            )
+    rows = pa.Table.from_pandas(frame.head(MAX_ROWS_SHOWN), preserve_index=False)
+    return _Shown(rows, config, len(frame))
+
+
+def _shown_summary(_cursor, name: str, filters: Filters) -> _Shown:
+    return _as_shown(summary(name, filters))
+
+
+def _show(shown: _Shown, column_config: dict | None, height: int | str) -> None:
+    st.dataframe(
+        shown.rows,
+        hide_index=True,
+        width="stretch",
+        column_config={**shown.config, **(column_config or {})},
+        height=height,
+        placeholder=MISSING,
+    )
+    if shown.total > MAX_ROWS_SHOWN:
+        st.caption(
+            f"Showing the first {MAX_ROWS_SHOWN:,} of {shown.total:,} rows; "
+            "the download holds all of them."
+        )
+
+
+def _shown_table(_cursor, table_name: str, filters: Filters) -> _Shown:
+    return _as_shown(table(table_name, filters))
+
+
+def show_table(table_name: str, filters: Filters) -> None:
+    """A curated table's rows as people read them (see `show_frame`)."""
+    _show(per_data(_shown_table, table_name, filters), None, "auto")
 
 
 def show_frame(
     frame: pd.DataFrame, *, column_config: dict | None = None, height: int | str = "auto"
 ) -> None:
     """A table as people read it: at most MAX_ROWS_SHOWN rows (with a note), headers without
-    underscores (the CSV keeps snake_case), dates without a time of day."""
-    shown = frame.head(MAX_ROWS_SHOWN)
-    config: dict = {c: c.replace("_", " ") for c in shown.columns}
-    for column in shown.columns:
-        if pd.api.types.is_datetime64_any_dtype(shown[column]):
-            config[column] = st.column_config.DateColumn(
-                column.replace("_", " "), format="YYYY-MM-DD"
-            )
-    st.dataframe(
-        shown,
-        hide_index=True,
-        width="stretch",
-        column_config={**config, **(column_config or {})},
-        height=height,
-        placeholder=MISSING,
-    )
-    if len(frame) > MAX_ROWS_SHOWN:
-        st.caption(
-            f"Showing the first {MAX_ROWS_SHOWN:,} of {len(frame):,} rows; "
-            "the download holds all of them."
-        )
+    underscores, dates without a time of day."""
+    _show(_as_shown(frame), column_config, height)
+
+
+def _chart_spec(_cursor, builder, function, filters: Filters, options: tuple) -> dict:
+    spec = builder(query(function, filters), **dict(options))
+    datasets = spec.get("datasets", {})
+    spec["datasets"] = {
+        name: pa.Table.from_pandas(rows, preserve_index=False) for name, rows in datasets.items()
+    }
+    return spec
 
 
 def chart(
     builder: Callable[..., dict],
     function: Callable[[queries.Connection, Filters], pd.DataFrame],
     filters: Filters,
+    *,
+    empty: str | None = None,
     **options: object,
 ) -> None:
-    """Chart a query's frame (cached) with a `twg_data.charts` builder at full width."""
-    st.vega_lite_chart(builder(query(function, filters), **options), width="stretch")
+    """Chart a query's frame with a `twg_data.charts` builder at full width; with `empty`,
+    say that instead when the frame has no rows. The spec, its rows as Arrow, is made once
+    per filters and data."""
+    if empty is not None and query(function, filters).empty:
+        st.info(empty, icon=":material/search_off:")
+        return
+    spec = per_data(_chart_spec, builder, function, filters, tuple(sorted(options.items())))
+    st.vega_lite_chart(spec, width="stretch")

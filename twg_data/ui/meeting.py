@@ -1,0 +1,69 @@
+"""One meeting at a time: the switcher of the pages that show a meeting's details.
+
+Such a page (overview facts, sessions, entry points, the agenda brief) shows one of the
+meetings the sidebar's Meeting filter allows (all of them when it is empty), by default the
+latest; the choice is kept across pages and in the link (`?shown_meeting=`). With one
+meeting to show there is no switcher and the filters stay as they are.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from twg_data.filters import DIMENSIONS_BY_PARAM, Filters
+from twg_data.ui.database import database
+from twg_data.ui.sidebar import filter_options
+from twg_data.ui.state import SHOWN_MEETING, keep_value, kept, kept_value, mirror_in_url
+
+_MEETING = DIMENSIONS_BY_PARAM["meeting"]
+
+
+def meetings_in_data() -> list[str]:
+    """Every meeting's id, in date order (none while there is no usable data)."""
+    status, _ = database()
+    if status.db_path is None:
+        return []
+    return [value for value, _ in filter_options().get("meeting", [])]
+
+
+def _offered(filters: Filters) -> dict[str, str]:
+    """The meetings the Meeting filter allows (all when it is empty): id -> label, by date."""
+    labels = dict(filter_options().get("meeting", []))
+    selected = set(filters.values(_MEETING))
+    return {m: label for m, label in labels.items() if not selected or m in selected}
+
+
+def one_meeting(filters: Filters) -> Filters:
+    """The filters narrowed to the meeting whose details the page shows, with a switcher
+    when there is a choice; unchanged when there is one meeting (or none) to show."""
+    labels = _offered(filters)
+    offered = list(labels)
+    if len(offered) <= 1:
+        mirror_in_url(SHOWN_MEETING, None)
+        return filters
+    # Set on every run: on another page the switcher is another widget, which would start
+    # from its first option.
+    chosen = kept_value(SHOWN_MEETING)
+    keep_value(SHOWN_MEETING, chosen if chosen in offered else offered[-1])  # else the latest
+    shown = st.selectbox(
+        "Meeting shown",
+        offered,
+        format_func=labels.__getitem__,
+        help="This page shows one meeting at a time, the latest unless you choose another. "
+        "The Meeting filter in the sidebar decides which meetings are offered here.",
+        **kept(SHOWN_MEETING, offered[-1]),
+    )
+    mirror_in_url(SHOWN_MEETING, shown)
+    return filters.with_values(_MEETING, (shown,))
+
+
+def meeting_slider(filters: Filters, key: str) -> Filters:
+    """A slider over the meetings the filters allow, in date order (the latest first chosen);
+    the filters narrowed to the meeting chosen. For views that step through meetings."""
+    labels = _offered(filters)
+    if len(labels) <= 1:
+        return filters
+    if st.session_state.get(key) not in labels:
+        st.session_state[key] = list(labels)[-1]
+    chosen = st.select_slider("Meeting", list(labels), format_func=labels.__getitem__, key=key)
+    return filters.with_values(_MEETING, (chosen,))
