@@ -72,8 +72,9 @@ def header(column: str) -> str:
     return _(column)
 
 
-def frame(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """The table in the current language: a new frame; English gets the same frame back."""
+def values(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The table's vocabulary in the current language, its column names kept (what a page
+    shows: its headers are labelled apart). English gets the same frame back."""
     if i18n.language() == i18n.DEFAULT:
         return data
     out = data.copy()
@@ -81,6 +82,15 @@ def frame(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         kind = "country" if column == "country" else VALUE_KINDS.get(column)
         if kind:
             out[column] = out[column].map(lambda v, k=kind: labels.value(k, v))
+    return out
+
+
+def frame(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The table in the current language, headers too (what a download holds). English gets
+    the same frame back."""
+    if i18n.language() == i18n.DEFAULT:
+        return data
+    out = values(data, labels)
     return out.rename(columns={c: header(c) for c in out.columns})
 
 
