@@ -9,6 +9,7 @@ import pandas as pd
 
 from twg_data import queries
 from twg_data.filters import Filters
+from twg_data.i18n import N_
 from twg_data.queries import Connection
 
 
@@ -49,8 +50,8 @@ SUMMARIES: dict[str, Summary] = {
     for s in (
         Summary(
             "participants",
-            "Participants",
-            "One row per person per meeting.",
+            N_("Participants"),
+            N_("One row per person per meeting."),
             queries.participants,
             {
                 **_MEETING,
@@ -71,36 +72,36 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "participants_by_region",
-            "Participants by region",
-            "People per UN M49 region and sub-region.",
+            N_("Participants by region"),
+            N_("People per UN M49 region and sub-region."),
             queries.participants_by_region,
             {**_PLACE, **_PEOPLE},
         ),
         Summary(
             "participants_by_country",
-            "Participants by country",
-            "People per country.",
+            N_("Participants by country"),
+            N_("People per country."),
             queries.participants_by_country,
             {"iso3": "ISO 3166-1 alpha-3 code.", "country": "Country.", **_PLACE, **_PEOPLE},
         ),
         Summary(
             "participants_by_organization_type",
-            "Participants by organization type",
-            "People per curated organization type.",
+            N_("Participants by organization type"),
+            N_("People per curated organization type."),
             queries.participants_by_organization_type,
             {"organization_type": "Curated kind of organization.", **_PEOPLE},
         ),
         Summary(
             "participants_by_practice_community",
-            "Participants by practice community",
-            "People per curated practice community.",
+            N_("Participants by practice community"),
+            N_("People per curated practice community."),
             queries.participants_by_practice_community,
             {"practice_community": "Curated practice community.", **_PEOPLE},
         ),
         Summary(
             "organizations",
-            "Organizations",
-            "Organizations of the matching people, with people counted.",
+            N_("Organizations"),
+            N_("Organizations of the matching people, with people counted."),
             queries.organizations,
             {
                 "organization": "Full name.",
@@ -113,22 +114,22 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "missing_regions",
-            "Regions with no named participant",
-            "UN M49 sub-regions no matching person comes from.",
+            N_("Regions with no named participant"),
+            N_("UN M49 sub-regions no matching person comes from."),
             queries.missing_regions,
             dict(_PLACE),
         ),
         Summary(
             "missing_practice_communities",
-            "Practice communities with no named participant",
-            "Practice communities no matching person's organization belongs to.",
+            N_("Practice communities with no named participant"),
+            N_("Practice communities no matching person's organization belongs to."),
             queries.missing_practice_communities,
             {"practice_community": "Practice community.", "description": "What it covers."},
         ),
         Summary(
             "sessions",
-            "Sessions",
-            "The sessions of each meeting, with times, format and speakers counted.",
+            N_("Sessions"),
+            N_("The sessions of each meeting, with times, format and speakers counted."),
             queries.sessions,
             {
                 **_MEETING,
@@ -149,8 +150,8 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "speakers",
-            "Speakers",
-            "Named speakers in session order.",
+            N_("Speakers"),
+            N_("Named speakers in session order."),
             queries.speakers,
             {
                 **_MEETING,
@@ -166,8 +167,8 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "entry_points",
-            "Entry points",
-            "The key points on an integrated approach, by category.",
+            N_("Entry points"),
+            N_("The key points on an integrated approach, by category."),
             queries.entry_points,
             {
                 **_MEETING,
@@ -181,8 +182,8 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "framing",
-            "Entry-point framing",
-            "The dimensions (the how, the themes) and the settings the report names.",
+            N_("Entry-point framing"),
+            N_("The dimensions (the how, the themes) and the settings the report names."),
             queries.framing,
             {
                 **_MEETING,
@@ -195,8 +196,8 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "cities",
-            "Cities",
-            "Every city that took part, with coordinates and how it took part.",
+            N_("Cities"),
+            N_("Every city that took part, with coordinates and how it took part."),
             queries.cities,
             {
                 "city": "City.",
@@ -213,8 +214,8 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "meetings",
-            "Meetings",
-            "The meetings, with place, date, the event they were part of and facilitators.",
+            N_("Meetings"),
+            N_("The meetings, with place, date, the event they were part of and facilitators."),
             queries.meetings,
             {
                 **_MEETING,
@@ -232,8 +233,8 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "objectives",
-            "Objectives",
-            "The TWG's standing objectives and each meeting's own.",
+            N_("Objectives"),
+            N_("The TWG's standing objectives and each meeting's own."),
             queries.objectives,
             {
                 **_MEETING,
@@ -246,8 +247,8 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "sources",
-            "Source passages",
-            "The report passages every curated row points to.",
+            N_("Source passages"),
+            N_("The report passages every curated row points to."),
             queries.sources,
             {
                 **_MEETING,
@@ -258,22 +259,22 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "participation_by_region",
-            "Participation per meeting by region",
-            "People per meeting and UN M49 region.",
+            N_("Participation per meeting by region"),
+            N_("People per meeting and UN M49 region."),
             queries.participation_by_region,
             {**_PER_MEETING, "region": "UN M49 region.", **_PEOPLE},
         ),
         Summary(
             "participation_by_organization_type",
-            "Participation per meeting by organization type",
-            "People per meeting and curated organization type.",
+            N_("Participation per meeting by organization type"),
+            N_("People per meeting and curated organization type."),
             queries.participation_by_organization_type,
             {**_PER_MEETING, "organization_type": "Curated kind of organization.", **_PEOPLE},
         ),
         Summary(
             "returning_people",
-            "People across meetings",
-            "Each named person and how many of the meetings they took part in.",
+            N_("People across meetings"),
+            N_("Each named person and how many of the meetings they took part in."),
             queries.returning_people,
             {
                 "name": "Full name.",
@@ -285,8 +286,8 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "returning_organizations",
-            "Organizations across meetings",
-            "Each organization of named people and how many meetings it took part in.",
+            N_("Organizations across meetings"),
+            N_("Each organization of named people and how many meetings it took part in."),
             queries.returning_organizations,
             {
                 "organization": "Full name.",
@@ -298,9 +299,11 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "returning_cities",
-            "Cities across meetings",
-            "Each city and how many meetings it took part in: as venue, through a "
-            "delegation or through its named people.",
+            N_("Cities across meetings"),
+            N_(
+                "Each city and how many meetings it took part in: as venue, through a "
+                "delegation or through its named people."
+            ),
             queries.returning_cities,
             {
                 "city": "City.",
@@ -313,16 +316,18 @@ SUMMARIES: dict[str, Summary] = {
         ),
         Summary(
             "key_points_per_meeting",
-            "Key points per meeting",
-            "Key points per meeting and category.",
+            N_("Key points per meeting"),
+            N_("Key points per meeting and category."),
             queries.key_points_per_meeting,
             {**_PER_MEETING, "category": "Key point category.", "key_points": "Key points."},
         ),
         Summary(
             "sdg_crosswalk",
-            "SDG targets the key points bear on (curation)",
-            "Curated crosswalk from each key point to SDG targets, with the official target "
-            "text; the report names no SDG targets.",
+            N_("SDG targets the key points bear on (curation)"),
+            N_(
+                "Curated crosswalk from each key point to SDG targets, with the official target "
+                "text; the report names no SDG targets."
+            ),
             queries.key_point_targets,
             {
                 **_MEETING,

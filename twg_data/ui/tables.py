@@ -157,7 +157,7 @@ def show_frame(
 
 
 def _chart_spec(_cursor, builder, function, filters: Filters, options: tuple) -> dict:
-    spec = builder(query(function, filters), **dict(options))
+    spec = builder(localise.values(query(function, filters), labels()), **dict(options))
     datasets = spec.get("datasets", {})
     spec["datasets"] = {
         name: pa.Table.from_pandas(rows, preserve_index=False) for name, rows in datasets.items()
