@@ -66,18 +66,18 @@ def _md_note(note: str, indent: str) -> list[str]:
     if not lines:
         return []
     body = f"  \n{indent}  ".join(lines)
-    return [f"{indent}- **{_('Note')}:** {body}"]
+    return [f"{indent}- **" + _("Note") + f":** {body}"]
 
 
 def _md_cite(content: Content, row, indent: str = "") -> str:
-    return f"{indent}- **{_('Cite as')}:** {esc(content.cite(row))}"
+    return f"{indent}- **" + _("Cite as") + f":** {esc(content.cite(row))}"
 
 
 def _md_filters(content: Content) -> list[str]:
     if not content.filters:
-        return [f"- **{_('Filters')}:** {_('none; everything in the data is included.')}"]
+        return ["- **" + _("Filters") + ":** " + _("none; everything in the data is included.")]
     return [
-        f"- **{_('Filters')}:**",
+        "- **" + _("Filters") + ":**",
         *(_md_pair(label, v, _INDENT) for label, v in content.filters),
     ]
 
@@ -87,7 +87,8 @@ def _md_left_out(content: Content) -> str:
 
 
 def _md_meetings(content: Content) -> list[str]:
-    lines = [f"## {_('The meeting') if len(content.meetings) == 1 else _('The meetings')}", ""]
+    heading = _("The meeting") if len(content.meetings) == 1 else _("The meetings")
+    lines = ["## " + heading, ""]
     if not content.meetings:
         return [*lines, _("No meeting matches the filters."), ""]
     for m in content.meetings:
@@ -102,7 +103,7 @@ def _md_meetings(content: Content) -> list[str]:
 
 def _md_participation(content: Content) -> list[str]:
     p = content.participation
-    lines = [f"## {_('Who took part')}", "", _(PARTICIPATION_NOTE), ""]
+    lines = ["## " + _("Who took part"), "", _(PARTICIPATION_NOTE), ""]
     lines += [_md_pair(label, value) for label, value in p.facts]
     for counts in p.counts:
         shown = "; ".join(f"{name}: {people}" for name, people in counts.groups)
@@ -128,7 +129,7 @@ def _md_key_points(content: Content) -> list[str]:
             mine = target_rows(content, meeting_id, row.id)
             if not mine.empty:
                 lines.append(
-                    f"- **{_('SDG targets it bears on')}** {_('(curation, not the report):')}"
+                    "- **" + _("SDG targets it bears on") + "** " + _("(curation, not the report):")
                 )
                 lines += [
                     f"{_INDENT}- **{esc(t.target)}**: {esc(t.rationale)}" for t in mine.itertuples()
@@ -177,7 +178,7 @@ def _md_targets(content: Content) -> list[str]:
         return [*lines, _("None: no selected key point is mapped to an SDG target."), ""]
     lines += [_(TARGETS_NOTE), ""]
     lines += [
-        f"- **{esc(t.target)}** ({_('Goal')} {t.goal}): {_md_quote(t.target_text)}"
+        f"- **{esc(t.target)}** (" + _("Goal") + f" {t.goal}): {_md_quote(t.target_text)}"
         for t in unique_targets(content).itertuples()
     ]
     return [*lines, ""]
@@ -188,7 +189,7 @@ def _md_made(content: Content) -> list[str]:
         f"## {section('made')}",
         "",
         *_md_filters(content),
-        f"- **{_('Left out by the facilitator')}:** {_md_left_out(content)}.",
+        "- **" + _("Left out by the facilitator") + f":** {_md_left_out(content)}.",
         *(f"- {esc(note)}" for note in made_notes(content)),
         "",
     ]
@@ -246,7 +247,7 @@ def _csv_note(note: str) -> str:
 
 def _readme(content: Content, files: dict[str, bytes]) -> str:
     lines = [
-        f"# {_('TWG summary pack')}",
+        "# " + _("TWG summary pack"),
         "",
         _(
             "Made by the TWG dashboard (the Agenda brief page, or `python -m twg_data pack`). "
@@ -255,7 +256,7 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         ),
         "",
         *_md_filters(content),
-        f"- **{_('Left out of the brief')}:** {_md_left_out(content)}.",
+        "- **" + _("Left out of the brief") + f":** {_md_left_out(content)}.",
         "",
         _(
             "CSV files are UTF-8 with a byte order mark and CRLF line ends, so Excel opens them "
@@ -263,7 +264,7 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
             "return or line feed are prefixed with `'` so spreadsheets do not run them."
         ),
         "",
-        f"## {_('Files')}",
+        "## " + _("Files"),
         "",
         "- `brief.md`: "
         + _(
@@ -294,11 +295,11 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         )
     lines += [
         "",
-        f"## {_('Citing and terms')}",
+        "## " + _("Citing and terms"),
         "",
-        f"- **{_('Cite the data set as')}:** {esc(content.dataset)}",
-        *(f"- **{_('Cite the report as')}:** {esc(m.citation)}" for m in content.meetings),
-        f"- **{_('Terms')}:** {esc(citation.TERMS)}",
+        "- **" + _("Cite the data set as") + f":** {esc(content.dataset)}",
+        *("- **" + _("Cite the report as") + f":** {esc(m.citation)}" for m in content.meetings),
+        "- **" + _("Terms") + f":** {esc(citation.TERMS)}",
     ]
     return "\n".join(lines) + "\n"
 

@@ -24,6 +24,15 @@ VALUE_KINDS = {
     "category": "category",
     "role": "role",
     "roles": "role",
+    "category_label": "category",
+}
+# A filter's options are (value, label) pairs; these parameters' labels are vocabulary.
+OPTION_KINDS = {
+    "region": "region",
+    "sub_region": "sub_region",
+    "organization_type": "organization_type",
+    "practice_community": "practice_community",
+    "role": "role",
 }
 LIST_SEPARATOR = "; "  # a cell holding several values (a person's roles)
 MARKERS = (NOT_STATED, NO_HEADING)
@@ -117,3 +126,37 @@ def meeting_label(label: str) -> str:
     day = found["day"] and i18n.format_day(date.fromisoformat(found["day"]))
     parts = [_(MEETING_WORD) + (found["number"] or ""), found["city"], day]
     return " · ".join(p for p in parts if p)
+
+
+def day(value) -> str:
+    """A date as the brief and pages write it: ISO in English (2015-09-21), the language's
+    long form otherwise (21 de septiembre de 2015)."""
+    if value is None or value != value:  # noqa: PLR0124 (NaT)
+        return ""
+    as_date = value.date() if hasattr(value, "date") else value
+    if i18n.language() == i18n.DEFAULT:
+        return as_date.isoformat()
+    return i18n.format_day(as_date)
+
+
+def filter_options(
+    options: dict[str, list[tuple[str, str]]], labels: Labels
+) -> dict[str, list[tuple[str, str]]]:
+    """The filters' (value, label) options with their labels in the language: meetings named
+    as `meeting_label` does, vocabulary from its Spanish, countries from CLDR."""
+    if i18n.language() == i18n.DEFAULT:
+        return options
+    localised = {}
+    for param, pairs in options.items():
+        if param == "meeting":
+            localised[param] = [(v, meeting_label(label)) for v, label in pairs]
+        elif param == "country":  # 'Mexico (MEX)'
+            localised[param] = [
+                (v, f"{countries.name(v, label.rsplit(' (', 1)[0])} ({v})") for v, label in pairs
+            ]
+        elif param in OPTION_KINDS:
+            kind = OPTION_KINDS[param]
+            localised[param] = [(v, labels.value(kind, label)) for v, label in pairs]
+        else:
+            localised[param] = pairs
+    return localised
