@@ -68,5 +68,5 @@ st.markdown("**The report" + ("s** (one a line)" if len(reports) > 1 else "**"))
 st.code("\n".join(reports), language=None, wrap_lines=True)
 st.caption(
     "A passage: add its section, as the agenda brief's *Cite as* lines do. Terms: "
-    + ui.md(citation.TERMS)
+    + ui.md(citation.terms())
 )

@@ -299,7 +299,7 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         "",
         "- **" + _("Cite the data set as") + f":** {esc(content.dataset)}",
         *("- **" + _("Cite the report as") + f":** {esc(m.citation)}" for m in content.meetings),
-        "- **" + _("Terms") + f":** {esc(citation.TERMS)}",
+        "- **" + _("Terms") + f":** {esc(citation.terms())}",
     ]
     return "\n".join(lines) + "\n"
 
