@@ -30,6 +30,7 @@ if curator.gate():  # off unless the operator set a secret and this session ente
     pages.append(page(CURATE))
 
 current = st.navigation(pages)
+ui.set_current_page(current.url_path)
 if not ui.show_data_status():
     st.stop()
 ui.sidebar_filters()

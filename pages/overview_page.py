@@ -53,7 +53,8 @@ if cities.empty:
 else:
     ui.chart(charts.city_map, queries.cities, filters)
     unmapped = cities[cities.latitude.isna()]
-    if not unmapped.empty:
-        names = ", ".join(unmapped.city)
-        st.caption(f"Not on the map (no coordinates: the report's name is ambiguous): {names}.")
+    with st.container():  # in place whether or not there is a note (see ui.page_header)
+        if not unmapped.empty:
+            names = ", ".join(unmapped.city)
+            st.caption(f"Not on the map (no coordinates: the report's name is ambiguous): {names}.")
     ui.summary_table("cities", filters)

@@ -6,11 +6,12 @@ from twg_data import charts, queries, ui
 
 filters = ui.page_header("Sessions")
 filters = ui.one_meeting(filters)
-if [d for d in filters.active() if d.field != "meetings"]:
-    st.info(
-        "Sessions are shown for the meeting; the other filters narrow the speakers.",
-        icon=":material/filter_alt:",
-    )
+with st.container():  # in place whether or not there is a note (see ui.page_header)
+    if [d for d in filters.active() if d.field != "meetings"]:
+        st.info(
+            "Sessions are shown for the meeting; the other filters narrow the speakers.",
+            icon=":material/filter_alt:",
+        )
 
 timeline = ui.query(queries.session_timeline, filters)
 if timeline.empty:

@@ -2,8 +2,10 @@
 
 Altair defines (and validates) each chart's shape once per set of options: building and
 validating an Altair chart costs 50-170 ms, far more than a page rerun should. Every call then
-copies that template and fills in only what depends on the data: the rows (as the named
-dataset `rows`, which Streamlit sends as Arrow), the title and the x-axis extent.
+copies that template and fills in the rows (as the named dataset `rows`, which Streamlit sends
+as Arrow) and the title. Nothing else in a spec depends on the data (extents are Vega
+expressions over the rows), so when a filter changes the rows the browser swaps them into
+the chart it has instead of building a new one.
 """
 
 from __future__ import annotations
@@ -56,13 +58,10 @@ def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def _fill(template: dict, frame: pd.DataFrame, title: str, **params: float) -> dict:
+def _fill(template: dict, frame: pd.DataFrame, title: str) -> dict:
     spec = copy.deepcopy(template)
     spec["datasets"] = {"rows": frame}
     spec["title"] = title
-    for param in spec.get("params", []):
-        if param["name"] in params:
-            param["value"] = params[param["name"]]
     return spec
 
 
@@ -71,14 +70,16 @@ def _bar_template(
     category: str, value: str, color: str | None, category_title: str, language: str
 ) -> dict:
     del language  # a template per language: its titles are in it
-    longest = alt.param(name="longest", value=1)
     order = alt.EncodingSortField(field=value, op="sum", order="descending")
+    # Room past the longest bar for its label, computed by Vega from the rows: the spec does
+    # not depend on the data, so a filter change only swaps the rows and the browser updates
+    # the chart in place instead of building it again.
+    longest = f"(extent(pluck(data('rows'), '{value}'))[1] || 1)"
     x = alt.X(
         f"{value}:Q",
         title=_title(value),
         axis=alt.Axis(tickMinStep=1),
-        # Room past the longest bar for its label.
-        scale=alt.Scale(domainMin=0, domainMax=alt.ExprRef(expr="longest * 1.15"), nice=False),
+        scale=alt.Scale(domainMin=0, domainMax=alt.ExprRef(expr=f"{longest} * 1.15"), nice=False),
     )
     tooltip = [_tip(c, "N") for c in (category, color) if c] + [_tip(value, "Q")]
     base = alt.Chart(_ROWS).encode(
@@ -93,7 +94,7 @@ def _bar_template(
     else:
         bars = base.mark_bar(color=_PALETTE[0])
     labels = base.mark_text(align="left", dx=4, fontSize=_FONT).encode(text=f"{value}:Q")
-    chart = (bars + labels).add_params(longest).properties(title="title", height=alt.Step(34))
+    chart = (bars + labels).properties(title="title", height=alt.Step(34))
     return _readable(chart).to_dict()
 
 
@@ -112,9 +113,8 @@ def bar_chart(
         title = _("{title} (top {shown} of {total})").format(
             title=title, shown=MAX_BARS, total=format_count(len(frame))
         )
-    longest = float(shown[value].max()) if len(shown) else 1.0
     template = _bar_template(category, value, color, category_title, i18n.language())
-    return _fill(template, shown, title, longest=longest)
+    return _fill(template, shown, title)
 
 
 @cache

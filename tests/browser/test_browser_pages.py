@@ -60,6 +60,26 @@ def test_choosing_a_city_changes_the_participants_table_and_the_url(streamlit_se
     assert page.console_errors == []
 
 
+CHART_MARKS = '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg.marks'
+
+
+def test_choosing_a_city_updates_the_charts_in_place_rather_than_redrawing_them(
+    streamlit_server, page
+):
+    # A chart's spec does not depend on its rows, so the browser swaps the new rows into the
+    # view it has: the drawing surfaces are the same elements after the change.
+    open_page(page, streamlit_server, "Participants")
+    page.evaluate(f"() => document.querySelectorAll('{CHART_MARKS}').forEach(e => e.__before = 1)")
+    assert page.locator(CHART_MARKS).count() == 4
+    select_in_multiselect(page, "City", "Bogotá (COL)")
+    assert people_count(page) == 5
+    kept = page.evaluate(
+        f"() => [...document.querySelectorAll('{CHART_MARKS}')].filter(e => e.__before).length"
+    )
+    assert kept == 4
+    assert page.console_errors == []
+
+
 def test_a_download_in_the_browser_delivers_the_filtered_rows(streamlit_server, page):
     open_page(page, streamlit_server, "Participants")
     select_in_multiselect(page, "City", "Bogotá (COL)")

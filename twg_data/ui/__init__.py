@@ -33,7 +33,7 @@ from twg_data.ui.sidebar import (
     page_header,
     sidebar_filters,
 )
-from twg_data.ui.state import kept
+from twg_data.ui.state import kept, set_current_page
 from twg_data.ui.tables import (
     MAX_ROWS_SHOWN,
     MISSING,
@@ -81,5 +81,6 @@ __all__ = [
     "show_table",
     "chart",
     "kept",
+    "set_current_page",
     "choices_table",
 ]

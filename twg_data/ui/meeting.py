@@ -13,9 +13,17 @@ import streamlit as st
 from twg_data.filters import DIMENSIONS_BY_PARAM, Filters
 from twg_data.ui.database import database
 from twg_data.ui.sidebar import filter_options
-from twg_data.ui.state import SHOWN_MEETING, keep_value, kept, kept_value, mirror_in_url
+from twg_data.ui.state import (
+    SHOWN_MEETING,
+    current_page,
+    keep_value,
+    kept,
+    kept_value,
+    mirror_in_url,
+)
 
 _MEETING = DIMENSIONS_BY_PARAM["meeting"]
+_DRAWN_ON = "_shown_meeting_page"  # the page whose switcher was drawn last
 
 
 def meetings_in_data() -> list[str]:
@@ -38,14 +46,20 @@ def one_meeting(filters: Filters) -> Filters:
     when there is a choice; unchanged when there is one meeting (or none) to show."""
     labels = _offered(filters)
     offered = list(labels)
+    slot = st.container()  # in place whether or not there is a switcher (see page_header)
     if len(offered) <= 1:
         mirror_in_url(SHOWN_MEETING, None)
         return filters
-    # Set on every run: on another page the switcher is another widget, which would start
-    # from its first option.
+    # On another page the switcher is another widget, which would start from its first
+    # option: set it from the kept value then. Not on every run: a value set through
+    # st.session_state is sent to the browser as a change, which redraws the widget.
     chosen = kept_value(SHOWN_MEETING)
-    keep_value(SHOWN_MEETING, chosen if chosen in offered else offered[-1])  # else the latest
-    shown = st.selectbox(
+    wanted = chosen if chosen in offered else offered[-1]  # else the latest
+    page = current_page()
+    if st.session_state.get(SHOWN_MEETING) != wanted or st.session_state.get(_DRAWN_ON) != page:
+        keep_value(SHOWN_MEETING, wanted)
+        st.session_state[_DRAWN_ON] = page
+    shown = slot.selectbox(
         "Meeting shown",
         offered,
         format_func=labels.__getitem__,

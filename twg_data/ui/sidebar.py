@@ -64,7 +64,12 @@ def sidebar_filters() -> Filters:
             labels = dict(pairs)
             key = _FILTER_KEY.format(dimension.param)
             # Values that vanished from the data (after an edit) would make the widget fail.
-            st.session_state[key] = [v for v in st.session_state.get(key, []) if v in labels]
+            # Set only when needed: a value set through st.session_state is sent to the
+            # browser as a change, and the browser then redraws the widget (all 8, every run).
+            chosen = st.session_state.get(key, [])
+            known = [v for v in chosen if v in labels]
+            if key not in st.session_state or known != chosen:
+                st.session_state[key] = known
             selected[dimension.field] = st.multiselect(
                 dimension.label,
                 options=list(labels),
@@ -76,8 +81,9 @@ def sidebar_filters() -> Filters:
         st.button("Reset filters", on_click=_reset_filters, icon=":material/restart_alt:")
     filters = Filters(**{name: tuple(values) for name, values in selected.items()})
     mirror_filters_in_url(filters.to_query_params())
-    for warning in st.session_state.get("url_warnings", []):
-        st.warning(f"Ignored a link parameter: {md(warning)}.", icon=":material/link_off:")
+    with st.container():  # a fixed place (see page_header)
+        for warning in st.session_state.get("url_warnings", []):
+            st.warning(f"Ignored a link parameter: {md(warning)}.", icon=":material/link_off:")
     st.session_state["filters"] = filters
     return filters
 
@@ -93,8 +99,11 @@ def page_header(title: str, *, applies: tuple[str, ...] | None = None, reason: s
     filters = current_filters()
     st.title(title)
     st.caption(describe_filters(filters))
-    if applies is not None:
-        note_filters_not_applied(filters, applies, reason)
+    # Notes that come and go stand in a container of their own, so the elements below keep
+    # their places: the browser then redraws only the elements whose content changed.
+    with st.container():
+        if applies is not None:
+            note_filters_not_applied(filters, applies, reason)
     return filters
 
 

@@ -12,6 +12,19 @@ SHOWN_MEETING = "shown_meeting"
 PAGE_PARAMS = (SHOWN_MEETING,)
 
 
+_PAGE = "_current_page"
+
+
+def set_current_page(url_path: str) -> None:
+    """Note which page this run draws (app.py, once per run)."""
+    st.session_state[_PAGE] = url_path
+
+
+def current_page() -> str | None:
+    """The page this run draws (its URL path)."""
+    return st.session_state.get(_PAGE)
+
+
 def _keep(key: str) -> None:
     st.session_state[_KEPT][key] = st.session_state[key]
 
