@@ -39,12 +39,12 @@ from twg_data.brief_content import (
     unique_targets,
 )
 from twg_data.filters import Filters
-from twg_data.i18n import _, ngettext
+from twg_data.i18n import N_, _, ngettext
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
 from twg_data.text import escape_markdown_text as esc
 
-PACK_FILE_NAME = "twg-summary-pack.zip"
+PACK_FILE_NAME = N_("twg-summary-pack.zip")
 
 
 def section(key: str) -> str:

@@ -25,11 +25,11 @@ from docx.text.paragraph import Paragraph
 from twg_data import brief, export
 from twg_data.brief import Content, Selection
 from twg_data.filters import Filters
-from twg_data.i18n import _
+from twg_data.i18n import N_, _
 from twg_data.queries import Connection
 
 FONT = "Arial"
-FILE_NAME = "twg-agenda-brief.docx"
+FILE_NAME = N_("twg-agenda-brief.docx")
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _GREY = RGBColor(0x59, 0x59, 0x59)
 # Characters XML 1.0 cannot hold (python-docx refuses them): control characters other than

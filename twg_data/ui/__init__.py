@@ -38,6 +38,7 @@ from twg_data.ui.tables import (
     MAX_ROWS_SHOWN,
     MISSING,
     chart,
+    column_label,
     download_button,
     show_data_status,
     show_frame,
@@ -47,6 +48,7 @@ from twg_data.ui.tables import (
 )
 
 __all__ = [
+    "column_label",
     "md",
     "refresh_database",
     "database",

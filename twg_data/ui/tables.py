@@ -55,7 +55,7 @@ def show_problems(problems: Sequence[Problem]) -> None:
         [(p.file, p.line, p.column, p.message) for p in problems],
         columns=["file", "line", "column", "problem"],
     )
-    labels = {c: _label(c) for c in frame.columns}
+    labels = {c: column_label(c) for c in frame.columns}
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING, column_config=labels)
 
 
@@ -106,15 +106,16 @@ def _as_shown(frame: pd.DataFrame) -> _Shown:
     """Headers in the language and without underscores (the CSV keeps snake_case), dates
     without a time of day, vocabulary in the language."""
     frame = localise.values(frame, labels())
-    config: dict = {c: _label(c) for c in frame.columns if _label(c) != c}
+    config: dict = {c: column_label(c) for c in frame.columns if column_label(c) != c}
     for column in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
-            config[column] = st.column_config.DateColumn(_label(column), format="YYYY-MM-DD")
+            config[column] = st.column_config.DateColumn(column_label(column), format="YYYY-MM-DD")
     rows = pa.Table.from_pandas(frame.head(MAX_ROWS_SHOWN), preserve_index=False)
     return _Shown(rows, config, len(frame))
 
 
-def _label(column: str) -> str:
+def column_label(column: str) -> str:
+    """A column's header as a table shows it, in the language: 'target text'."""
     return localise.header(column).replace("_", " ")
 
 
