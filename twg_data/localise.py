@@ -160,3 +160,12 @@ def filter_options(
         else:
             localised[param] = pairs
     return localised
+
+
+def long_day(value) -> str:
+    """A date written out: '21 September 2015' (English as the pages always wrote it, zero
+    padded), '21 de septiembre de 2015'."""
+    as_date = value.date() if hasattr(value, "date") else value
+    if i18n.language() == i18n.DEFAULT:
+        return f"{as_date:%d %B %Y}"
+    return i18n.format_day(as_date)

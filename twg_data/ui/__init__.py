@@ -8,6 +8,7 @@ Pages call `ui.<helper>` and pass `twg_data.queries` and `twg_data.charts` funct
 never touch SQL or CSV files.
 """
 
+from twg_data.localise import long_day, meeting_label
 from twg_data.text import escape_markdown as md
 from twg_data.ui.cache import (
     brief_file,
@@ -48,6 +49,8 @@ from twg_data.ui.tables import (
 )
 
 __all__ = [
+    "long_day",
+    "meeting_label",
     "column_label",
     "md",
     "refresh_database",
