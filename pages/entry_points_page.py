@@ -24,14 +24,15 @@ if not points and not framing:
     st.stop()
 
 if framing:
+    headings = {kind: _(heading) for kind, heading in vocabulary.FRAMING_HEADINGS.items()}
     st.subheader(_("How the report frames entry points"))
     dimensions, settings = st.columns(2, gap="large")
     with dimensions:
-        st.markdown("**" + _(vocabulary.FRAMING_HEADINGS["dimension"]) + "**")
+        st.markdown("**" + headings["dimension"] + "**")
         for row in framing.get("dimension", []):
             st.markdown(f"- **{ui.md(row.label)}**: “{ui.md(row.text)}”")
     with settings:
-        st.markdown("**" + _(vocabulary.FRAMING_HEADINGS["setting"]) + "**")
+        st.markdown("**" + headings["setting"] + "**")
         named = framing.get("setting", [])
         st.markdown(" · ".join(ui.md(row.label) for row in named))
         if named:

@@ -34,7 +34,10 @@ def _switched() -> None:
 
 def switch() -> None:
     """The sidebar's language switch; the choice goes into the URL with the filters."""
-    st.session_state["language_switch"] = i18n.language()
+    # Set only when it differs: a value set through st.session_state is sent to the browser
+    # as a change, and the browser then redraws the widget.
+    if st.session_state.get("language_switch") != i18n.language():
+        st.session_state["language_switch"] = i18n.language()
     st.sidebar.segmented_control(
         "Language · Idioma",
         list(i18n.LANGUAGES),
