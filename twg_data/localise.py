@@ -25,6 +25,7 @@ VALUE_KINDS = {
     "role": "role",
     "roles": "role",
     "category_label": "category",
+    "description": "description",  # of an organization type, practice community or category
 }
 # A filter's options are (value, label) pairs; these parameters' labels are vocabulary.
 OPTION_KINDS = {

@@ -30,6 +30,15 @@ def spanish_labels(con: Connection) -> pd.DataFrame:
         WHERE singular_es IS NOT NULL
         UNION ALL
         SELECT 'role', role, label_es FROM roles WHERE label_es IS NOT NULL
+        UNION ALL
+        SELECT 'description', description, description_es FROM organization_types
+        WHERE description_es IS NOT NULL
+        UNION ALL
+        SELECT 'description', description, description_es FROM practice_communities
+        WHERE description_es IS NOT NULL
+        UNION ALL
+        SELECT 'description', description, description_es FROM key_point_categories
+        WHERE description_es IS NOT NULL
         ORDER BY kind, english
         """,
         {},
