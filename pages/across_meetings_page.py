@@ -26,9 +26,11 @@ for question, group, title in (
     (queries.participation_by_organization_type, "organization_type", _("By organization type")),
 ):
     ui.chart(charts.per_meeting_bars, question, filters, empty=nobody, group=group, title=title)
-with st.expander(_("Chart data and downloads")):
-    ui.summary_table("participation_by_region", filters, empty=nobody)
-    ui.summary_table("participation_by_organization_type", filters, empty=nobody)
+ui.chart_data(
+    ("participation_by_region", "participation_by_organization_type"),
+    filters,
+    key="across_chart_tables",
+)
 
 st.subheader(_("Who and what returns"))
 st.caption(

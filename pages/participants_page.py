@@ -58,14 +58,16 @@ with right:
         category="practice_community",
         title=_("By practice community (curated)"),
     )
-with st.expander(_("Chart data and downloads")):
-    for name in (
+ui.chart_data(
+    (
         "participants_by_region",
         "participants_by_country",
         "participants_by_organization_type",
         "participants_by_practice_community",
-    ):
-        ui.summary_table(name, filters)
+    ),
+    filters,
+    key="participants_chart_tables",
+)
 
 st.subheader(_("Who is missing"))
 st.caption(

@@ -32,7 +32,10 @@ DEFAULT = "en"
 LOCALES = Path(__file__).resolve().parent / "locales"
 DOMAIN = "messages"
 
-_current: ContextVar[str] = ContextVar("twg_language", default=DEFAULT)
+_current: ContextVar[str | None] = ContextVar("twg_language", default=None)
+# Where the language comes from when no run set it here: the app's session (a fragment's rerun
+# runs without app.py, in a context of its own). Set by `twg_data.ui.language`.
+_fallback: list = []
 
 
 def catalog_path(language: str) -> Path:
@@ -54,7 +57,15 @@ def translations(language: str) -> gettext.NullTranslations:
 
 
 def language() -> str:
-    return _current.get()
+    chosen = _current.get()
+    if chosen is None and _fallback:
+        chosen = _fallback[0]()
+    return chosen or DEFAULT
+
+
+def fall_back_to(source) -> None:
+    """Where `language()` looks when no code set the language in this context."""
+    _fallback[:] = [source]
 
 
 def set_language(code: str | None) -> str:
@@ -69,7 +80,7 @@ def use(code: str | None) -> Iterator[str]:
     """Run a block in a language: `with i18n.use("es"): brief_markdown(...)`."""
     token = _current.set(parse(code) or DEFAULT)
     try:
-        yield _current.get()
+        yield language()
     finally:
         _current.reset(token)
 
@@ -84,7 +95,7 @@ def parse(code: str | None) -> str | None:
 
 def _(message: str) -> str:
     """The message in the current language."""
-    return translations(_current.get()).gettext(message)
+    return translations(language()).gettext(message)
 
 
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark only")
@@ -93,7 +104,7 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark only")
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return translations(_current.get()).ngettext(singular, plural, n)
+    return translations(language()).ngettext(singular, plural, n)
 
 
 def format_day(day: date | None) -> str:

@@ -138,9 +138,20 @@ def test_the_brief_is_of_the_meeting_shown_and_says_so(two, media):
     assert "Synthetic key point" not in brief
 
 
+def with_chart_tables(at):
+    """Show the charts' numbers as tables (they are downloads only by default)."""
+    at.toggle(key="across_chart_tables").set_value(True).run()
+    return at
+
+
 def test_the_across_meetings_page_compares_the_two_meetings(two, media):
     at = open_app("across_meetings")
     no_exceptions(at)
+    assert not [d for d in at.dataframe if "region" in d.value.columns and "meeting" in d.value]
+    assert "Download participation per meeting by region (CSV)" in [
+        b.label for b in at.get("download_button")
+    ]
+    with_chart_tables(at)
     assert at.title[0].value == "Across meetings"
     regions = table(at, "meeting", "region")
     people = regions.groupby("meeting_id").people.sum().to_dict()
@@ -162,7 +173,7 @@ def test_the_across_meetings_page_compares_the_two_meetings(two, media):
 
 
 def test_the_across_meetings_page_applies_the_filters_and_says_which_cannot(two):
-    at = open_app("across_meetings", city="bogota")
+    at = with_chart_tables(open_app("across_meetings", city="bogota"))
     no_exceptions(at)
     assert table(at, "meeting", "region").groupby("meeting_id").people.sum().to_dict() == {
         BOGOTA: 5,
@@ -243,7 +254,7 @@ def test_with_fifty_meetings_a_page_draws_what_it_draws_for_that_meeting_alone(f
 
 
 def test_with_fifty_meetings_the_across_page_has_a_row_per_meeting(fifty):
-    at = open_app("across_meetings")
+    at = with_chart_tables(open_app("across_meetings"))
     no_exceptions(at)
     assert table(at, "meeting", "region").meeting_id.nunique() == 50
     assert table(at, "key_points").meeting_id.nunique() == 50

@@ -143,3 +143,13 @@ def test_the_word_brief_in_spanish_is_the_command_lines(media, tmp_path):
     out = tmp_path / "brief.docx"
     assert main(["brief", "--lang", "es", "-o", str(out)]) == 0
     assert out.read_bytes() == shown
+
+
+def test_a_fragment_rerun_stays_in_spanish():
+    # A fragment reruns without app.py, which chooses the language: the session keeps it.
+    at = open_app("participants", lang="es")
+    at.toggle(key="participants_chart_tables").set_value(True).run()
+    no_exceptions(at)
+    labels = [b.label for b in at.get("download_button")]
+    assert "Descargar participantes por región (CSV)" in labels
+    assert not [label for label in labels if label.startswith("Download")]

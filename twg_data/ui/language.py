@@ -4,11 +4,22 @@ the session, else the browser's language (`st.context.locale`), else English."""
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from twg_data import i18n
 
 PARAM = "lang"
 _CHOSEN = "_language"
+
+
+def _session_language() -> str | None:
+    """The session's language, for code that runs without app.py (a fragment's rerun)."""
+    if get_script_run_ctx() is None:
+        return None
+    return st.session_state.get(_CHOSEN)
+
+
+i18n.fall_back_to(_session_language)
 
 
 def _from_url() -> str | None:

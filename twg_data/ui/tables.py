@@ -59,6 +59,20 @@ def show_problems(problems: Sequence[Problem]) -> None:
     st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING, column_config=labels)
 
 
+@st.fragment  # the toggle redraws this part only
+def chart_data(names: tuple[str, ...], filters: Filters, key: str) -> None:
+    """The summaries behind a page's charts: a download each, or, when the user asks, their
+    tables with their downloads. A table is the costliest element to redraw in the browser,
+    and the charts already write their numbers, so the tables are not drawn by default."""
+    if st.toggle(_("Show the charts' numbers as tables"), key=key):
+        for name in names:
+            summary_table(name, filters)
+        return
+    with st.container(horizontal=True):
+        for name in names:
+            download_button(name, filters)
+
+
 def download_button(name: str, filters: Filters, label: str | None = None) -> None:
     """Download the summary as CSV: exactly the rows shown under the current filters."""
     spec = SUMMARIES[name]
