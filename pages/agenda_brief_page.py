@@ -3,58 +3,63 @@
 import streamlit as st
 
 from twg_data import brief, brief_content, docx_brief, ui
+from twg_data.i18n import _
 
 # Hidden by the print view and when the browser prints: only the brief itself is printed.
 with st.container(key="brief_header"):
-    filters = ui.page_header("Agenda brief")
+    filters = ui.page_header(_("Agenda brief"))
     filters = ui.one_meeting(filters)
     st.caption(
-        "Every filter applies to who took part and to the presenters; key points and framing "
-        "are not attributed to people or places in the report, so only the meeting filter "
-        "applies to them. SDG targets are curation, not the report. The command line gives "
-        "the same files: `python -m twg_data brief` and `pack` with the same filters, "
-        "`--exclude ID` and `--note ID=TEXT`."
+        _(
+            "Every filter applies to who took part and to the presenters; key points and "
+            "framing are not attributed to people or places in the report, so only the meeting "
+            "filter applies to them. SDG targets are curation, not the report. The command line "
+            "gives the same files: `python -m twg_data brief` and `pack` with the same filters, "
+            "`--exclude ID`, `--note ID=TEXT` and `--lang`."
+        )
     )
 
 
 # label, form (`ui.brief_file`), file name, type, key, icon, help
 DOWNLOADS = (
     (
-        "Brief (Word)",
+        _("Brief (Word)"),
         "docx",
-        docx_brief.FILE_NAME,
+        _(docx_brief.FILE_NAME),
         docx_brief.MIME,
         "download_brief_docx",
         ":material/article:",
-        "For the secretariat: headings, tables, a citation under every point, page numbers, A4.",
+        _("For the secretariat: headings, tables, a citation under every point, page numbers, A4."),
     ),
     (
-        "Brief (Markdown)",
+        _("Brief (Markdown)"),
         "md",
-        "twg-agenda-brief.md",
+        _("twg-agenda-brief.md"),
         "text/markdown",
         "download_brief_md",
         ":material/description:",
         None,
     ),
     (
-        "Brief (CSV)",
+        _("Brief (CSV)"),
         "csv",
-        "twg-agenda-brief.csv",
+        _("twg-agenda-brief.csv"),
         "text/csv",
         "download_brief_csv",
         ":material/download:",
         None,
     ),
     (
-        "Summary pack (ZIP)",
+        _("Summary pack (ZIP)"),
         "zip",
-        brief.PACK_FILE_NAME,
+        _(brief.PACK_FILE_NAME),
         "application/zip",
         "download_summary_pack",
         ":material/folder_zip:",
-        "The brief (Word, Markdown and CSV), every CSV summary under the current filters, the "
-        "data dictionary and a README saying what each file is and how to cite it.",
+        _(
+            "The brief (Word, Markdown and CSV), every CSV summary under the current filters, "
+            "the data dictionary and a README saying what each file is and how to cite it."
+        ),
     ),
 )
 
@@ -63,22 +68,22 @@ DOWNLOADS = (
 @st.fragment
 def choose_and_preview(filters) -> None:
     with st.container(key="brief_controls"):
-        st.subheader("Carry forward")
-        st.caption("Untick what to leave out; a note is added under the item.")
+        st.subheader(_("Carry forward"))
+        st.caption(_("Untick what to leave out; a note is added under the item."))
         chosen = ui.choices_table(
             "brief",
             ui.per_data(brief_content.choices, filters),
             column_config={
-                "include": st.column_config.CheckboxColumn("Carry forward", width="small"),
-                "section": st.column_config.TextColumn("Section"),
-                "item": st.column_config.TextColumn("Item", width="large"),
-                "what": st.column_config.TextColumn("What it is", width="medium"),
-                "note": st.column_config.TextColumn("Note (optional)", width="large"),
+                "include": st.column_config.CheckboxColumn(_("Carry forward"), width="small"),
+                "section": st.column_config.TextColumn(_("Section")),
+                "item": st.column_config.TextColumn(_("Item"), width="large"),
+                "what": st.column_config.TextColumn(_("What it is"), width="medium"),
+                "note": st.column_config.TextColumn(_("Note (optional)"), width="large"),
             },
         )
         selection = brief_content.selection_of(chosen)
 
-        st.subheader("Downloads")
+        st.subheader(_("Downloads"))
         buttons = st.container(horizontal=True)
         for label, form, file_name, mime, key, icon, help_text in DOWNLOADS:
             buttons.download_button(
@@ -91,14 +96,16 @@ def choose_and_preview(filters) -> None:
                 help=help_text,
                 on_click="ignore",
             )
-        st.subheader("Preview")
+        st.subheader(_("Preview"))
 
     with st.container(key="brief_print_toggle"):
         print_view = st.toggle(
-            "Print view",
+            _("Print view"),
             key="brief_print_view",
-            help="Shows the brief alone, without the sidebar and the controls, as the browser "
-            "prints it (Ctrl+P or ⌘P).",
+            help=_(
+                "Shows the brief alone, without the sidebar and the controls, as the browser "
+                "prints it (Ctrl+P or ⌘P)."
+            ),
         )
 
     with st.container(border=not print_view, key="brief_document"):

@@ -3,19 +3,22 @@
 import streamlit as st
 
 from twg_data import citation, dictionary, ui
+from twg_data.i18n import _, format_count, ngettext
 from twg_data.schema import TABLES_BY_NAME
 
 filters = ui.page_header(
-    "Data",
+    _("Data"),
     applies=("meetings",),
-    reason="curated tables are shown as stored; only the meeting filter applies here. "
-    "The other pages apply every filter.",
+    reason=_(
+        "curated tables are shown as stored; only the meeting filter applies here. "
+        "The other pages apply every filter."
+    ),
 )
 
 st.download_button(
-    "Download the whole curated data set (ZIP: every table and the data dictionary)",
+    _("Download the whole curated data set (ZIP: every table and the data dictionary)"),
     data=ui.dataset_zip(filters),
-    file_name="twg-curated-data.zip",
+    file_name=_("twg-curated-data.zip"),
     mime="application/zip",
     key="download_dataset",
     icon=":material/folder_zip:",
@@ -23,26 +26,33 @@ st.download_button(
 )
 
 name = st.selectbox(
-    "Table",
+    _("Table"),
     options=list(TABLES_BY_NAME),
     format_func=lambda n: f"{n} — {TABLES_BY_NAME[n].description}",
     key="data_table",
 )
 table = TABLES_BY_NAME[name]
 rows = ui.table(name, filters)
-st.markdown(f"**`{table.file_name}`**: {len(rows):,} rows. Key: {', '.join(table.key)}.")
-dictionary_tab, rows_tab = st.tabs(["Data dictionary", "Rows"])
+st.markdown(
+    f"**`{table.file_name}`**: "
+    + ngettext("{n} row. Key: {key}.", "{n} rows. Key: {key}.", len(rows)).format(
+        n=format_count(len(rows)), key=", ".join(table.key)
+    )
+)
+dictionary_tab, rows_tab = st.tabs([_("Data dictionary"), _("Rows")])
 with dictionary_tab:
     st.dataframe(
         dictionary.table_columns(table), hide_index=True, width="stretch", placeholder=ui.MISSING
     )
 with rows_tab:
     if rows.empty:
-        st.info("This table has no rows for the selected meetings.", icon=":material/search_off:")
+        st.info(
+            _("This table has no rows for the selected meetings."), icon=":material/search_off:"
+        )
     else:
         ui.show_table(name, filters)
 st.download_button(
-    f"Download {table.file_name}",
+    _("Download {file}").format(file=table.file_name),
     data=ui.table_csv(name, filters),
     file_name=f"twg-{table.file_name}",
     mime="text/csv",
@@ -51,22 +61,26 @@ st.download_button(
     on_click="ignore",
 )
 
-st.subheader("Source passages")
-st.caption("Every curated row points to one of these passages of the meeting report.")
+st.subheader(_("Source passages"))
+st.caption(_("Every curated row points to one of these passages of the meeting report."))
 ui.summary_table("sources", filters)
 
-with st.expander("Data dictionary of the CSV summaries"):
+with st.expander(_("Data dictionary of the CSV summaries")):
     st.markdown(dictionary.markdown().split("## CSV summaries", 1)[1].split("\n", 1)[1])
 
-st.subheader("Cite as")
-st.caption("Built from the meetings table; copy with the button at the right of a block.")
+st.subheader(_("Cite as"))
+st.caption(_("Built from the meetings table; copy with the button at the right of a block."))
 everything, reports = ui.per_data(citation.lines, filters)
-st.markdown("**The data set**")
+st.markdown("**" + _("The data set") + "**")
 st.code(everything, language=None, wrap_lines=True)
 # One block for every report: the page draws the same elements however many meetings there are.
-st.markdown("**The report" + ("s** (one a line)" if len(reports) > 1 else "**"))
+st.markdown(
+    "**" + _("The reports") + "** " + _("(one a line)")
+    if len(reports) > 1
+    else "**" + _("The report") + "**"
+)
 st.code("\n".join(reports), language=None, wrap_lines=True)
 st.caption(
-    "A passage: add its section, as the agenda brief's *Cite as* lines do. Terms: "
-    + ui.md(citation.TERMS)
+    _("A passage: add its section, as the agenda brief's *Cite as* lines do. Terms: ")
+    + ui.md(citation.terms())
 )

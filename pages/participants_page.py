@@ -4,15 +4,24 @@ community, and who is missing."""
 import streamlit as st
 
 from twg_data import charts, queries, ui
+from twg_data.i18n import _, format_count, ngettext
 
-filters = ui.page_header("Participants")
+filters = ui.page_header(_("Participants"))
 
 people = ui.summary("participants", filters)
-st.markdown(f"**{len(people):,} named people** match the current filters.")
+st.markdown(
+    ngettext(
+        "**{n} named person** matches the current filters.",
+        "**{n} named people** match the current filters.",
+        len(people),
+    ).format(n=format_count(len(people)))
+)
 if people.empty:
     st.info(
-        "No named participant matches the current filters. Widen or reset the filters in the "
-        "sidebar.",
+        _(
+            "No named participant matches the current filters. Widen or reset the filters in "
+            "the sidebar."
+        ),
         icon=":material/search_off:",
     )
     st.stop()
@@ -25,14 +34,14 @@ with left:
         filters,
         category="sub_region",
         color="region",
-        title="By UN M49 region and sub-region",
+        title=_("By UN M49 region and sub-region"),
     )
     ui.chart(
         charts.bar_chart,
         queries.participants_by_organization_type,
         filters,
         category="organization_type",
-        title="By organization type (curated)",
+        title=_("By organization type (curated)"),
     )
 with right:
     ui.chart(
@@ -40,14 +49,14 @@ with right:
         queries.participants_by_country,
         filters,
         category="country",
-        title="By country",
+        title=_("By country"),
     )
     ui.chart(
         charts.bar_chart,
         queries.participants_by_practice_community,
         filters,
         category="practice_community",
-        title="By practice community (curated)",
+        title=_("By practice community (curated)"),
     )
 ui.chart_data(
     (
@@ -60,25 +69,28 @@ ui.chart_data(
     key="participants_chart_tables",
 )
 
-st.subheader("Who is missing")
+st.subheader(_("Who is missing"))
 st.caption(
-    "Regions and practice communities with no named participant under the current filters. "
-    "Delegations from the Global Network on Safer Cities are not named people and do not count."
+    _(
+        "Regions and practice communities with no named participant under the current filters. "
+        "Delegations from the Global Network on Safer Cities are not named people and do not "
+        "count."
+    )
 )
 regions, communities = st.columns(2, gap="large")
 with regions:
     ui.summary_table(
-        "missing_regions", filters, empty="Every UN M49 sub-region has a named participant."
+        "missing_regions", filters, empty=_("Every UN M49 sub-region has a named participant.")
     )
 with communities:
     ui.summary_table(
         "missing_practice_communities",
         filters,
-        empty="Every practice community has a named participant.",
+        empty=_("Every practice community has a named participant."),
     )
 
-st.subheader("People")
+st.subheader(_("People"))
 ui.summary_table("participants", filters)
 
-st.subheader("Organizations")
+st.subheader(_("Organizations"))
 ui.summary_table("organizations", filters)

@@ -3,53 +3,59 @@
 import streamlit as st
 
 from twg_data import charts, queries, ui
+from twg_data.i18n import _
 
-filters = ui.page_header("Sessions")
+filters = ui.page_header(_("Sessions"))
 filters = ui.one_meeting(filters)
 with st.container():  # in place whether or not there is a note (see ui.page_header)
     if [d for d in filters.active() if d.field != "meetings"]:
         st.info(
-            "Sessions are shown for the meeting; the other filters narrow the speakers.",
+            _("Sessions are shown for the meeting; the other filters narrow the speakers."),
             icon=":material/filter_alt:",
         )
 
 timeline = ui.query(queries.session_timeline, filters)
 if timeline.empty:
-    st.info("No session matches the current filters.", icon=":material/search_off:")
+    st.info(_("No session matches the current filters."), icon=":material/search_off:")
     st.stop()
 ui.chart(charts.timeline, queries.session_timeline, filters)
 
 speakers = ui.grouped(queries.speakers, filters, "session_id")
 for session in ui.rows(queries.sessions, filters):
-    st.subheader(f"Focus {session.position}: {ui.md(session.title)}")
+    st.subheader(_("Focus {n}: {title}").format(n=session.position, title=ui.md(session.title)))
     facts, who = st.columns([1, 1], gap="large")
     with facts:
-        fmt = ui.md(session.format) or "not stated"
+        fmt = ui.md(session.format) or _("not stated")
         basis = (
             "" if session.format_basis in (None, "stated") else f" ({ui.md(session.format_basis)})"
         )
-        st.markdown(
-            f"**When:** {session.date:%d %B %Y}, {session.start}–{session.end} "
-            f"({session.duration_minutes} minutes)  \n"
-            f"**Format:** {fmt}{basis}  \n"
-            f"**Purpose:** {ui.md(session.purpose)}"
+        when = _("{day}, {start}–{end} ({minutes} minutes)").format(
+            day=ui.long_day(session.date),
+            start=session.start,
+            end=session.end,
+            minutes=session.duration_minutes,
         )
+        stated = (
+            (_("When"), when),
+            (_("Format"), f"{fmt}{basis}"),
+            (_("Purpose"), ui.md(session.purpose)),
+        )
+        st.markdown("  \n".join(f"**{label}:** {value}" for label, value in stated))
         if isinstance(session.format_rules, str):
-            st.markdown(f"**Rules as stated:** {ui.md(session.format_rules)}")
+            st.markdown("**" + _("Rules as stated") + f":** {ui.md(session.format_rules)}")
     with who:
         mine = speakers.get(session.session_id, [])
         if not mine and session.speakers_in_report == 0:
-            st.markdown("*The report names no speakers for this session.*")
+            st.markdown("*" + _("The report names no speakers for this session.") + "*")
         elif not mine:
-            st.markdown(
-                f"*None of the {session.speakers_in_report} named speakers matches the filters.*"
-            )
+            none = _("None of the {n} named speakers matches the filters.")
+            st.markdown("*" + none.format(n=session.speakers_in_report) + "*")
         else:
-            st.markdown("**Speakers, in order**")
+            st.markdown("**" + _("Speakers, in order") + "**")
             for row in mine:
                 st.markdown(f"{row.order}. **{ui.md(row.person)}**, {ui.md(row.title_as_stated)}")
 
-st.subheader("Sessions table")
+st.subheader(_("Sessions table"))
 ui.summary_table("sessions", filters)
-st.subheader("Speakers table")
-ui.summary_table("speakers", filters, empty="No named speaker matches the current filters.")
+st.subheader(_("Speakers table"))
+ui.summary_table("speakers", filters, empty=_("No named speaker matches the current filters."))

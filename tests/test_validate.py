@@ -574,7 +574,7 @@ def test_row_with_too_few_fields_is_reported(data_dir):
     data_dir.write("organization_types.csv", text + "think-tank,Think tank\n")
     line = len(text.splitlines()) + 1
     assert problems(data_dir) == [
-        f"organization_types.csv:{line}: (file): row has 2 fields, the header has 3"
+        f"organization_types.csv:{line}: (file): row has 2 fields, the header has 5"
     ]
 
 
@@ -677,7 +677,7 @@ def test_line_numbers_count_blank_lines(data_dir):
     text = data_dir.text("organization_types.csv")
     data_dir.write(
         "organization_types.csv",
-        "organization_type_id,label,description\n\n\n" + text.split("\n", 1)[1],
+        text.split("\n", 1)[0] + "\n\n\n" + text.split("\n", 1)[1],
     )
     data_dir.replace(
         "organization_types.csv", "academic,University or research centre", "academic,"

@@ -27,7 +27,6 @@ from twg_data.brief_content import (
     TITLE,
     Content,
     Selection,
-    _plural,
     brief_content,
     by_category,
     by_passage,
@@ -40,11 +39,17 @@ from twg_data.brief_content import (
     unique_targets,
 )
 from twg_data.filters import Filters
+from twg_data.i18n import N_, _, ngettext
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
 from twg_data.text import escape_markdown_text as esc
 
-PACK_FILE_NAME = "twg-summary-pack.zip"
+PACK_FILE_NAME = N_("twg-summary-pack.zip")
+
+
+def section(key: str) -> str:
+    """A section's heading (`brief_content.SECTIONS`) in the current language."""
+    return _(SECTIONS[key])
 
 
 def _md_pair(label: str, value: str, indent: str = "") -> str:
@@ -61,54 +66,58 @@ def _md_note(note: str, indent: str) -> list[str]:
     if not lines:
         return []
     body = f"  \n{indent}  ".join(lines)
-    return [f"{indent}- **Note:** {body}"]
+    return [f"{indent}- **" + _("Note") + f":** {body}"]
 
 
 def _md_cite(content: Content, row, indent: str = "") -> str:
-    return f"{indent}- **Cite as:** {esc(content.cite(row))}"
+    return f"{indent}- **" + _("Cite as") + f":** {esc(content.cite(row))}"
 
 
 def _md_filters(content: Content) -> list[str]:
     if not content.filters:
-        return ["- **Filters:** none; everything in the data is included."]
-    return ["- **Filters:**", *(_md_pair(label, v, _INDENT) for label, v in content.filters)]
+        return ["- **" + _("Filters") + ":** " + _("none; everything in the data is included.")]
+    return [
+        "- **" + _("Filters") + ":**",
+        *(_md_pair(label, v, _INDENT) for label, v in content.filters),
+    ]
 
 
 def _md_left_out(content: Content) -> str:
-    return ", ".join(esc(item) for item in content.left_out) or "nothing"
+    return ", ".join(esc(item) for item in content.left_out) or _("nothing")
 
 
 def _md_meetings(content: Content) -> list[str]:
-    lines = ["## The meeting" if len(content.meetings) == 1 else "## The meetings", ""]
+    heading = _("The meeting") if len(content.meetings) == 1 else _("The meetings")
+    lines = ["## " + heading, ""]
     if not content.meetings:
-        return [*lines, "No meeting matches the filters.", ""]
+        return [*lines, _("No meeting matches the filters."), ""]
     for m in content.meetings:
         lines += [f"### {esc(m.heading)}", ""]
         lines += [_md_pair(label, value) for label, value in m.facts]
         if m.objectives:
-            lines.append("- **The meeting's objectives:**")
+            lines.append("- **" + _("The meeting's objectives") + ":**")
             lines += [f"{_INDENT}- {esc(o)}" for o in m.objectives]
-        lines += [_md_pair("Cite the report as", m.citation), ""]
+        lines += [_md_pair(_("Cite the report as"), m.citation), ""]
     return lines
 
 
 def _md_participation(content: Content) -> list[str]:
     p = content.participation
-    lines = ["## Who took part", "", PARTICIPATION_NOTE, ""]
+    lines = ["## " + _("Who took part"), "", _(PARTICIPATION_NOTE), ""]
     lines += [_md_pair(label, value) for label, value in p.facts]
     for counts in p.counts:
         shown = "; ".join(f"{name}: {people}" for name, people in counts.groups)
-        lines.append(_md_pair(counts.label, shown or "none under these filters"))
-    lines += ["", "Absent under these filters (no named participant):", ""]
+        lines.append(_md_pair(counts.label, shown or _("none under these filters")))
+    lines += ["", _("Absent under these filters (no named participant):"), ""]
     lines += [_md_pair(label, value) for label, value in p.absent]
     return [*lines, ""]
 
 
 def _md_key_points(content: Content) -> list[str]:
     points = content.points["key_point"]
-    lines = [f"## {SECTIONS['key_point']}", ""]
+    lines = [f"## {section('key_point')}", ""]
     if points.empty:
-        return [*lines, "None selected.", ""]
+        return [*lines, _("None selected."), ""]
     for meeting_id, title, group in by_category(points, content):
         lines += [f"### {esc(title)}", ""]
         for row in group.itertuples():
@@ -116,10 +125,12 @@ def _md_key_points(content: Content) -> list[str]:
             quote, passage = point_quote(row)
             lines += [f"> {esc(quote)}", ""]
             if passage:
-                lines.append(_md_pair("Source passage", passage))
+                lines.append(_md_pair(_("Source passage"), passage))
             mine = target_rows(content, meeting_id, row.id)
             if not mine.empty:
-                lines.append("- **SDG targets it bears on** (curation, not the report):")
+                lines.append(
+                    "- **" + _("SDG targets it bears on") + "** " + _("(curation, not the report):")
+                )
                 lines += [
                     f"{_INDENT}- **{esc(t.target)}**: {esc(t.rationale)}" for t in mine.itertuples()
                 ]
@@ -129,9 +140,9 @@ def _md_key_points(content: Content) -> list[str]:
 
 def _md_framing(content: Content) -> list[str]:
     points = content.points["framing"]
-    lines = [f"## {SECTIONS['framing']}", ""]
+    lines = [f"## {section('framing')}", ""]
     if points.empty:
-        return [*lines, "None selected.", ""]
+        return [*lines, _("None selected."), ""]
     for _meeting_id, title, group in by_category(points, content):
         lines += [f"### {esc(title)}", ""]
         for first, rows in by_passage(group):
@@ -145,9 +156,9 @@ def _md_framing(content: Content) -> list[str]:
 
 def _md_presenters(content: Content) -> list[str]:
     points = content.points["presenter"]
-    lines = [f"## {SECTIONS['presenter']}", "", PRESENTERS_NOTE, ""]
+    lines = [f"## {section('presenter')}", "", _(PRESENTERS_NOTE), ""]
     if points.empty:
-        return [*lines, "None selected (or none matches the filters).", ""]
+        return [*lines, _("None selected (or none matches the filters)."), ""]
     for meeting_id, group in points.groupby(points.meeting_id, sort=False):
         if content.several_meetings:
             lines += [f"### {esc(content.reports[meeting_id].meeting)}", ""]
@@ -155,19 +166,19 @@ def _md_presenters(content: Content) -> list[str]:
             shown = f"{row.heading}, {row.text}"
             lines.append(f"- **{esc(row.heading)}**, {esc(row.text)}")
             if passage_adds_to(row, shown):
-                lines.append(_md_pair("From the report", row.source_passage, _INDENT))
+                lines.append(_md_pair(_("From the report"), row.source_passage, _INDENT))
             lines += [*_md_note(row.note, _INDENT), _md_cite(content, row, _INDENT)]
         lines.append("")
     return lines
 
 
 def _md_targets(content: Content) -> list[str]:
-    lines = [f"## {SECTIONS['targets']}", ""]
+    lines = [f"## {section('targets')}", ""]
     if content.targets.empty:
-        return [*lines, "None: no selected key point is mapped to an SDG target.", ""]
-    lines += [TARGETS_NOTE, ""]
+        return [*lines, _("None: no selected key point is mapped to an SDG target."), ""]
+    lines += [_(TARGETS_NOTE), ""]
     lines += [
-        f"- **{esc(t.target)}** (Goal {t.goal}): {_md_quote(t.target_text)}"
+        f"- **{esc(t.target)}** (" + _("Goal") + f" {t.goal}): {_md_quote(t.target_text)}"
         for t in unique_targets(content).itertuples()
     ]
     return [*lines, ""]
@@ -175,17 +186,22 @@ def _md_targets(content: Content) -> list[str]:
 
 def _md_made(content: Content) -> list[str]:
     return [
-        f"## {SECTIONS['made']}",
+        f"## {section('made')}",
         "",
         *_md_filters(content),
-        f"- **Left out by the facilitator:** {_md_left_out(content)}.",
+        "- **" + _("Left out by the facilitator") + f":** {_md_left_out(content)}.",
         *(f"- {esc(note)}" for note in made_notes(content)),
         "",
     ]
 
 
 def _md_references(content: Content) -> list[str]:
-    return [f"## {SECTIONS['references']}", "", *(f"- {esc(r)}" for r in content.references), ""]
+    return [
+        f"## {section('references')}",
+        "",
+        *(f"- {esc(r)}" for r in content.references),
+        "",
+    ]
 
 
 def brief_markdown(con: Connection, filters: Filters, selection: Selection) -> str:
@@ -197,9 +213,9 @@ def brief_markdown(con: Connection, filters: Filters, selection: Selection) -> s
 def render_markdown(content: Content) -> str:
     """The brief's content laid out as Markdown."""
     lines = [
-        f"# {TITLE}",
+        f"# {_(TITLE)}",
         "",
-        INTRO,
+        _(INTRO),
         "",
         *_md_meetings(content),
         *_md_participation(content),
@@ -231,46 +247,59 @@ def _csv_note(note: str) -> str:
 
 def _readme(content: Content, files: dict[str, bytes]) -> str:
     lines = [
-        "# TWG summary pack",
+        "# " + _("TWG summary pack"),
         "",
-        "Made by the TWG dashboard (the Agenda brief page, or `python -m twg_data pack`). "
-        "Every file was made under the same filters; the same data, filters and selection "
-        "give the same pack.",
+        _(
+            "Made by the TWG dashboard (the Agenda brief page, or `python -m twg_data pack`). "
+            "Every file was made under the same filters; the same data, filters and selection "
+            "give the same pack."
+        ),
         "",
         *_md_filters(content),
-        f"- **Left out of the brief:** {_md_left_out(content)}.",
+        "- **" + _("Left out of the brief") + f":** {_md_left_out(content)}.",
         "",
-        "CSV files are UTF-8 with a byte order mark and CRLF line ends, so Excel opens them "
-        "with accents intact; text cells starting with `=`, `+`, `-`, `@`, tab, carriage "
-        "return or line feed are prefixed with `'` so spreadsheets do not run them.",
+        _(
+            "CSV files are UTF-8 with a byte order mark and CRLF line ends, so Excel opens them "
+            "with accents intact; text cells starting with `=`, `+`, `-`, `@`, tab, carriage "
+            "return or line feed are prefixed with `'` so spreadsheets do not run them."
+        ),
         "",
-        "## Files",
+        "## " + _("Files"),
         "",
-        "- `brief.md`: the agenda brief (Markdown): the meeting, who took part, the key "
-        "points, framing and promising-practice speakers carried forward with their source "
-        "passages and citations, SDG targets (curation), notes and references.",
-        "- `brief.docx`: the same brief as a Word document (A4, headings, page numbers).",
-        "- `brief.csv`: the same items, one row per item. Columns: "
-        + "; ".join(f"`{column}`: {text}" for column, text in CSV_COLUMNS.items()),
-        "- `DATA_DICTIONARY.md`: every curated table and every CSV summary, column by column.",
-        f"- `{datapackage.DESCRIPTOR}`: the Frictionless Data Package descriptor of the curated "
-        "data set these files were made from (its tables, keys, licence and reports; the "
-        "tables themselves are in the Data page's data set download).",
+        "- `brief.md`: "
+        + _(
+            "the agenda brief (Markdown): the meeting, who took part, the key "
+            "points, framing and promising-practice speakers carried forward with their source "
+            "passages and citations, SDG targets (curation), notes and references."
+        ),
+        "- `brief.docx`: " + _("the same brief as a Word document (A4, headings, page numbers)."),
+        "- `brief.csv`: "
+        + _("the same items, one row per item. Columns: ")
+        + "; ".join(f"`{column}`: {_(text)}" for column, text in CSV_COLUMNS.items()),
+        "- `DATA_DICTIONARY.md`: "
+        + _("every curated table and every CSV summary, column by column."),
+        f"- `{datapackage.DESCRIPTOR}`: "
+        + _(
+            "the Frictionless Data Package descriptor of the curated "
+            "data set these files were made from (its tables, keys, licence and reports; the "
+            "tables themselves are in the Data page's data set download)."
+        ),
     ]
     for name, summary in SUMMARIES.items():
         text = files[f"summaries/{name}.csv"].decode("utf-8-sig")
         rows = len(list(csv.reader(io.StringIO(text, newline="")))) - 1  # less the header
+        counted = ngettext("{n} row under these filters.", "{n} rows under these filters.", rows)
         lines.append(
-            f"- `summaries/{name}.csv`: {summary.title}. {summary.description} "
-            f"({_plural(rows, 'row')} under these filters.)"
+            f"- `summaries/{name}.csv`: {_(summary.title)}. {_(summary.description)} "
+            f"({counted.format(n=rows)})"
         )
     lines += [
         "",
-        "## Citing and terms",
+        "## " + _("Citing and terms"),
         "",
-        f"- **Cite the data set as:** {esc(content.dataset)}",
-        *(f"- **Cite the report as:** {esc(m.citation)}" for m in content.meetings),
-        f"- **Terms:** {esc(citation.TERMS)}",
+        "- **" + _("Cite the data set as") + f":** {esc(content.dataset)}",
+        *("- **" + _("Cite the report as") + f":** {esc(m.citation)}" for m in content.meetings),
+        "- **" + _("Terms") + f":** {esc(citation.terms())}",
     ]
     return "\n".join(lines) + "\n"
 

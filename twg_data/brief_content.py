@@ -11,27 +11,28 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twg_data import citation, queries, vocabulary
+from twg_data import citation, localise, queries, vocabulary
 from twg_data.filters import Filters
+from twg_data.i18n import N_, _, ngettext
 from twg_data.queries import Connection
 
 KINDS = {
-    "key_point": "Key points",
-    "framing": "Framing of entry points",
-    "presenter": "Promising-practice speakers",
+    "key_point": N_("Key points"),
+    "framing": N_("Framing of entry points"),
+    "presenter": N_("Promising-practice speakers"),
 }
 # What an item is, as the page names it beside its heading (never its internal id).
 CSV_COLUMNS = {
-    "meeting_id": "The meeting.",
-    "kind": "`key_point`, `framing` or `presenter` (a Focus 1 kick-off presenter).",
-    "id": "The item's id within the meeting (key point, framing entry or person).",
-    "category": "Key point category, framing kind, or the presenter's role.",
-    "heading": "Key point heading, framing label, or the presenter's name.",
-    "text": "Key point or framing text verbatim, or the presenter's title as stated.",
-    "source_section": "Report section of the source passage.",
-    "source_passage": "The report passage it comes from, verbatim.",
-    "sdg_targets": "SDG targets the key point bears on, `; `-separated (curation).",
-    "note": "The facilitator's note.",
+    "meeting_id": N_("The meeting."),
+    "kind": N_("`key_point`, `framing` or `presenter` (a Focus 1 kick-off presenter)."),
+    "id": N_("The item's id within the meeting (key point, framing entry or person)."),
+    "category": N_("Key point category, framing kind, or the presenter's role."),
+    "heading": N_("Key point heading, framing label, or the presenter's name."),
+    "text": N_("Key point or framing text verbatim, or the presenter's title as stated."),
+    "source_section": N_("Report section of the source passage."),
+    "source_passage": N_("The report passage it comes from, verbatim."),
+    "sdg_targets": N_("SDG targets the key point bears on, `; `-separated (curation)."),
+    "note": N_("The facilitator's note."),
 }
 
 _INDENT = "    "
@@ -97,16 +98,13 @@ def _rows(frame: pd.DataFrame, mask: list[bool]) -> pd.Series:
     return pd.Series(mask, index=frame.index, dtype=bool)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 # --- the items ---------------------------------------------------------------------------
 
 
 def available_points(con: Connection, filters: Filters) -> pd.DataFrame:
-    """Every item the brief can carry forward under filters (see `queries.brief_points`)."""
-    return queries.brief_points(con, filters)
+    """Every item the brief can carry forward under filters (see `queries.brief_points`),
+    its vocabulary in the current language."""
+    return localise.values(queries.brief_points(con, filters), localise.labels(con))
 
 
 def unknown_refs(points: pd.DataFrame, selection: Selection) -> list[str]:
@@ -133,7 +131,7 @@ def choices(con: Connection, filters: Filters) -> pd.DataFrame:
     rows = list(available_points(con, filters).itertuples())
     return pd.DataFrame(
         {
-            "section": [KINDS[row.kind] for row in rows],
+            "section": [_(KINDS[row.kind]) for row in rows],
             "item": [item_label(row) for row in rows],
             "what": [row.text if row.kind == "presenter" else category_label(row) for row in rows],
         },
@@ -202,31 +200,31 @@ class Content:
         return self.reports[row.meeting_id].cite(_text(row.source_section))
 
 
-TITLE = "Agenda brief: urban safety and peacebuilding"
-INTRO = (
+TITLE = N_("Agenda brief: urban safety and peacebuilding")
+INTRO = N_(
     "Input from the Technical Working Group (TWG) on urban safety and peacebuilding to "
     "agenda-setting, from the curated data of its meeting reports."
 )
-PARTICIPATION_NOTE = (
+PARTICIPATION_NOTE = N_(
     "Counted under the filters. Regions, organization types and practice communities are "
     "curation; the report states names, titles and organizations."
 )
-PRESENTERS_NOTE = (
+PRESENTERS_NOTE = N_(
     "The kick-off presenters of the exchange of promising practices, with their titles as the "
     "report states them."
 )
-TARGETS_NOTE = (
+TARGETS_NOTE = N_(
     "The key points above are mapped to these targets by curation; the report itself does not "
     "mention the Sustainable Development Goals. Target texts are quoted verbatim from their "
     "source."
 )
 SECTIONS = {
-    "key_point": "Key points carried forward",
-    "framing": "Framing of entry points carried forward",
-    "presenter": "Promising-practice speakers carried forward",
-    "targets": "SDG targets referenced",
-    "made": "How this brief was made",
-    "references": "References",
+    "key_point": N_("Key points carried forward"),
+    "framing": N_("Framing of entry points carried forward"),
+    "presenter": N_("Promising-practice speakers carried forward"),
+    "targets": N_("SDG targets referenced"),
+    "made": N_("How this brief was made"),
+    "references": N_("References"),
 }
 
 
@@ -235,7 +233,7 @@ def category_label(row) -> str:
     key point's category (`key_point_categories.singular`), a framing entry's kind."""
     if not _missing(row.category_label):
         return str(row.category_label)
-    return vocabulary.FRAMING_LABELS.get(row.category, row.category)
+    return _(vocabulary.FRAMING_LABELS.get(row.category, row.category))
 
 
 def item_label(row) -> str:
@@ -265,19 +263,21 @@ def point_quote(row) -> tuple[str, str]:
 
 
 def _meeting_part(m, objectives: pd.DataFrame, report: citation.Report) -> MeetingPart:
-    number = "" if _missing(m.meeting_number) else f"Meeting {m.meeting_number} · "
+    number = (
+        "" if _missing(m.meeting_number) else _(vocabulary.MEETING_WORD) + f" {m.meeting_number} · "
+    )
     place = ", ".join(str(p) for p in (m.city, m.country) if not _missing(p))
     facts = [
-        ("Report", m.title),
-        ("Part of", m.part_of),
-        ("Co-facilitated by", m.co_facilitators),
-        ("Feeds into", m.agenda_process),
-        ("Attendance (as reported)", m.attendance_stated),
+        (_("Report"), m.title),
+        (_("Part of"), m.part_of),
+        (_("Co-facilitated by"), m.co_facilitators),
+        (_("Feeds into"), m.agenda_process),
+        (_("Attendance (as reported)"), m.attendance_stated),
     ]
     own = objectives[(objectives.meeting_id == m.meeting_id) & (objectives.scope == "meeting")]
     return MeetingPart(
         meeting_id=m.meeting_id,
-        heading=f"{number}{place} · {m.date:%Y-%m-%d}",
+        heading=f"{number}{place} · {localise.day(m.date)}",
         facts=tuple((label, str(v)) for label, v in facts if not _missing(v)),
         objectives=tuple(
             " ".join(part for part in (_text(o.label), _text(o.text)) if part)
@@ -289,41 +289,54 @@ def _meeting_part(m, objectives: pd.DataFrame, report: citation.Report) -> Meeti
 
 def _participation(con: Connection, filters: Filters) -> Participation:
     figures = queries.headline_figures(con, filters).iloc[0]
+    labels = localise.labels(con)
+
+    def asked(function) -> pd.DataFrame:
+        return localise.values(function(con, filters), labels)
 
     def region(row) -> str:
         return f"{row.region}, {row.sub_region}"
 
     counts = (
-        ("By region (UN M49)", queries.participants_by_region(con, filters), region),
+        (_("By region (UN M49)"), asked(queries.participants_by_region), region),
         (
-            "By country",
-            queries.participants_by_country(con, filters),
+            _("By country"),
+            asked(queries.participants_by_country),
             lambda r: f"{r.country} ({r.iso3})",
         ),
         (
-            "By organization type",
-            queries.participants_by_organization_type(con, filters),
+            _("By organization type"),
+            asked(queries.participants_by_organization_type),
             lambda r: str(r.organization_type),
         ),
         (
-            "By practice community",
-            queries.participants_by_practice_community(con, filters),
+            _("By practice community"),
+            asked(queries.participants_by_practice_community),
             lambda r: str(r.practice_community),
         ),
     )
-    missing_regions = queries.missing_regions(con, filters)
-    missing_communities = queries.missing_practice_communities(con, filters)
+    missing_regions = asked(queries.missing_regions)
+    missing_communities = asked(queries.missing_practice_communities)
+    presenters = ngettext(
+        "{n} kick-off presenter", "{n} kick-off presenters", int(figures.presenters)
+    ).format(n=figures.presenters)
     return Participation(
         facts=(
             (
-                "Named people",
-                f"{figures.people} ({figures.listed_participants} on the list of participants, "
-                f"{_plural(figures.presenters, 'kick-off presenter')})",
+                _("Named people"),
+                _("{people} ({listed} on the list of participants, {presenters})").format(
+                    people=figures.people,
+                    listed=figures.listed_participants,
+                    presenters=presenters,
+                ),
             ),
-            ("Organizations", str(figures.organizations)),
-            ("Countries", str(figures.countries)),
-            ("Cities", str(figures.cities)),
-            ("Cities whose delegations joined through a network", str(figures.delegation_cities)),
+            (_("Organizations"), str(figures.organizations)),
+            (_("Countries"), str(figures.countries)),
+            (_("Cities"), str(figures.cities)),
+            (
+                _("Cities whose delegations joined through a network"),
+                str(figures.delegation_cities),
+            ),
         ),
         counts=tuple(
             Counts(label, tuple((name(r), int(r.people)) for r in frame.itertuples()))
@@ -331,12 +344,12 @@ def _participation(con: Connection, filters: Filters) -> Participation:
         ),
         absent=(
             (
-                "Regions (UN M49 sub-regions)",
-                "; ".join(region(r) for r in missing_regions.itertuples()) or "none",
+                _("Regions (UN M49 sub-regions)"),
+                "; ".join(region(r) for r in missing_regions.itertuples()) or _("none"),
             ),
             (
-                "Practice communities",
-                "; ".join(missing_communities.practice_community) or "none",
+                _("Practice communities"),
+                "; ".join(missing_communities.practice_community) or _("none"),
             ),
         ),
     )
@@ -344,12 +357,12 @@ def _participation(con: Connection, filters: Filters) -> Participation:
 
 def _filters(con: Connection, filters: Filters) -> tuple[tuple[str, str], ...]:
     """The active filters, each value with its label and its id."""
-    options = queries.filter_options(con)
+    options = localise.filter_options(queries.filter_options(con), localise.labels(con))
     pairs = []
     for dimension in filters.active():
         labels = dict(options.get(dimension.param, []))
         values = ", ".join(f"{labels.get(v, v)} ({v})" for v in filters.values(dimension))
-        pairs.append((dimension.label, values))
+        pairs.append((_(dimension.label), values))
     return tuple(pairs)
 
 
@@ -382,7 +395,7 @@ def brief_content(con: Connection, filters: Filters, selection: Selection) -> Co
     dataset = citation.dataset(queries.citation_facts(con, Filters()))
     references = [*(r.cite() for r in cited), dataset]
     references += list(dict.fromkeys(targets.target_source.dropna()))
-    people_level = [d.label.lower() for d in filters.active() if d.field != "meetings"]
+    people_level = [_(d.label).lower() for d in filters.active() if d.field != "meetings"]
     return Content(
         meetings=tuple(
             _meeting_part(m, objectives, reports[m.meeting_id]) for m in meetings.itertuples()
@@ -409,19 +422,31 @@ def made_notes(content: Content) -> list[str]:
     notes = []
     if content.people_filters:
         several = "," in content.people_filters
-        notes.append(
-            f"The {content.people_filters} "
-            f"{'filters apply' if several else 'filter applies'} to who took part and to the "
-            "presenters. The report does not attribute key points or framing to people or "
-            "places, so only the meeting filter applies to them."
+        applies = (
+            _(
+                "The {filters} filters apply to who took part and to the presenters. The report "
+                "does not attribute key points or framing to people or places, so only the "
+                "meeting filter applies to them."
+            )
+            if several
+            else _(
+                "The {filters} filter applies to who took part and to the presenters. The report "
+                "does not attribute key points or framing to people or places, so only the "
+                "meeting filter applies to them."
+            )
         )
+        notes.append(applies.format(filters=content.people_filters))
     notes += [
-        "Texts, headings, titles and passages are quoted verbatim from the meeting report; "
-        "their copyright stays with its authors. Regions, organization types, practice "
-        "communities and the SDG crosswalk are curation (" + citation.DATA_LICENCE + "); "
-        "DATA_DICTIONARY.md in the summary pack describes every column.",
-        "Made with the TWG dashboard (the Agenda brief page, or python -m twg_data brief); "
-        "the same data, filters and selection give the same file.",
+        _(
+            "Texts, headings, titles and passages are quoted verbatim from the meeting report; "
+            "their copyright stays with its authors. Regions, organization types, practice "
+            "communities and the SDG crosswalk are curation ({licence}); DATA_DICTIONARY.md in "
+            "the summary pack describes every column."
+        ).format(licence=citation.DATA_LICENCE),
+        _(
+            "Made with the TWG dashboard (the Agenda brief page, or python -m twg_data brief); "
+            "the same data, filters and selection give the same file."
+        ),
     ]
     return notes
 
@@ -433,8 +458,8 @@ def by_category(points: pd.DataFrame, content: Content):
         [points.meeting_id, points.category], sort=False
     ):
         # A key point's group: the heading its report gives; a framing group: the vocabulary's.
-        title = content.headings.get((meeting_id, category)) or vocabulary.FRAMING_HEADINGS.get(
-            category, category
+        title = content.headings.get((meeting_id, category)) or _(
+            vocabulary.FRAMING_HEADINGS.get(category, category)
         )
         if content.several_meetings:
             title = f"{title} ({content.reports[meeting_id].meeting})"

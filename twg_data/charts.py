@@ -16,6 +16,9 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
+from twg_data import i18n, localise
+from twg_data.i18n import N_, _, format_count
+
 # Served by Streamlit's static file serving (server.enableStaticServing) from `static/`:
 # the browser fetches the outline once from the app itself, so maps work offline and the
 # 100 KB outline is not resent with every rerun.
@@ -26,11 +29,21 @@ _FONT = 15
 _PALETTE = ["#0b5563", "#e07a1f", "#5b8e3e", "#8e3e63", "#3e5b8e", "#b5a33a", "#777777"]
 _ROWS = alt.NamedData(name="rows")
 MAP_GROUPS = {
-    "Meeting venue": "#c0392b",
-    "Named participants": _PALETTE[0],
-    "Named participants and a delegation": _PALETTE[1],
-    "Delegation only": "#8a9ba0",
+    N_("Meeting venue"): "#c0392b",
+    N_("Named participants"): _PALETTE[0],
+    N_("Named participants and a delegation"): _PALETTE[1],
+    N_("Delegation only"): "#8a9ba0",
 }
+DAY_PARTS = (N_("session"), N_("break"))  # the timeline's `kind` values
+
+
+def _title(column: str) -> str:
+    """A column's name as an axis or tooltip title, in the language: 'Sub region'."""
+    return localise.header(column).replace("_", " ").capitalize()
+
+
+def _tip(column: str, kind: str) -> alt.Tooltip:
+    return alt.Tooltip(f"{column}:{kind}", title=_title(column))
 
 
 def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
@@ -53,7 +66,10 @@ def _fill(template: dict, frame: pd.DataFrame, title: str) -> dict:
 
 
 @cache
-def _bar_template(category: str, value: str, color: str | None, category_title: str) -> dict:
+def _bar_template(
+    category: str, value: str, color: str | None, category_title: str, language: str
+) -> dict:
+    del language  # a template per language: its titles are in it
     order = alt.EncodingSortField(field=value, op="sum", order="descending")
     # Room past the longest bar for its label, computed by Vega from the rows: the spec does
     # not depend on the data, so a filter change only swaps the rows and the browser updates
@@ -61,11 +77,11 @@ def _bar_template(category: str, value: str, color: str | None, category_title: 
     longest = f"(extent(pluck(data('rows'), '{value}'))[1] || 1)"
     x = alt.X(
         f"{value}:Q",
-        title=value.replace("_", " ").capitalize(),
+        title=_title(value),
         axis=alt.Axis(tickMinStep=1),
         scale=alt.Scale(domainMin=0, domainMax=alt.ExprRef(expr=f"{longest} * 1.15"), nice=False),
     )
-    tooltip = [f"{c}:N" for c in (category, color) if c] + [f"{value}:Q"]
+    tooltip = [_tip(c, "N") for c in (category, color) if c] + [_tip(value, "Q")]
     base = alt.Chart(_ROWS).encode(
         y=alt.Y(f"{category}:N", sort=order, title=category_title),
         x=x,
@@ -94,26 +110,30 @@ def bar_chart(
     """Horizontal bars, largest first, the value written at the end of each bar."""
     shown = frame.head(MAX_BARS)
     if len(frame) > MAX_BARS:
-        title = f"{title} (top {MAX_BARS} of {len(frame)})"
-    return _fill(_bar_template(category, value, color, category_title), shown, title)
+        title = _("{title} (top {shown} of {total})").format(
+            title=title, shown=MAX_BARS, total=format_count(len(frame))
+        )
+    template = _bar_template(category, value, color, category_title, i18n.language())
+    return _fill(template, shown, title)
 
 
 @cache
-def _per_meeting_template(group: str, value: str) -> dict:
+def _per_meeting_template(group: str, value: str, language: str) -> dict:
+    del language  # a template per language: its titles are in it
     bars = (
         alt.Chart(_ROWS)
         .mark_bar()
         .encode(
             # sort=None: the rows' own order, which is the meetings' date order
             y=alt.Y("meeting:N", sort=None, title="", axis=alt.Axis(labelLimit=420)),
-            x=alt.X(f"sum({value}):Q", title=value.replace("_", " ").capitalize()),
+            x=alt.X(f"sum({value}):Q", title=_title(value)),
             color=alt.Color(
                 f"{group}:N",
                 scale=alt.Scale(range=_PALETTE),
                 title="",
                 legend=alt.Legend(orient="top", columns=3),
             ),
-            tooltip=["meeting:N", f"{group}:N", f"{value}:Q"],
+            tooltip=[_tip("meeting", "N"), _tip(group, "N"), _tip(value, "Q")],
         )
     )
     chart = bars.properties(title="title", width="container", height=alt.Step(26))
@@ -122,27 +142,35 @@ def _per_meeting_template(group: str, value: str) -> dict:
 
 def per_meeting_bars(frame: pd.DataFrame, group: str, *, title: str, value: str = "people") -> dict:
     """One stacked bar per meeting (rows in date order), split by group (region, ...)."""
-    return _fill(_per_meeting_template(group, value), frame[["meeting", group, value]], title)
+    template = _per_meeting_template(group, value, i18n.language())
+    return _fill(template, frame[["meeting", group, value]], title)
 
 
 @cache
-def _timeline_template() -> dict:
+def _timeline_template(language: str) -> dict:
+    del language  # a template per language: its titles and parts of the day are in it
     y = alt.Y("label:N", sort=alt.SortField("order"), title="", axis=alt.Axis(labelLimit=560))
     base = alt.Chart(_ROWS).encode(
         y=y,
-        x=alt.X("start_at:T", title="Time", axis=alt.Axis(format="%H:%M")),
+        x=alt.X("start_at:T", title=_("Time"), axis=alt.Axis(format="%H:%M")),
         x2="end_at:T",
-        tooltip=["label:N", "start:N", "end:N", "duration_minutes:Q", "date:N"],
+        tooltip=[
+            alt.Tooltip("label:N", title=_("Session")),
+            *(_tip(c, "N") for c in ("start", "end")),
+            _tip("duration_minutes", "Q"),
+            _tip("date", "N"),
+        ],
     )
     bars = base.mark_bar(cornerRadius=4, height=34).encode(
         color=alt.Color(
             "kind:N",
-            scale=alt.Scale(domain=["session", "break"], range=[_PALETTE[0], "#c9d3d5"]),
+            scale=alt.Scale(domain=[_(p) for p in DAY_PARTS], range=[_PALETTE[0], "#c9d3d5"]),
             title="",
         )
     )
     times = (
-        base.transform_filter("datum.kind == 'session'")  # a break is too short for a label
+        # a break is too short for a label
+        base.transform_filter(alt.FieldEqualPredicate(field="kind", equal=_(DAY_PARTS[0])))
         .mark_text(align="left", dx=6, color="white", fontSize=_FONT)
         .encode(text="start:N")
     )
@@ -151,11 +179,13 @@ def _timeline_template() -> dict:
 
 def timeline(frame: pd.DataFrame) -> dict:
     """Sessions and breaks of a meeting day as bars on a time-of-day axis."""
-    return _fill(_timeline_template(), frame, "The meeting day")
+    frame = frame.assign(kind=frame["kind"].map(_)) if i18n.language() != i18n.DEFAULT else frame
+    return _fill(_timeline_template(i18n.language()), frame, _("The meeting day"))
 
 
 @cache
-def _map_template() -> dict:
+def _map_template(language: str) -> dict:
+    del language  # a template per language: its legend and tooltips are in it
     world = alt.UrlData(
         url=WORLD_TOPOJSON_URL, format=alt.DataFormat(type="topojson", feature="countries")
     )
@@ -174,16 +204,18 @@ def _map_template() -> dict:
             latitude="latitude:Q",
             color=alt.Color(
                 "map_group:N",
-                scale=alt.Scale(domain=list(MAP_GROUPS), range=list(MAP_GROUPS.values())),
+                scale=alt.Scale(
+                    domain=[_(group) for group in MAP_GROUPS], range=list(MAP_GROUPS.values())
+                ),
                 legend=alt.Legend(
-                    orient="top-left", title="How the city took part", symbolSize=260
+                    orient="top-left", title=_("How the city took part"), symbolSize=260
                 ),
             ),
             size=alt.Size("size:Q", scale=alt.Scale(range=[120, 900]), legend=None),
             tooltip=[
-                alt.Tooltip("city:N", title="City"),
-                alt.Tooltip("people:Q", title="Named people"),
-                alt.Tooltip("map_group:N", title="Took part as"),
+                alt.Tooltip("city:N", title=_("City")),
+                alt.Tooltip("people:Q", title=_("Named people")),
+                alt.Tooltip("map_group:N", title=_("Took part as")),
             ],
         )
     )
@@ -199,8 +231,13 @@ def city_map(frame: pd.DataFrame) -> dict:
     """
     title = ""
     if len(frame) > MAX_CITIES:
-        title = f"{MAX_CITIES} of {len(frame)} cities: the venues and those with most people"
+        title = _("{shown} of {total} cities: the venues and those with most people").format(
+            shown=MAX_CITIES, total=format_count(len(frame))
+        )
         frame = frame.sort_values(["meeting_venue", "people"], ascending=False, kind="stable")
         frame = frame.head(MAX_CITIES)
     columns = ["city", "people", "map_group", "latitude", "longitude"]
-    return _fill(_map_template(), frame[columns], title)
+    frame = frame[columns]
+    if i18n.language() != i18n.DEFAULT:
+        frame = frame.assign(map_group=frame["map_group"].map(_))
+    return _fill(_map_template(i18n.language()), frame, title)

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twg_data import queries
+from twg_data import i18n, queries, vocabulary
 from twg_data.filters import Filters
+from twg_data.i18n import N_, _
 from twg_data.queries import Connection
 
 DATASET_TITLE = "TWG dashboard data set"
@@ -25,13 +26,30 @@ DATA_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 CODE_LICENCE = "MIT"
 TERMS_FILE = "data/TERMS.md"
 DATA_FOLDER = "data"  # the repository folder the report paths are relative to
-TERMS = (
-    f"Code: {CODE_LICENCE} licence (LICENSE). Curated data (the CSV rows, their curation and "
-    f"basis texts): {DATA_LICENCE} ({DATA_LICENCE_URL}), credit “{DATASET_AUTHOR}”. Report "
-    "passages and reports (data/reports/, the passages in sources.csv and the texts quoted "
-    "from them) are quoted for reference; their copyright stays with their authors. "
-    f"Details: {TERMS_FILE}."
+_TERMS = N_(
+    "Code: {code} licence (LICENSE). Curated data (the CSV rows, their curation and basis "
+    "texts): {licence} ({url}), credit “{author}”. Report passages and reports (data/reports/, "
+    "the passages in sources.csv and the texts quoted from them) are quoted for reference; "
+    "their copyright stays with their authors. Details: {terms}."
 )
+TERMS = _TERMS.format(
+    code=CODE_LICENCE,
+    licence=DATA_LICENCE,
+    url=DATA_LICENCE_URL,
+    author=DATASET_AUTHOR,
+    terms=TERMS_FILE,
+)
+
+
+def terms() -> str:
+    """The terms of use in the current language (`TERMS` is the English)."""
+    return _(_TERMS).format(
+        code=CODE_LICENCE,
+        licence=DATA_LICENCE,
+        url=DATA_LICENCE_URL,
+        author=DATASET_AUTHOR,
+        terms=TERMS_FILE,
+    )
 
 
 def _missing(value: object) -> bool:
@@ -39,7 +57,9 @@ def _missing(value: object) -> bool:
 
 
 def long_date(value: dt.date | pd.Timestamp) -> str:
-    """A date as a citation writes it: `21 September 2015`."""
+    """A date as a citation writes it: `21 September 2015` (`21 de septiembre de 2015`)."""
+    if i18n.language() != i18n.DEFAULT:
+        return i18n.format_day(value.date() if isinstance(value, pd.Timestamp) else value)
     return f"{value.day} {value:%B %Y}"
 
 
@@ -58,7 +78,8 @@ class Report:
     @property
     def meeting(self) -> str:
         """The meeting as a reader names it: `Meeting 2, Bogotá, 21 September 2015`."""
-        parts = [f"Meeting {self.meeting_number}" if self.meeting_number else "Meeting"]
+        word = _(vocabulary.MEETING_WORD)
+        parts = [f"{word} {self.meeting_number}" if self.meeting_number else word]
         return ", ".join([*parts, *([self.city] if self.city else []), long_date(self.date)])
 
     def cite(self, section: str | None = None) -> str:
@@ -67,10 +88,10 @@ class Report:
         parts = [f"{self.author} ({self.date.year}). {title}" if self.author else title]
         if not self.author:
             parts[0] += f" ({self.date.year})"
-        if long_date(self.date) not in title:  # the title does not say which meeting
+        if f"{self.date.day} {self.date:%B %Y}" not in title:  # the title does not say which
             parts.append(f". {self.meeting}")
         if section:
-            parts.append(f", section “{section.rstrip('.')}”")
+            parts.append(_(", section “{section}”").format(section=section.rstrip(".")))
         return "".join(parts) + (f". {self.path}." if self.path else ".")
 
 
@@ -97,16 +118,21 @@ def _covered(cited: Iterable[Report]) -> str:
 def dataset(facts: pd.DataFrame) -> str:
     """The data set's citation: its version is the date of the latest meeting it covers."""
     cited = sorted(reports(facts).values(), key=lambda r: (r.date, r.meeting_id))
+    licence = _("Licence: {licence} ({terms}).").format(licence=DATA_LICENCE, terms=TERMS_FILE)
     if not cited:
-        return f"{DATASET_AUTHOR}. {DATASET_TITLE}. Licence: {DATA_LICENCE} ({TERMS_FILE})."
+        return f"{DATASET_AUTHOR}. {DATASET_TITLE}. {licence}"
     latest = cited[-1].date
-    authors = " and ".join(dict.fromkeys(r.author for r in cited if r.author))
-    source = f"the meeting reports of the {authors}" if authors else "the meeting reports"
-    return (
-        f"{DATASET_AUTHOR} ({latest.year}). {DATASET_TITLE}, version {latest.isoformat()}. "
-        f"Curated from {source}: {_covered(cited)}. "
-        f"Licence: {DATA_LICENCE} ({TERMS_FILE})."
+    authors = _(" and ").join(dict.fromkeys(r.author for r in cited if r.author))
+    source = (
+        _("the meeting reports of the {authors}").format(authors=authors)
+        if authors
+        else _("the meeting reports")
     )
+    version = _("version {date}").format(date=latest.isoformat())
+    curated = _("Curated from {source}: {meetings}.").format(
+        source=source, meetings=_covered(cited)
+    )
+    return f"{DATASET_AUTHOR} ({latest.year}). {DATASET_TITLE}, {version}. {curated} {licence}"
 
 
 def lines(con: Connection, filters: Filters) -> tuple[str, tuple[str, ...]]:

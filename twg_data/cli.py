@@ -1,4 +1,5 @@
-"""Command line: `python -m twg_data validate|build|export|brief|pack|dictionary|datapackage`."""
+"""Command line: `python -m twg_data validate|build|export|brief|pack|dictionary|datapackage|
+import|apply`."""
 
 from __future__ import annotations
 
@@ -14,11 +15,15 @@ from twg_data import (
     dictionary,
     docx_brief,
     export,
+    i18n,
     paths,
     queries,
 )
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
+from twg_data.importer.apply import ApplyError
+from twg_data.importer.commands import add_commands as add_import_commands
+from twg_data.importer.reader import ReportError
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
 from twg_data.validate import Problem, validate
@@ -32,6 +37,15 @@ def _print_problems(problems: Sequence[Problem], data_dir: Path) -> None:
     print(f"{len(problems)} problem(s) in {data_dir}:", file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
+
+
+def add_language_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang",
+        choices=list(i18n.LANGUAGES),
+        default=i18n.DEFAULT,
+        help="language of the output (the same bytes as the page in that language)",
+    )
 
 
 def add_filter_arguments(parser: argparse.ArgumentParser) -> None:
@@ -210,6 +224,7 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help="write a CSV summary")
     p.add_argument("name", choices=list(SUMMARIES), metavar="NAME", help=", ".join(SUMMARIES))
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_language_argument(p)
     add_filter_arguments(p)
     p.set_defaults(run=_export)
 
@@ -220,6 +235,7 @@ def parser() -> argparse.ArgumentParser:
         choices=BRIEF_FORMATS,
         help="default: the output file's suffix (.docx, .csv), else md",
     )
+    add_language_argument(p)
     add_selection_arguments(p)
     add_filter_arguments(p)
     p.set_defaults(run=_brief)
@@ -230,6 +246,7 @@ def parser() -> argparse.ArgumentParser:
         "data dictionary, citations)",
     )
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_language_argument(p)
     add_selection_arguments(p)
     add_filter_arguments(p)
     p.set_defaults(run=_pack)
@@ -245,14 +262,16 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=None, help="database file (default: .cache/)")
     p.add_argument("-o", "--output", type=Path, help="default: datapackage.json in the data folder")
     p.set_defaults(run=_datapackage)
+    add_import_commands(commands)
     return root
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        return args.run(args)
-    except CommandError as error:
+        with i18n.use(getattr(args, "lang", None)):
+            return args.run(args)
+    except (CommandError, ReportError, ApplyError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OSError as error:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from twg_data import i18n
+from twg_data.i18n import _
 from twg_data.schema import TABLES, Table
 from twg_data.summaries import SUMMARIES
 
@@ -45,9 +47,15 @@ def table_columns(table: Table) -> list[dict[str, str]]:
     return rows
 
 
-@cache  # the schema and the summaries do not change while the process runs
 def markdown() -> str:
-    """The whole dictionary as Markdown: curated tables first, then the CSV summaries."""
+    """The whole dictionary as Markdown: curated tables first, then the CSV summaries (their
+    descriptions in the current language)."""
+    return _markdown(i18n.language())
+
+
+@cache  # the schema and the summaries do not change while the process runs
+def _markdown(language: str) -> str:
+    del language  # one dictionary per language
     lines = [
         "# Data dictionary",
         "",
@@ -74,8 +82,8 @@ def markdown() -> str:
         "carriage return or line feed are prefixed with `'` so spreadsheets do not run them.",
     ]
     for summary in SUMMARIES.values():
-        lines += ["", f"### `{summary.name}`", "", summary.description, ""]
-        lines += ["| column | description |", "|---|---|"]
+        lines += ["", f"### `{summary.name}`", "", _(summary.description), ""]
+        lines += ["| " + _("column") + " | " + _("description") + " |", "|---|---|"]
         for name, description in summary.columns.items():
-            lines.append(f"| `{name}` | {_escape(description)} |")
+            lines.append(f"| `{name}` | {_escape(_(description))} |")
     return "\n".join(lines) + "\n"

@@ -25,10 +25,11 @@ from docx.text.paragraph import Paragraph
 from twg_data import brief, export
 from twg_data.brief import Content, Selection
 from twg_data.filters import Filters
+from twg_data.i18n import N_, _
 from twg_data.queries import Connection
 
 FONT = "Arial"
-FILE_NAME = "twg-agenda-brief.docx"
+FILE_NAME = N_("twg-agenda-brief.docx")
 MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _GREY = RGBColor(0x59, 0x59, 0x59)
 # Characters XML 1.0 cannot hold (python-docx refuses them): control characters other than
@@ -45,7 +46,7 @@ def render_docx(content: Content) -> bytes:
     """The brief's content laid out as a Word document, byte-identical for equal content."""
     document = docx.Document()
     _set_up(document, content)
-    document.add_paragraph(brief.TITLE, style="Title")
+    document.add_paragraph(_(brief.TITLE), style="Title")
     document.add_paragraph(brief.INTRO)
     _meetings(document, content)
     _participation(document, content)
@@ -98,11 +99,11 @@ def _set_up(document: docx.document.Document, content: Content) -> None:
     dates = [r.date for r in content.reports.values()] or [dt.date(*export.ZIP_DATE[:3])]
     stamp = dt.datetime.combine(max(dates), dt.time(), tzinfo=dt.UTC)
     core = document.core_properties
-    core.title, core.author, core.last_modified_by = brief.TITLE, "TWG dashboard", ""
+    core.title, core.author, core.last_modified_by = _(brief.TITLE), "TWG dashboard", ""
     core.created = core.modified = core.last_printed = stamp
     core.revision = 1
     core.comments = ""
-    core.language = "en-GB"
+    core.language = _("en-GB")  # the document's language tag
 
 
 def _field(paragraph: Paragraph, instruction: str) -> None:
@@ -130,9 +131,9 @@ def _text_element(text: str):
 
 def _page_numbers(paragraph: Paragraph) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.add_run("Page ")
+    paragraph.add_run(_("Page") + " ")
     _field(paragraph, "PAGE")
-    paragraph.add_run(" of ")
+    paragraph.add_run(" " + _("of") + " ")
     _field(paragraph, "NUMPAGES")
 
 
@@ -160,7 +161,7 @@ def _labelled(document, label: str, value: str, style: str | None = None) -> Par
 def _cite(document, text: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(8)
-    label = paragraph.add_run("Cite as: ")
+    label = paragraph.add_run(_("Cite as") + ": ")
     label.bold = True
     run = paragraph.add_run(_xml(text))
     for part in (label, run):
@@ -177,7 +178,7 @@ def _note(document, note: str) -> None:
         return
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.left_indent = Cm(0.6)
-    paragraph.add_run("Facilitator's note: ").bold = True
+    paragraph.add_run(_("Facilitator's note") + ": ").bold = True
     for i, line in enumerate(note.split("\n")):
         if i:
             paragraph.add_run().add_break()  # the note's own line breaks
@@ -229,42 +230,42 @@ def _repeat_header(row) -> None:
 
 
 def _meetings(document, content: Content) -> None:
-    document.add_heading("The meeting" if len(content.meetings) == 1 else "The meetings", 1)
+    document.add_heading(_("The meeting") if len(content.meetings) == 1 else _("The meetings"), 1)
     if not content.meetings:
-        document.add_paragraph("No meeting matches the filters.")
+        document.add_paragraph(_("No meeting matches the filters."))
     for m in content.meetings:
         document.add_heading(_xml(m.heading), 2)
         for label, value in m.facts:
             _labelled(document, label, value)
         if m.objectives:
-            document.add_paragraph().add_run("The meeting's objectives:").bold = True
+            document.add_paragraph().add_run(_("The meeting's objectives") + ":").bold = True
             for objective in m.objectives:
                 document.add_paragraph(_xml(objective), style="List Bullet")
-        _labelled(document, "Cite the report as", m.citation)
+        _labelled(document, _("Cite the report as"), m.citation)
 
 
 def _participation(document, content: Content) -> None:
     p = content.participation
-    document.add_heading("Who took part", 1)
+    document.add_heading(_("Who took part"), 1)
     document.add_paragraph(brief.PARTICIPATION_NOTE)
-    _table(document, ["Measure", "Count"], [list(pair) for pair in p.facts], [9.0, 7.6])
+    _table(document, [_("Measure"), _("Count")], [list(pair) for pair in p.facts], [9.0, 7.6])
     rows = [
-        [_sentence_case(counts.label.removeprefix("By ")), name, str(people)]
+        [_sentence_case(counts.label.removeprefix(_("By") + " ")), name, str(people)]
         for counts in p.counts
         for name, people in counts.groups
     ]
-    document.add_heading("People by region, country, organization type and community", 3)
-    _table(document, ["Grouped by", "Group", "People"], rows, [4.2, 10.4, 2.0])
-    document.add_paragraph("Absent under these filters (no named participant):")
+    document.add_heading(_("People by region, country, organization type and community"), 3)
+    _table(document, [_("Grouped by"), _("Group"), _("People")], rows, [4.2, 10.4, 2.0])
+    document.add_paragraph(_("Absent under these filters (no named participant):"))
     for label, value in p.absent:
         _labelled(document, label, value, style="List Bullet")
 
 
 def _key_points(document, content: Content) -> None:
     points = content.points["key_point"]
-    document.add_heading(brief.SECTIONS["key_point"], 1)
+    document.add_heading(brief.section("key_point"), 1)
     if points.empty:
-        document.add_paragraph("None selected.")
+        document.add_paragraph(_("None selected."))
         return
     for meeting_id, title, group in brief.by_category(points, content):
         document.add_heading(_xml(title), 2)
@@ -273,20 +274,20 @@ def _key_points(document, content: Content) -> None:
             quote, passage = brief.point_quote(row)
             _quote(document, quote)
             if passage:
-                _labelled(document, "Source passage", passage)
+                _labelled(document, _("Source passage"), passage)
             targets = brief.target_rows(content, meeting_id, row.id)
             if not targets.empty:
                 listed = "; ".join(str(t) for t in targets.target)
-                _labelled(document, "SDG targets it bears on (curation)", listed)
+                _labelled(document, _("SDG targets it bears on (curation)"), listed)
             _note(document, row.note)
             _cite(document, content.cite(row))
 
 
 def _framing(document, content: Content) -> None:
     points = content.points["framing"]
-    document.add_heading(brief.SECTIONS["framing"], 1)
+    document.add_heading(brief.section("framing"), 1)
     if points.empty:
-        document.add_paragraph("None selected.")
+        document.add_paragraph(_("None selected."))
         return
     for _meeting_id, title, group in brief.by_category(points, content):
         document.add_heading(_xml(title), 2)
@@ -300,10 +301,10 @@ def _framing(document, content: Content) -> None:
 
 def _presenters(document, content: Content) -> None:
     points = content.points["presenter"]
-    document.add_heading(brief.SECTIONS["presenter"], 1)
+    document.add_heading(brief.section("presenter"), 1)
     document.add_paragraph(brief.PRESENTERS_NOTE)
     if points.empty:
-        document.add_paragraph("None selected (or none matches the filters).")
+        document.add_paragraph(_("None selected (or none matches the filters)."))
         return
     for meeting_id, group in points.groupby(points.meeting_id, sort=False):
         if content.several_meetings:
@@ -313,15 +314,15 @@ def _presenters(document, content: Content) -> None:
             paragraph.add_run(_xml(row.heading)).bold = True
             paragraph.add_run(_xml(f", {row.text}"))
             if brief.passage_adds_to(row, f"{row.heading}, {row.text}"):
-                _labelled(document, "From the report", row.source_passage)
+                _labelled(document, _("From the report"), row.source_passage)
             _note(document, row.note)
             _cite(document, content.cite(row))
 
 
 def _targets(document, content: Content) -> None:
-    document.add_heading(brief.SECTIONS["targets"], 1)
+    document.add_heading(brief.section("targets"), 1)
     if content.targets.empty:
-        document.add_paragraph("None: no selected key point is mapped to an SDG target.")
+        document.add_paragraph(_("None: no selected key point is mapped to an SDG target."))
         return
     document.add_paragraph(brief.TARGETS_NOTE)
     rows = [
@@ -329,32 +330,37 @@ def _targets(document, content: Content) -> None:
         for point in content.points["key_point"].itertuples()
         for t in brief.target_rows(content, point.meeting_id, point.id).itertuples()
     ]
-    document.add_heading("The crosswalk: key points and SDG targets (curation)", 3)
-    _table(document, ["Key point", "Target", "Why it bears on the target"], rows, [5, 1.6, 10])
-    document.add_heading("The targets, as their source words them", 3)
+    document.add_heading(_("The crosswalk: key points and SDG targets (curation)"), 3)
+    _table(
+        document,
+        [_("Key point"), _("Target"), _("Why it bears on the target")],
+        rows,
+        [5, 1.6, 10],
+    )
+    document.add_heading(_("The targets, as their source words them"), 3)
     targets = [
         [str(t.target), str(t.goal), str(t.target_text)]
         for t in brief.unique_targets(content).itertuples()
     ]
-    _table(document, ["Target", "Goal", "Text"], targets, [1.6, 1.4, 13.6])
+    _table(document, [_("Target"), _("Goal"), _("Text")], targets, [1.6, 1.4, 13.6])
 
 
 def _made(document, content: Content) -> None:
-    document.add_heading(brief.SECTIONS["made"], 1)
+    document.add_heading(brief.section("made"), 1)
     if content.filters:
-        document.add_paragraph().add_run("Filters:").bold = True
+        document.add_paragraph().add_run(_("Filters") + ":").bold = True
         for label, values in content.filters:
             _labelled(document, label, values, style="List Bullet")
     else:
-        _labelled(document, "Filters", "none; everything in the data is included.")
-    left_out = ", ".join(content.left_out) or "nothing"
-    _labelled(document, "Left out by the facilitator", f"{left_out}.")
+        _labelled(document, _("Filters"), _("none; everything in the data is included."))
+    left_out = ", ".join(content.left_out) or _("nothing")
+    _labelled(document, _("Left out by the facilitator"), f"{left_out}.")
     for note in brief.made_notes(content):
         document.add_paragraph(_xml(note), style="List Bullet")
 
 
 def _references(document, content: Content) -> None:
-    document.add_heading(brief.SECTIONS["references"], 1)
+    document.add_heading(brief.section("references"), 1)
     for reference in content.references:
         paragraph = document.add_paragraph(_xml(reference))
         paragraph.paragraph_format.left_indent = Cm(1)

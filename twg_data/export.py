@@ -10,11 +10,13 @@ import zipfile
 
 import pandas as pd
 
-from twg_data import datapackage, dictionary, queries
+from twg_data import datapackage, dictionary, i18n, localise, queries
 from twg_data.filters import Filters
+from twg_data.i18n import _
 from twg_data.queries import Connection
 from twg_data.schema import TABLES
 from twg_data.summaries import SUMMARIES
+from twg_data.text import slug
 
 # OWASP CSV injection: a cell starting with one of these may be run as a formula by Excel.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -58,8 +60,17 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
 
 
 def export_summary(con: Connection, name: str, filters: Filters) -> bytes:
-    """The named summary under filters, as CSV bytes (what the app's download button holds)."""
-    return to_csv_bytes(SUMMARIES[name].frame(con, filters))
+    """The named summary under filters, as CSV bytes (what the app's download button holds),
+    in the current language."""
+    return to_csv_bytes(localise.frame(SUMMARIES[name].frame(con, filters), localise.labels(con)))
+
+
+def summary_file_name(name: str) -> str:
+    """A summary's download name: `twg-participants-by-region.csv`; in another language, its
+    translated title (`twg-participantes-por-region.csv`)."""
+    if i18n.language() == i18n.DEFAULT:
+        return f"twg-{name.replace('_', '-')}.csv"
+    return f"twg-{slug(_(SUMMARIES[name].title))}.csv"
 
 
 def zip_bytes(files: dict[str, bytes]) -> bytes:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, make_dataclass, replace
 
 from twg_data import vocabulary
+from twg_data.i18n import N_
 
 MAX_VALUE_LENGTH = 200
 
@@ -62,20 +63,25 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "meetings",
         "meeting",
-        "Meeting",
+        N_("Meeting"),
         MEETING,
         "meeting_id",
         f"""SELECT meeting_id, {vocabulary.MEETING_LABEL_SQL}, strftime(date, '%Y-%m-%d')
             FROM meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id""",
     ),
-    Dimension("regions", "region", "Region", PLACE, "region", _named_places("region")),
+    Dimension("regions", "region", N_("Region"), PLACE, "region", _named_places("region")),
     Dimension(
-        "sub_regions", "sub_region", "Sub-region", PLACE, "sub_region", _named_places("sub_region")
+        "sub_regions",
+        "sub_region",
+        N_("Sub-region"),
+        PLACE,
+        "sub_region",
+        _named_places("sub_region"),
     ),
     Dimension(
         "countries",
         "country",
-        "Country",
+        N_("Country"),
         PLACE,
         "iso3",
         f"""SELECT iso3, concat(country, ' (', iso3, ')'), country FROM participant_facts
@@ -86,7 +92,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "cities",
         "city",
-        "City",
+        N_("City"),
         PLACE,
         "city_id",
         f"""SELECT city_id,
@@ -96,7 +102,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "organizations",
         "organization",
-        "Organization",
+        N_("Organization"),
         PERSON,
         "organization_id",
         """SELECT organization_id,
@@ -108,7 +114,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "organization_types",
         "organization_type",
-        "Organization type",
+        N_("Organization type"),
         PERSON,
         "organization_type_id",
         """SELECT organization_type_id, organization_type, organization_type
@@ -117,7 +123,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "practice_communities",
         "practice_community",
-        "Practice community",
+        N_("Practice community"),
         PERSON,
         "practice_community_id",
         """SELECT practice_community_id, practice_community, practice_community
@@ -126,7 +132,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
     Dimension(
         "roles",
         "role",
-        "Role",
+        N_("Role"),
         PERSON,
         "roles",
         "SELECT role, role, role FROM (SELECT unnest(roles) AS role FROM participant_facts)",

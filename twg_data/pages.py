@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from twg_data.i18n import N_
+
 
 @dataclass(frozen=True)
 class PageSpec:
@@ -30,19 +32,19 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("overview", "Overview", "overview", ":material/home:", default=True),
+    PageSpec("overview", N_("Overview"), "overview", ":material/home:", default=True),
     PageSpec(
         "across_meetings",
-        "Across meetings",
+        N_("Across meetings"),
         "across-meetings",
         ":material/compare_arrows:",
         min_meetings=2,
     ),
-    PageSpec("participants", "Participants", "participants", ":material/groups:"),
-    PageSpec("sessions", "Sessions", "sessions", ":material/schedule:"),
-    PageSpec("entry_points", "Entry points", "entry-points", ":material/hub:"),
-    PageSpec("agenda_brief", "Agenda brief", "agenda-brief", ":material/description:"),
-    PageSpec("data", "Data", "data", ":material/table:"),
+    PageSpec("participants", N_("Participants"), "participants", ":material/groups:"),
+    PageSpec("sessions", N_("Sessions"), "sessions", ":material/schedule:"),
+    PageSpec("entry_points", N_("Entry points"), "entry-points", ":material/hub:"),
+    PageSpec("agenda_brief", N_("Agenda brief"), "agenda-brief", ":material/description:"),
+    PageSpec("data", N_("Data"), "data", ":material/table:"),
 )
 
 
@@ -51,5 +53,7 @@ def shown_pages(meetings: int) -> tuple[PageSpec, ...]:
     return tuple(spec for spec in PAGES if meetings >= spec.min_meetings)
 
 
+# Shown only to a signed-in curator, where the operator turned curator mode on.
+CURATE = PageSpec("curate", N_("Curate"), "curate", ":material/edit_note:")
 # Shown only while the CSVs have problems.
-DATA_PROBLEMS = PageSpec("data_problems", "Data problems", "data-problems", ":material/error:")
+DATA_PROBLEMS = PageSpec("data_problems", N_("Data problems"), "data-problems", ":material/error:")

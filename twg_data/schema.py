@@ -17,6 +17,11 @@ from twg_data.schema_model import (
 
 __all__ = ["DUCKDB_TYPES", "TABLES", "TABLES_BY_NAME", "Column", "Reference", "Table"]
 
+# Spanish beside English: the curated vocabulary's own translations (issue: the dashboard in
+# Spanish). Empty means not translated yet; the interface then shows the English label.
+SPANISH_LABEL = "Spanish label (curator's translation)."
+SPANISH_DESCRIPTION = "Spanish description (curator's translation)."
+
 TABLES: tuple[Table, ...] = (
     Table(
         "sources",
@@ -218,6 +223,18 @@ TABLES: tuple[Table, ...] = (
         ),
     ),
     Table(
+        "roles",
+        "Roles a person has at a meeting: `listed participant` (on a report's list of "
+        "participants) and each role the speakers table names, with its Spanish label.",
+        (
+            Column(
+                "role", "text", "The role as the data names it, e.g. `kick-off presenter`.", True
+            ),
+            Column("label_es", "text", SPANISH_LABEL),
+        ),
+        key=("role",),
+    ),
+    Table(
         "speakers",
         "Who spoke in which session, in order, with the title as the speaker list states it.",
         (
@@ -225,7 +242,12 @@ TABLES: tuple[Table, ...] = (
             Column("session_id", "text", "The session.", required=True),
             Column("position", "integer", "Speaking order.", required=True, minimum=1),
             Column("person_id", "text", "The speaker.", required=True),
-            Column("role", "text", "Role in the session, e.g. `kick-off presenter`.", True),
+            Column(
+                "role",
+                "text",
+                "Role in the session, e.g. `kick-off presenter` (see `roles`).",
+                True,
+            ),
             Column(
                 "title_as_stated",
                 "text",
@@ -238,6 +260,7 @@ TABLES: tuple[Table, ...] = (
         references=(
             Reference(("meeting_id", "session_id"), "sessions"),
             Reference(("meeting_id", "person_id"), "participants"),
+            Reference(("role",), "roles"),
             SOURCE_REF,
         ),
     ),
@@ -248,6 +271,8 @@ TABLES: tuple[Table, ...] = (
             Column("organization_type_id", "text", "Stable slug.", required=True),
             Column("label", "text", "Display label.", required=True),
             Column("description", "text", "What belongs here.", required=True),
+            Column("label_es", "text", SPANISH_LABEL),
+            Column("description_es", "text", SPANISH_DESCRIPTION),
         ),
         key=("organization_type_id",),
     ),
@@ -259,6 +284,8 @@ TABLES: tuple[Table, ...] = (
             Column("label", "text", "Display label.", required=True),
             Column("description", "text", "What belongs here.", required=True),
             Column("basis", "text", "Whether the report names it, or why it was added.", True),
+            Column("label_es", "text", SPANISH_LABEL),
+            Column("description_es", "text", SPANISH_DESCRIPTION),
         ),
         key=("practice_community_id",),
     ),
@@ -296,6 +323,8 @@ TABLES: tuple[Table, ...] = (
             Column("sub_region_m49", "text", "M49 code of the sub-region.", required=True),
             Column("region", "text", "M49 region name.", required=True),
             Column("region_m49", "text", "M49 code of the region.", required=True),
+            Column("sub_region_es", "text", "Spanish name of the sub-region (CLDR, via Babel)."),
+            Column("region_es", "text", "Spanish name of the region (CLDR, via Babel)."),
         ),
         key=("sub_region",),
     ),
@@ -365,6 +394,9 @@ TABLES: tuple[Table, ...] = (
             Column("label", "text", "Display label (plural), e.g. `Commonalities`.", True),
             Column("singular", "text", "One of them, e.g. `Commonality`.", required=True),
             Column("description", "text", "What belongs here.", required=True),
+            Column("label_es", "text", SPANISH_LABEL),
+            Column("singular_es", "text", "Spanish for one of them (curator's translation)."),
+            Column("description_es", "text", SPANISH_DESCRIPTION),
         ),
         key=("category",),
     ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pandas as pd
 
@@ -62,3 +63,10 @@ def escape_markdown_text(text: object) -> str:
     text = _ENTITY.sub("&amp;", text).replace("<", "&lt;")
     text = _MARKUP_HERE.sub(_escape_here, text)
     return _BLOCK_START.sub(_escape_block_start, text, count=1)
+
+
+def slug(text: str) -> str:
+    """A stable id from a name: 'Oliver Jütersonke' -> 'oliver-jutersonke'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-") or "unnamed"

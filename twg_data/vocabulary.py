@@ -6,18 +6,21 @@ Queries join that table; pages and the brief read the labels from query results.
 
 from __future__ import annotations
 
+from twg_data.i18n import N_
+
 # Roles a person has at a meeting: on the list of participants, or as a speaker (the
 # speakers table's `role`, e.g. kick-off presenter).
 LISTED_ROLE = "listed participant"
 PRESENTER_ROLE = "kick-off presenter"
 
 # A count's group whose value the report does not state.
-NOT_STATED = "(not stated)"
+NOT_STATED = N_("(not stated)")
 # A key point the report gives no heading.
-NO_HEADING = "(no heading)"
+NO_HEADING = N_("(no heading)")
 
 # How a meeting is named wherever it is listed (filters, page headings, tabs), as SQL over a
 # meeting `m` and its city `ci`: `Meeting 2 · Bogotá · 2015-09-21` (no number: `Meeting · ...`).
+MEETING_WORD = N_("Meeting")
 MEETING_LABEL_SQL = (
     "concat_ws(' · ', concat('Meeting', ' ' || m.meeting_number::VARCHAR), ci.name, "
     "strftime(m.date, '%Y-%m-%d'))"
@@ -25,7 +28,7 @@ MEETING_LABEL_SQL = (
 
 # The framing of entry points (`framing.kind`): heading of each group, and what one item is.
 FRAMING_HEADINGS = {
-    "dimension": "Two kinds of entry point",
-    "setting": "Settings named for an integrated approach",
+    "dimension": N_("Two kinds of entry point"),
+    "setting": N_("Settings named for an integrated approach"),
 }
-FRAMING_LABELS = {"dimension": "Kind of entry point", "setting": "Setting"}
+FRAMING_LABELS = {"dimension": N_("Kind of entry point"), "setting": N_("Setting")}

@@ -55,6 +55,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -124,11 +125,9 @@ def _stop(proc: subprocess.Popen) -> None:
             continue
 
 
-@pytest.fixture(scope="session")
-def streamlit_server() -> Iterator[str]:
-    app = Path(os.environ.get("TWG_APP_PATH") or REPO_ROOT / "app.py").resolve()
-    if not app.is_file():
-        pytest.fail(f"Streamlit app not found: {app} (set TWG_APP_PATH to run another file)")
+@contextmanager
+def serve(app: Path, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`streamlit run app` on a free port until the block ends; yields its base URL."""
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     cmd = [
@@ -150,6 +149,7 @@ def streamlit_server() -> Iterator[str]:
     ]
     env = dict(os.environ)  # passes TWG_DATA_DIR through when set
     env["PYTHONUNBUFFERED"] = "1"
+    env.update(extra_env or {})
     logs = Path(tempfile.mkdtemp(prefix="twg-streamlit-"))
     out_path, err_path = logs / "stdout.log", logs / "stderr.log"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
@@ -182,6 +182,15 @@ def streamlit_server() -> Iterator[str]:
         yield base_url
     finally:
         _stop(proc)
+
+
+@pytest.fixture(scope="session")
+def streamlit_server() -> Iterator[str]:
+    app = Path(os.environ.get("TWG_APP_PATH") or REPO_ROOT / "app.py").resolve()
+    if not app.is_file():
+        pytest.fail(f"Streamlit app not found: {app} (set TWG_APP_PATH to run another file)")
+    with serve(app) as base_url:
+        yield base_url
 
 
 def find_chromium() -> str | None:

@@ -8,6 +8,7 @@ Pages call `ui.<helper>` and pass `twg_data.queries` and `twg_data.charts` funct
 never touch SQL or CSV files.
 """
 
+from twg_data.localise import long_day, meeting_label
 from twg_data.text import escape_markdown as md
 from twg_data.ui.cache import (
     brief_file,
@@ -39,6 +40,7 @@ from twg_data.ui.tables import (
     MISSING,
     chart,
     chart_data,
+    column_label,
     download_button,
     show_data_status,
     show_frame,
@@ -48,6 +50,9 @@ from twg_data.ui.tables import (
 )
 
 __all__ = [
+    "long_day",
+    "meeting_label",
+    "column_label",
     "md",
     "refresh_database",
     "database",

@@ -9,7 +9,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from twg_data import brief, docx_brief, export, queries
+from twg_data import brief, docx_brief, export, i18n, localise, queries
 from twg_data.filters import Filters
 from twg_data.summaries import SUMMARIES
 from twg_data.ui.database import _Database, database
@@ -71,8 +71,9 @@ def per_data(function: Callable[..., T], *args: object) -> T:
     if owner is not None:
         name += f":{getattr(owner, 'name', id(owner))}"
     # Keyed by the arguments' repr: Filters and Selection are frozen and normalised, so equal
-    # arguments have equal reprs.
-    return _RESULTS.get((name, repr(args), db.served), _call(db, function, args))
+    # arguments have equal reprs. And by language: labels and text differ in each.
+    key = (name, repr(args), db.served, i18n.language())
+    return _RESULTS.get(key, _call(db, function, args))
 
 
 def query(function: Callable[[queries.Connection, Filters], pd.DataFrame], filters: Filters):
@@ -105,6 +106,11 @@ def grouped(
     return per_data(_grouped, function, filters, by)
 
 
+def labels() -> localise.Labels:
+    """The current language's vocabulary labels and country names (cached)."""
+    return per_data(localise.labels)
+
+
 def summary(name: str, filters: Filters) -> pd.DataFrame:
     """A summary's rows exactly as shown and downloaded (shared: never modify it)."""
     return per_data(SUMMARIES[name].frame, filters)
@@ -118,8 +124,10 @@ def table(table_name: str, filters: Filters) -> pd.DataFrame:
 def _with_cursor(db: _Database, produce):
     """A download's data, made only when the user clicks (Streamlit calls it then)."""
 
+    language = i18n.language()  # Streamlit calls it later, outside this run's context
+
     def deferred() -> bytes:
-        with db.con.cursor() as cursor:
+        with db.con.cursor() as cursor, i18n.use(language):
             return produce(cursor)
 
     return deferred

@@ -63,5 +63,5 @@ def database() -> tuple[DatabaseStatus, _Database]:
 
 def data_problems() -> tuple:
     """The problems of the CSVs on disk now (empty when they are sound)."""
-    status, _ = database()
+    status, _db = database()
     return status.problems

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from twg_data.filters import DIMENSIONS_BY_PARAM, Filters
+from twg_data.i18n import _
 from twg_data.ui.database import database
 from twg_data.ui.sidebar import filter_options
 from twg_data.ui.state import (
@@ -28,7 +29,7 @@ _DRAWN_ON = "_shown_meeting_page"  # the page whose switcher was drawn last
 
 def meetings_in_data() -> list[str]:
     """Every meeting's id, in date order (none while there is no usable data)."""
-    status, _ = database()
+    status, _db = database()
     if status.db_path is None:
         return []
     return [value for value, _ in filter_options().get("meeting", [])]
@@ -60,11 +61,13 @@ def one_meeting(filters: Filters) -> Filters:
         keep_value(SHOWN_MEETING, wanted)
         st.session_state[_DRAWN_ON] = page
     shown = slot.selectbox(
-        "Meeting shown",
+        _("Meeting shown"),
         offered,
         format_func=labels.__getitem__,
-        help="This page shows one meeting at a time, the latest unless you choose another. "
-        "The Meeting filter in the sidebar decides which meetings are offered here.",
+        help=_(
+            "This page shows one meeting at a time, the latest unless you choose another. "
+            "The Meeting filter in the sidebar decides which meetings are offered here."
+        ),
         **kept(SHOWN_MEETING, offered[-1]),
     )
     mirror_in_url(SHOWN_MEETING, shown)
@@ -79,5 +82,5 @@ def meeting_slider(filters: Filters, key: str) -> Filters:
         return filters
     if st.session_state.get(key) not in labels:
         st.session_state[key] = list(labels)[-1]
-    chosen = st.select_slider("Meeting", list(labels), format_func=labels.__getitem__, key=key)
+    chosen = st.select_slider(_("Meeting"), list(labels), format_func=labels.__getitem__, key=key)
     return filters.with_values(_MEETING, (chosen,))

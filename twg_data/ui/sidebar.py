@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from twg_data import queries
+from twg_data import localise, queries
 from twg_data.filters import DIMENSIONS, Filters, shorten
+from twg_data.i18n import _, ngettext
 from twg_data.text import escape_markdown as md
+from twg_data.ui import language
 from twg_data.ui.cache import per_data
 from twg_data.ui.state import (
     PAGE_PARAMS,
@@ -19,9 +21,13 @@ from twg_data.ui.state import (
 _FILTER_KEY = "filter_{}"
 
 
+def _localised_options(cursor) -> dict[str, list[tuple[str, str]]]:
+    return localise.filter_options(queries.filter_options(cursor), localise.labels(cursor))
+
+
 def filter_options() -> dict[str, list[tuple[str, str]]]:
-    """(value, label) pairs per filter parameter, from the data."""
-    return per_data(queries.filter_options)
+    """(value, label) pairs per filter parameter, from the data; labels in the language."""
+    return per_data(_localised_options)
 
 
 def _clear_url_warnings() -> None:
@@ -46,7 +52,11 @@ def _seed_from_url(options: dict[str, list[tuple[str, str]]]) -> None:
         if shown in known["meeting"]:
             keep_value(SHOWN_MEETING, shown)
         else:
-            warnings.append(f"{SHOWN_MEETING}={shorten(shown)!r} is not a known meeting")
+            warnings.append(
+                _("{param}={value} is not a known meeting").format(
+                    param=SHOWN_MEETING, value=repr(shorten(shown))
+                )
+            )
     st.session_state["url_warnings"] = warnings
     st.session_state["filters_seeded"] = True
 
@@ -57,8 +67,9 @@ def sidebar_filters() -> Filters:
     if "filters_seeded" not in st.session_state:
         _seed_from_url(options)
     selected = {}
+    language.switch()
     with st.sidebar:
-        st.header("Filters")
+        st.header(_("Filters"))
         for dimension in DIMENSIONS:
             pairs = options.get(dimension.param, [])
             labels = dict(pairs)
@@ -71,19 +82,22 @@ def sidebar_filters() -> Filters:
             if key not in st.session_state or known != chosen:
                 st.session_state[key] = known
             selected[dimension.field] = st.multiselect(
-                dimension.label,
+                _(dimension.label),
                 options=list(labels),
                 format_func=labels.__getitem__,
                 key=key,
-                placeholder="All",
+                placeholder=_("All"),
                 on_change=_clear_url_warnings,
             )
-        st.button("Reset filters", on_click=_reset_filters, icon=":material/restart_alt:")
+        st.button(_("Reset filters"), on_click=_reset_filters, icon=":material/restart_alt:")
     filters = Filters(**{name: tuple(values) for name, values in selected.items()})
     mirror_filters_in_url(filters.to_query_params())
     with st.container():  # a fixed place (see page_header)
         for warning in st.session_state.get("url_warnings", []):
-            st.warning(f"Ignored a link parameter: {md(warning)}.", icon=":material/link_off:")
+            st.warning(
+                _("Ignored a link parameter: {warning}.").format(warning=md(warning)),
+                icon=":material/link_off:",
+            )
     st.session_state["filters"] = filters
     return filters
 
@@ -110,22 +124,26 @@ def page_header(title: str, *, applies: tuple[str, ...] | None = None, reason: s
 def describe_filters(filters: Filters) -> str:
     """The active filters with their display labels."""
     if filters.is_empty:
-        return "No filters: everything is shown."
+        return _("No filters: everything is shown.")
     options = filter_options()
     parts = []
     for dimension in filters.active():
         labels = dict(options.get(dimension.param, []))
         values = ", ".join(labels.get(v, v) for v in filters.values(dimension))
-        parts.append(f"{dimension.label}: {values}")
-    return "Filtered by " + "; ".join(parts) + "."
+        parts.append(f"{_(dimension.label)}: {values}")
+    return _("Filtered by {filters}.").format(filters="; ".join(parts))
 
 
 def note_filters_not_applied(filters: Filters, applies: tuple[str, ...], reason: str) -> None:
     """Say which active filters this page cannot apply, instead of silently ignoring them."""
-    ignored = [d.label.lower() for d in filters.active() if d.field not in applies]
+    ignored = [_(d.label).lower() for d in filters.active() if d.field not in applies]
     if ignored:
+        note = ngettext(
+            "The {filters} filter cannot apply here: {reason}",
+            "The {filters} filters cannot apply here: {reason}",
+            len(ignored),
+        )
         st.info(
-            f"The {', '.join(ignored)} filter{'s' if len(ignored) > 1 else ''} "
-            f"cannot apply here: {reason}",
+            note.format(filters=", ".join(ignored), reason=reason),
             icon=":material/filter_alt_off:",
         )

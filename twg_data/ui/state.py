@@ -9,7 +9,8 @@ _KEPT = "_kept_widget_values"
 # The meeting a page of one meeting's details shows (`?shown_meeting=<meeting_id>`): part of a
 # shared link, not a filter (the sidebar's Meeting filter chooses among which meetings).
 SHOWN_MEETING = "shown_meeting"
-PAGE_PARAMS = (SHOWN_MEETING,)
+# The language (`?lang=es`) travels with the filters too, so a shared link keeps it.
+PAGE_PARAMS = (SHOWN_MEETING, "lang")
 
 
 _PAGE = "_current_page"

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from twg_data import paths, queries
-from twg_data.build import DatabaseStatus
+from twg_data import export, localise, paths, queries
 from twg_data.filters import Filters
+from twg_data.i18n import _, format_count
 from twg_data.summaries import SUMMARIES
-from twg_data.ui.cache import per_data, query, summary, summary_csv, table
+from twg_data.ui.cache import labels, per_data, query, summary, summary_csv, table
 from twg_data.ui.database import database
+from twg_data.validate import Problem
 
 MAX_ROWS_SHOWN = 500
 
@@ -26,31 +27,36 @@ def show_data_status() -> bool:
 
     Returns False when nothing can be shown (no good database exists).
     """
-    status, _ = database()
+    status, _db = database()
     if status.db_path is None:
         st.error(
-            f"The data in `{paths.data_dir()}` cannot be loaded and there is no earlier good "
-            "copy to show. Fix these problems and reload the page:"
+            _(
+                "The data in `{folder}` cannot be loaded and there is no earlier good copy to "
+                "show. Fix these problems and reload the page:"
+            ).format(folder=paths.data_dir())
         )
-        show_problems(status)
+        show_problems(status.problems)
         return False
     if status.stale:
         st.warning(
-            f"The data is stale: the CSVs have {len(status.problems)} problem(s), so the "
-            "dashboard shows the last good data. The Data problems page lists them; fixed "
-            "files are picked up on the next click, without a restart.",
+            _(
+                "The data is stale: the CSVs have {n} problem(s), so the dashboard shows the "
+                "last good data. The Data problems page lists them; fixed files are picked up "
+                "on the next click, without a restart."
+            ).format(n=format_count(len(status.problems))),
             icon=":material/warning:",
         )
     return True
 
 
-def show_problems(status: DatabaseStatus) -> None:
+def show_problems(problems: Sequence[Problem]) -> None:
     """The problem list as a table: file, line, column, message."""
     frame = pd.DataFrame(
-        [(p.file, p.line, p.column, p.message) for p in status.problems],
+        [(p.file, p.line, p.column, p.message) for p in problems],
         columns=["file", "line", "column", "problem"],
     )
-    st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING)
+    labels = {c: column_label(c) for c in frame.columns}
+    st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING, column_config=labels)
 
 
 @st.fragment  # the toggle redraws this part only
@@ -58,7 +64,7 @@ def chart_data(names: tuple[str, ...], filters: Filters, key: str) -> None:
     """The summaries behind a page's charts: a download each, or, when the user asks, their
     tables with their downloads. A table is the costliest element to redraw in the browser,
     and the charts already write their numbers, so the tables are not drawn by default."""
-    if st.toggle("Show the charts' numbers as tables", key=key):
+    if st.toggle(_("Show the charts' numbers as tables"), key=key):
         for name in names:
             summary_table(name, filters)
         return
@@ -71,9 +77,9 @@ def download_button(name: str, filters: Filters, label: str | None = None) -> No
     """Download the summary as CSV: exactly the rows shown under the current filters."""
     spec = SUMMARIES[name]
     st.download_button(
-        label or f"Download {spec.title.lower()} (CSV)",
+        label or _("Download {title} (CSV)").format(title=_(spec.title).lower()),
         data=summary_csv(name, filters),
-        file_name=f"twg-{name.replace('_', '-')}.csv",
+        file_name=export.summary_file_name(name),
         mime="text/csv",
         key=f"download_{name}",
         icon=":material/download:",
@@ -85,14 +91,14 @@ def summary_table(
     name: str,
     filters: Filters,
     *,
-    empty: str = "Nothing matches the current filters.",
+    empty: str | None = None,
     column_config: dict | None = None,
     height: int | str = "auto",
 ) -> pd.DataFrame:
     """Show a summary as a table (capped, with a note) and its download button."""
     frame = summary(name, filters)
     if frame.empty:
-        st.info(empty, icon=":material/search_off:")
+        st.info(empty or _("Nothing matches the current filters."), icon=":material/search_off:")
         return frame
     _show(per_data(_shown_summary, name, filters), column_config, height)
     download_button(name, filters)
@@ -111,15 +117,20 @@ class _Shown:
 
 
 def _as_shown(frame: pd.DataFrame) -> _Shown:
-    """Headers without underscores (the CSV keeps snake_case), dates without a time of day."""
-    config: dict = {c: c.replace("_", " ") for c in frame.columns if "_" in c}
+    """Headers in the language and without underscores (the CSV keeps snake_case), dates
+    without a time of day, vocabulary in the language."""
+    frame = localise.values(frame, labels())
+    config: dict = {c: column_label(c) for c in frame.columns if column_label(c) != c}
     for column in frame.columns:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
-            config[column] = st.column_config.DateColumn(
-                column.replace("_", " "), format="YYYY-MM-DD"
-            )
+            config[column] = st.column_config.DateColumn(column_label(column), format="YYYY-MM-DD")
     rows = pa.Table.from_pandas(frame.head(MAX_ROWS_SHOWN), preserve_index=False)
     return _Shown(rows, config, len(frame))
+
+
+def column_label(column: str) -> str:
+    """A column's header as a table shows it, in the language: 'target text'."""
+    return localise.header(column).replace("_", " ")
 
 
 def _shown_summary(_cursor, name: str, filters: Filters) -> _Shown:
@@ -137,8 +148,9 @@ def _show(shown: _Shown, column_config: dict | None, height: int | str) -> None:
     )
     if shown.total > MAX_ROWS_SHOWN:
         st.caption(
-            f"Showing the first {MAX_ROWS_SHOWN:,} of {shown.total:,} rows; "
-            "the download holds all of them."
+            _("Showing the first {shown} of {total} rows; the download holds all of them.").format(
+                shown=format_count(MAX_ROWS_SHOWN), total=format_count(shown.total)
+            )
         )
 
 
@@ -160,7 +172,7 @@ def show_frame(
 
 
 def _chart_spec(_cursor, builder, function, filters: Filters, options: tuple) -> dict:
-    spec = builder(query(function, filters), **dict(options))
+    spec = builder(localise.values(query(function, filters), labels()), **dict(options))
     datasets = spec.get("datasets", {})
     spec["datasets"] = {
         name: pa.Table.from_pandas(rows, preserve_index=False) for name, rows in datasets.items()

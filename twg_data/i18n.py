@@ -1,0 +1,126 @@
+"""The dashboard's languages: English (the source) and Spanish, through gettext catalogs.
+
+Interface text is marked `_("...")` (translated where it is used) or `N_("...")` (a constant
+translated later with `_(CONSTANT)`). The Spanish catalog is `twg_data/locales/es/LC_MESSAGES/
+messages.po`, kept with Babel (README: "Translating the interface"); it is compiled in memory
+the first time it is needed, so nobody runs a compile step.
+
+The language of the current run is a context variable: the app sets it per script run from
+the URL (`?lang=es`), the sidebar switch or the browser's language; the command line sets it
+from `--lang`. Everything that writes text reads it through `_()`.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as _babel_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+LANGUAGES = {"en": "English", "es": "Español"}
+DEFAULT = "en"
+LOCALES = Path(__file__).resolve().parent / "locales"
+DOMAIN = "messages"
+
+_current: ContextVar[str | None] = ContextVar("twg_language", default=None)
+# Where the language comes from when no run set it here: the app's session (a fragment's rerun
+# runs without app.py, in a context of its own). Set by `twg_data.ui.language`.
+_fallback: list = []
+
+
+def catalog_path(language: str) -> Path:
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The language's catalog, compiled in memory from its .po file (English: none)."""
+    path = catalog_path(language)
+    if language == DEFAULT or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)
+
+
+def language() -> str:
+    chosen = _current.get()
+    if chosen is None and _fallback:
+        chosen = _fallback[0]()
+    return chosen or DEFAULT
+
+
+def fall_back_to(source) -> None:
+    """Where `language()` looks when no code set the language in this context."""
+    _fallback[:] = [source]
+
+
+def set_language(code: str | None) -> str:
+    """Use this language from now on in this context; returns the one chosen."""
+    chosen = parse(code) or DEFAULT
+    _current.set(chosen)
+    return chosen
+
+
+@contextmanager
+def use(code: str | None) -> Iterator[str]:
+    """Run a block in a language: `with i18n.use("es"): brief_markdown(...)`."""
+    token = _current.set(parse(code) or DEFAULT)
+    try:
+        yield language()
+    finally:
+        _current.reset(token)
+
+
+def parse(code: str | None) -> str | None:
+    """The supported language a code names ('es', 'es-CO', 'es_ES' -> 'es'), or None."""
+    if not code:
+        return None
+    base = str(code).strip().replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGES else None
+
+
+def _(message: str) -> str:
+    """The message in the current language."""
+    return translations(language()).gettext(message)
+
+
+def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark only")
+    """Mark a constant for translation; translate it where it is shown with `_()`."""
+    return message
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(language()).ngettext(singular, plural, n)
+
+
+def format_day(day: date | None) -> str:
+    """A date as the language writes it: '21 September 2015', '21 de septiembre de 2015'."""
+    if day is None:
+        return ""
+    pattern = "d MMMM y"  # the same order in both languages; Spanish adds 'de'
+    return _babel_date(day, "long" if language() != DEFAULT else pattern, locale=language())
+
+
+def format_count(number: int | float) -> str:
+    """A number with the language's grouping: 1,234 / 1234 (CLDR: Spanish groups from 5 digits)."""
+    return format_decimal(number, locale=language())
+
+
+@cache
+def territory_names(language_code: str) -> dict[str, str]:
+    """CLDR's names of countries (ISO alpha-2) and UN M49 regions (three digits)."""
+    return dict(Locale.parse(language_code).territories)

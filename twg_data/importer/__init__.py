@@ -1,0 +1,40 @@
+"""Add a meeting without code: read its report, draft its rows, review, apply.
+
+draft = importer.draft_report("report.docx", data, "twg-2016-kampala", data_dir)
+importer.write_draft(draft, data_dir, out_dir)      # a complete data folder + REVIEW.md
+importer.apply_draft(out_dir, data_dir)             # validated, all at once, backed up
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from twg_data.importer.draft import Decision, Draft
+from twg_data.importer.folder import read_tables, write_draft
+from twg_data.importer.reader import ReportError, read_report
+from twg_data.importer.recognise import recognise
+
+MEETING_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+__all__ = ["Decision", "Draft", "ReportError", "draft_report", "write_draft"]
+
+
+def draft_report(name: str, data: bytes, meeting_id: str, data_dir: Path) -> Draft:
+    """The draft of a new meeting from the report `name` holding `data`; ReportError if the
+    report cannot be read, the meeting id is not a slug or the data already holds it."""
+    if not MEETING_ID.fullmatch(meeting_id):
+        raise ReportError(
+            f"meeting id {meeting_id!r}: use lower-case letters, digits and hyphens, "
+            "e.g. twg-2016-kampala"
+        )
+    tables = read_tables(Path(data_dir))
+    if any(row["meeting_id"] == meeting_id for row in tables["meetings"]):
+        raise ReportError(
+            f"meeting id {meeting_id!r}: the data already holds this meeting; choose a new id"
+        )
+    document = read_report(name, data)
+    draft = recognise(document, meeting_id, tables)
+    if not draft.passages:
+        raise ReportError(f"{name}: no text could be read from the report")
+    return draft

@@ -1,0 +1,74 @@
+"""`python -m twg_data import REPORT --meeting-id ID -o OUT_DIR` and `apply OUT_DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from twg_data import paths
+from twg_data.importer import draft_report, write_draft
+from twg_data.importer.apply import ApplyError, apply_draft
+from twg_data.importer.folder import REVIEW
+from twg_data.importer.reader import MAX_BYTES, TEXT_SUFFIXES, ReportError
+from twg_data.validate import validate
+
+
+def _import(args: argparse.Namespace) -> int:
+    data_dir = args.data or paths.data_dir()
+    report: Path = args.report
+    if not report.is_file():
+        raise ReportError(f"{report}: no such file")
+    if report.stat().st_size > MAX_BYTES:
+        raise ReportError(f"{report}: larger than the {MAX_BYTES >> 20} MB limit")
+    content = report.read_bytes()
+    draft = draft_report(report.name, content, args.meeting_id, data_dir)
+    original = None if report.suffix.lower() in TEXT_SUFFIXES else content
+    try:
+        write_draft(draft, data_dir, args.output, original)
+    except (FileExistsError, ValueError) as error:
+        raise ReportError(str(error)) from None
+    counts = ", ".join(f"{n} {table}" for table, n in draft.counts().items())
+    print(f"drafted {counts}")
+    for what in draft.not_found():
+        print(f"not found: {what}")
+    print(
+        f"{len(draft.suggestions)} identity suggestion(s), "
+        f"{len(draft.decisions)} value(s) left to the curator"
+    )
+    problems = validate(args.output)
+    print(f"validation: {len(problems)} problem(s) (`python -m twg_data validate {args.output}`)")
+    print(f"review: {args.output / REVIEW}; then `python -m twg_data apply {args.output}`")
+    return 0
+
+
+def _apply(args: argparse.Namespace) -> int:
+    data_dir = args.data or paths.data_dir()
+    try:
+        applied = apply_draft(args.draft, data_dir)
+    except ApplyError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        raise
+    print(
+        f"applied meeting {applied.meeting_id} to {data_dir}: {len(applied.files)} file(s) written"
+    )
+    print(f"previous versions: {applied.backup}")
+    return 0
+
+
+def add_commands(commands) -> None:
+    p = commands.add_parser(
+        "import",
+        help="draft a new meeting from its report (.txt, .md, .docx, .pdf) into a new folder",
+    )
+    p.add_argument("report", type=Path, help="the meeting's report")
+    p.add_argument("--meeting-id", required=True, help="a new id, e.g. twg-2016-kampala")
+    p.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    p.add_argument("-o", "--output", type=Path, required=True, help="new folder for the draft")
+    p.set_defaults(run=_import)
+
+    p = commands.add_parser("apply", help="write a reviewed draft folder into the data folder")
+    p.add_argument("draft", type=Path, help="the folder `import` wrote")
+    p.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
+    p.set_defaults(run=_apply)

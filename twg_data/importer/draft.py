@@ -1,0 +1,102 @@
+"""What an import drafts: new rows per table, each tied to its passage, and what is left to
+the curator (suggested identities, values to fill in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from twg_data.importer.identity import Suggestion
+from twg_data.importer.passages import Passage
+from twg_data.importer.reader import Document
+from twg_data.schema import TABLES
+
+COLUMNS = {table.name: [column.name for column in table.columns] for table in TABLES}
+KEYS = {table.name: list(table.key) for table in TABLES}
+
+
+@dataclass
+class Decision:
+    """A value the report does not settle: the curator fills or checks it."""
+
+    table: str
+    key: str  # the row's key, e.g. `people: juma-assiago`
+    column: str
+    why: str
+
+
+@dataclass
+class Draft:
+    meeting_id: str
+    document: Document
+    passages: list[Passage]
+    rows: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # new rows per table
+    changes: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # key -> cols
+    suggestions: list[Suggestion] = field(default_factory=list)
+    decisions: list[Decision] = field(default_factory=list)
+
+    @property
+    def report_file(self) -> str:
+        return f"reports/{self.meeting_id}.txt"
+
+    def add(self, table: str, **values: object) -> dict[str, str]:
+        """A new row in the table's column order; unknown columns are an error."""
+        unknown = set(values) - set(COLUMNS[table])
+        if unknown:
+            raise KeyError(f"{table} has no column {sorted(unknown)}")
+        row = {column: _text(values.get(column, "")) for column in COLUMNS[table]}
+        self.rows.setdefault(table, []).append(row)
+        return row
+
+    def change(self, table: str, key: str, **values: str) -> None:
+        self.changes.setdefault(table, {}).setdefault(key, {}).update(values)
+
+    def key(self, table: str, row: dict[str, str]) -> str:
+        return " / ".join(row[column] for column in KEYS[table])
+
+    def passage(self, source_id: str) -> str:
+        for passage in self.passages:
+            if passage.source_id == source_id:
+                return passage.text
+        return ""
+
+    def counts(self) -> dict[str, int]:
+        return {table: len(rows) for table, rows in self.rows.items() if rows}
+
+    def not_found(self) -> list[str]:
+        """What the report was read for and did not yield, in words."""
+        wanted = {
+            "meetings": "the meeting's title",
+            "sessions": "sessions (a heading or line with a time range)",
+            "participants": "participants (a list or table under a participants heading)",
+            "key_points": "key points (a list under a heading such as Recommendations)",
+        }
+        missing = [what for table, what in wanted.items() if not self.rows.get(table)]
+        meeting = (self.rows.get("meetings") or [{}])[0]
+        if meeting and not meeting.get("date"):
+            missing.append("the meeting's date")
+        if meeting and not meeting.get("city_id"):
+            missing.append("the meeting's city")
+        return missing
+
+    def empty_required(self) -> list[Decision]:
+        """Every required cell the draft leaves empty, with the reason the report gives none."""
+        required = {t.name: {c.name for c in t.columns if c.required} for t in TABLES}
+        listed = {(d.table, d.key, d.column) for d in self.decisions}
+        found = []
+        for table, rows in self.rows.items():
+            for row in rows:
+                for column in COLUMNS[table]:
+                    key = self.key(table, row)
+                    if (
+                        column in required[table]
+                        and not row[column]
+                        and (table, key, column) not in listed
+                    ):
+                        found.append(
+                            Decision(table, key, column, "required; the report does not state it")
+                        )
+        return found
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)

@@ -1,0 +1,121 @@
+"""A data folder read as rows, and a draft written beside a copy of it.
+
+The copy is byte for byte; a table the draft adds to gets its new rows appended in the CSV
+dialect of the data (minimal quoting, LF), and a changed row is rewritten in place.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import shutil
+from pathlib import Path
+
+from twg_data.importer.draft import COLUMNS, KEYS, Draft
+from twg_data.schema import TABLES
+
+MANIFEST = ".import.json"
+REVIEW = "REVIEW.md"
+HISTORY = ".history"  # backups and the change log, inside the data folder
+
+
+def read_tables(data_dir: Path) -> dict[str, list[dict[str, str]]]:
+    """Every table's rows as text, as the CSVs hold them."""
+    tables = {}
+    for table in TABLES:
+        path = data_dir / table.file_name
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            tables[table.name] = list(csv.DictReader(handle))
+    return tables
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    """The files that make up a data folder (CSVs, reports, descriptor, terms), relative."""
+    return sorted(
+        path.relative_to(data_dir)
+        for path in data_dir.rglob("*")
+        if path.is_file()
+        and not path.relative_to(data_dir).parts[0].startswith(".")
+        and path.name not in (MANIFEST, REVIEW)
+    )
+
+
+def fingerprints(data_dir: Path) -> dict[str, str]:
+    """sha256 of every data file, by its path in the folder."""
+    return {
+        str(path): hashlib.sha256((data_dir / path).read_bytes()).hexdigest()
+        for path in data_files(data_dir)
+    }
+
+
+def csv_lines(rows: list[dict[str, str]], columns: list[str]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow([row.get(column, "") for column in columns])
+    return buffer.getvalue()
+
+
+def _changed_text(text: str, table: str, changes: dict[str, dict[str, str]]) -> str:
+    rows = list(csv.DictReader(io.StringIO(text)))
+    for row in rows:
+        key = " / ".join(row[c] for c in KEYS[table])
+        row.update(changes.get(key, {}))
+    return ",".join(COLUMNS[table]) + "\n" + csv_lines(rows, COLUMNS[table])
+
+
+def write_draft(
+    draft: Draft,
+    data_dir: Path,
+    out_dir: Path,
+    original: bytes | None = None,
+    base: dict[str, str] | None = None,
+) -> None:
+    """`out_dir` as a complete data folder: the data, the draft rows, the report, REVIEW.md.
+
+    `base` is the data's fingerprints when the draft was made (default: now); apply refuses
+    the draft if the data no longer has them.
+    """
+    data_dir, out_dir = Path(data_dir).resolve(), Path(out_dir).resolve()
+    if out_dir == data_dir or data_dir in out_dir.parents:
+        raise ValueError(f"{out_dir}: the draft must go outside the data folder {data_dir}")
+    if out_dir.exists() and any(out_dir.iterdir()):
+        raise FileExistsError(f"{out_dir}: the folder exists and is not empty; name a new one")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for path in data_files(data_dir):
+        (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(data_dir / path, out_dir / path)
+    report = out_dir / draft.report_file
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(draft.document.text, encoding="utf-8")
+    if original is not None:  # the .docx or .pdf itself, beside the text read from it
+        suffix = Path(draft.document.name).suffix.lower()
+        (report.parent / f"{draft.meeting_id}{suffix}").write_bytes(original)
+    for table in TABLES:
+        rows = draft.rows.get(table.name, [])
+        changes = draft.changes.get(table.name, {})
+        if not rows and not changes:
+            continue
+        path = out_dir / table.file_name
+        text = path.read_text(encoding="utf-8")
+        if changes:
+            text = _changed_text(text, table.name, changes)
+        if text and not text.endswith("\n"):
+            text += "\n"
+        path.write_text(text + csv_lines(rows, COLUMNS[table.name]), encoding="utf-8")
+    from twg_data.importer.review import review_markdown
+
+    (out_dir / REVIEW).write_text(review_markdown(draft), encoding="utf-8")
+    manifest = {
+        "meeting_id": draft.meeting_id,
+        "report": draft.document.name,
+        "data": str(data_dir),
+        "base": base if base is not None else fingerprints(data_dir),
+        "added": draft.counts(),
+        "changed": {table: sorted(keys) for table, keys in draft.changes.items()},
+    }
+    (out_dir / MANIFEST).write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )

@@ -1,0 +1,114 @@
+"""One person one id: names matched to the data's people and organizations.
+
+A name that equals a person's name or alias, ignoring accents, case and punctuation, is
+that person. A near match ('Antonio Zapata' beside 'Luis Antonio Zapata Guerrero') is only a
+suggestion for the curator, never a merge. Organizations match by name, acronym or alias,
+also when the report writes 'Name (ACRONYM)'.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from twg_data.text import slug
+
+# 'Name (ACRONYM) rest': the name, the acronym, what follows.
+_BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)\s*(.*)")
+NEAR = 88  # rapidfuzz token-set score from which two different names are suggested as one
+
+
+def normal(text: str) -> str:
+    """Lower case, no accents or punctuation, single spaces: 'UN-HABITAT' -> 'unhabitat'."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    letters = re.sub(r"[-‐‑–—'’.]", "", letters)
+    return " ".join(re.sub(r"[^\w\s]", " ", letters).split())
+
+
+def aliases(row: dict[str, str]) -> list[str]:
+    return [alias.strip() for alias in row.get("aliases", "").split("|") if alias.strip()]
+
+
+@dataclass
+class Suggestion:
+    """Two names that may be one person or organization: the curator decides."""
+
+    table: str  # people | organizations
+    drafted_id: str
+    drafted_name: str
+    existing_id: str
+    existing_name: str
+    score: int
+
+
+class Registry:
+    """The ids of one table's rows by every form of their names; new ids never collide."""
+
+    def __init__(self, table: str, key: str, rows: list[dict[str, str]], acronyms: bool = False):
+        self.table, self.key = table, key
+        self.rows: dict[str, dict[str, str]] = {row[key]: row for row in rows}
+        self._names: dict[str, str] = {}
+        self._by_word: dict[str, set[str]] = {}  # a word -> the name forms holding it
+        for row in rows:
+            self._index(row, acronyms)
+        self.acronyms = acronyms
+
+    def _index(self, row: dict[str, str], acronyms: bool) -> None:
+        forms = [row["name"], *aliases(row)]
+        if acronyms and row.get("acronym"):
+            forms.append(row["acronym"])
+        for form in forms:
+            self._names.setdefault(normal(form), row[self.key])
+            for word in normal(form).split():
+                self._by_word.setdefault(word, set()).add(normal(form))
+            bracketed = _BRACKETED.fullmatch(form)
+            if bracketed:  # 'International Development Research Centre (IDRC)'
+                self._names.setdefault(
+                    normal(bracketed.group(1) + " " + bracketed.group(3)), row[self.key]
+                )
+
+    def find(self, name: str) -> str | None:
+        """The id whose name, alias or acronym this is, exactly (ignoring accents and case)."""
+        found = self._names.get(normal(name))
+        if found is None:
+            bracketed = _BRACKETED.fullmatch(name)
+            # 'Name (ACRONYM)', or 'Name (ACRONYM) GmbH': a legal form may follow, no more.
+            if bracketed and len(bracketed.group(3).split()) <= 1 and "," not in bracketed.group(3):
+                found = self._names.get(normal(bracketed.group(1) + " " + bracketed.group(3)))
+                found = found or (
+                    self._names.get(normal(bracketed.group(2))) if self.acronyms else None
+                )
+        return found
+
+    def near(self, name: str, exclude: str = "") -> tuple[str, int] | None:
+        """The closest other row's id and score, when near enough to ask the curator.
+
+        Both names must have two words or more: 'Zapata' alone suggests no one.
+        """
+        words = normal(name).split()
+        if len(words) < 2:
+            return None
+        # Only names sharing a word can score high enough: compare those, not every name.
+        forms = sorted(set().union(*(self._by_word.get(word, set()) for word in words)))
+        for form, score, index in process.extract(
+            normal(name), forms, scorer=fuzz.token_set_ratio, score_cutoff=NEAR, limit=10
+        ):
+            row_id = self._names[forms[index]]
+            if row_id != exclude and len(form.split()) >= 2:
+                return row_id, int(score)
+        return None
+
+    def new_id(self, name: str) -> str:
+        base = slug(name)
+        candidate, n = base, 2
+        while candidate in self.rows:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    def add(self, row: dict[str, str]) -> None:
+        self.rows[row[self.key]] = row
+        self._index(row, self.acronyms)

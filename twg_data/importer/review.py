@@ -1,0 +1,68 @@
+"""REVIEW.md: every drafted row beside the passage it came from, and what is left to decide."""
+
+from __future__ import annotations
+
+from twg_data.importer.draft import COLUMNS, Draft
+from twg_data.schema import TABLES
+
+# Shown first, in this order; the sources table is the passages themselves.
+ORDER = [t.name for t in TABLES if t.name != "sources"]
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ") or "·"
+
+
+def review_markdown(draft: Draft) -> str:
+    counts = draft.counts()
+    lines = [
+        f"# Review: {draft.meeting_id}",
+        "",
+        f"Drafted from `{draft.document.name}`: "
+        + ", ".join(f"{n} {table}" for table, n in counts.items())
+        + ".",
+        "",
+        "Nothing here is in the live data until it is applied "
+        "(`python -m twg_data apply FOLDER`, or Apply on the Curate page).",
+        "",
+        "## Identities to decide",
+        "",
+    ]
+    if draft.suggestions:
+        lines += ["| drafted as new | may be the same as | score |", "|---|---|---|"]
+        for s in draft.suggestions:
+            lines.append(
+                f"| {s.table}: `{s.drafted_id}` {_cell(s.drafted_name)} "
+                f"| `{s.existing_id}` {_cell(s.existing_name)} | {s.score} |"
+            )
+        lines += ["", "Each stays a new row unless the curator confirms it is the same."]
+    else:
+        lines.append("None: every name is either new or an exact match of the data.")
+    lines += ["", "## Values left to the curator", ""]
+    if draft.decisions:
+        lines += ["| table | row | column | why |", "|---|---|---|---|"]
+        for d in draft.decisions:
+            lines.append(f"| {d.table} | {_cell(d.key)} | {d.column} | {_cell(d.why)} |")
+    else:
+        lines.append("None.")
+    for table, changes in draft.changes.items():
+        lines += ["", f"## Changed rows: {table}", ""]
+        for key, values in changes.items():
+            lines.append(f"- `{key}`: " + ", ".join(f"{c} = {v}" for c, v in values.items()))
+    for table in ORDER:
+        rows = draft.rows.get(table, [])
+        if not rows:
+            continue
+        columns = [c for c in COLUMNS[table] if not c.endswith("source_id") or c == "source_id"]
+        columns = [c for c in columns if c != "meeting_id"]
+        lines += ["", f"## {table} ({len(rows)})", "", "| " + " | ".join(columns) + " | passage |"]
+        lines.append("|" + "---|" * (len(columns) + 1))
+        for row in rows:
+            passage = draft.passage(row.get("source_id", ""))
+            lines.append(
+                "| " + " | ".join(_cell(row[c]) for c in columns) + f" | {_cell(passage)} |"
+            )
+    lines += ["", f"## Passages ({len(draft.passages)})", ""]
+    for passage in draft.passages:
+        lines.append(f"- `{passage.source_id}` ({_cell(passage.section)}): {_cell(passage.text)}")
+    return "\n".join(lines) + "\n"

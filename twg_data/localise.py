@@ -1,0 +1,172 @@
+"""Tables in the current language: headers from the catalog, curated vocabulary from its
+Spanish columns, country names from CLDR. Report text (names, titles, passages) stays as the
+report words it. English returns the table unchanged, so English downloads keep their bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import pandas as pd
+
+from twg_data import countries, i18n
+from twg_data.i18n import _
+from twg_data.vocabulary import MEETING_WORD, NO_HEADING, NOT_STATED
+
+# Columns that hold curated vocabulary, and which kind of label they hold.
+VALUE_KINDS = {
+    "region": "region",
+    "sub_region": "sub_region",
+    "organization_type": "organization_type",
+    "practice_community": "practice_community",
+    "category": "category",
+    "role": "role",
+    "roles": "role",
+    "category_label": "category",
+    "description": "description",  # of an organization type, practice community or category
+}
+# A filter's options are (value, label) pairs; these parameters' labels are vocabulary.
+OPTION_KINDS = {
+    "region": "region",
+    "sub_region": "sub_region",
+    "organization_type": "organization_type",
+    "practice_community": "practice_community",
+    "role": "role",
+}
+LIST_SEPARATOR = "; "  # a cell holding several values (a person's roles)
+MARKERS = (NOT_STATED, NO_HEADING)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """English label -> label in the language, per kind of vocabulary, and country names."""
+
+    by_kind: dict[str, dict[str, str]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # English name -> localised
+
+    @classmethod
+    def from_frames(cls, spanish: pd.DataFrame, country_names: pd.DataFrame) -> Labels:
+        """The current language's labels from `queries.spanish_labels` and
+        `queries.country_names` (English: none, every label stays)."""
+        if i18n.language() == i18n.DEFAULT:
+            return cls()
+        by_kind: dict[str, dict[str, str]] = {}
+        for kind, english, translated in spanish[["kind", "english", "spanish"]].itertuples(
+            index=False
+        ):
+            by_kind.setdefault(kind, {})[english] = translated
+        names = {
+            english: countries.name(iso3, english)
+            for iso3, english in country_names[["iso3", "name"]].itertuples(index=False)
+        }
+        return cls(by_kind, names)
+
+    def value(self, kind: str, english: object) -> object:
+        """One value in the language; anything untranslated stays as it is."""
+        if not isinstance(english, str):
+            return english
+        if english in MARKERS:  # '(not stated)': the interface's own words
+            return _(english)
+        if kind == "country":
+            return self.countries.get(english, english)
+        table = self.by_kind.get(kind, {})
+        if kind == "role" and LIST_SEPARATOR in english:
+            return LIST_SEPARATOR.join(table.get(v, v) for v in english.split(LIST_SEPARATOR))
+        return table.get(english, english)
+
+
+def header(column: str) -> str:
+    """A column's header in the language (the catalog translates each column name)."""
+    return _(column)
+
+
+def values(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The table's vocabulary in the current language, its column names kept (what a page
+    shows: its headers are labelled apart). English gets the same frame back."""
+    if i18n.language() == i18n.DEFAULT:
+        return data
+    out = data.copy()
+    for column in out.columns:
+        kind = "country" if column == "country" else VALUE_KINDS.get(column)
+        if kind:
+            out[column] = out[column].map(lambda v, k=kind: labels.value(k, v))
+    return out
+
+
+def frame(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """The table in the current language, headers too (what a download holds). English gets
+    the same frame back."""
+    if i18n.language() == i18n.DEFAULT:
+        return data
+    out = values(data, labels)
+    return out.rename(columns={c: header(c) for c in out.columns})
+
+
+def labels(con) -> Labels:
+    """The current language's labels, read from the database (English: none)."""
+    from twg_data import queries
+
+    if i18n.language() == i18n.DEFAULT:
+        return Labels()
+    return Labels.from_frames(queries.spanish_labels(con), queries.country_names(con))
+
+
+_MEETING_LABEL = re.compile(
+    r"^Meeting(?P<number> \d+)? · (?P<city>.*?)(?: · (?P<day>\d{4}-\d{2}-\d{2}))?$"
+)
+
+
+def meeting_label(label: str) -> str:
+    """A meeting's label (`vocabulary.MEETING_LABEL_SQL`: 'Meeting 2 · Bogotá · 2015-09-21')
+    in the language: 'Reunión 2 · Bogotá · 21 de septiembre de 2015'. English: unchanged."""
+    found = _MEETING_LABEL.match(label) if i18n.language() != i18n.DEFAULT else None
+    if not found:
+        return label
+    day = found["day"] and i18n.format_day(date.fromisoformat(found["day"]))
+    parts = [_(MEETING_WORD) + (found["number"] or ""), found["city"], day]
+    return " · ".join(p for p in parts if p)
+
+
+def day(value) -> str:
+    """A date as the brief and pages write it: ISO in English (2015-09-21), the language's
+    long form otherwise (21 de septiembre de 2015)."""
+    if value is None or value != value:  # noqa: PLR0124 (NaT)
+        return ""
+    as_date = value.date() if hasattr(value, "date") else value
+    if i18n.language() == i18n.DEFAULT:
+        return as_date.isoformat()
+    return i18n.format_day(as_date)
+
+
+def filter_options(
+    options: dict[str, list[tuple[str, str]]], labels: Labels
+) -> dict[str, list[tuple[str, str]]]:
+    """The filters' (value, label) options with their labels in the language: meetings named
+    as `meeting_label` does, vocabulary from its Spanish, countries from CLDR."""
+    if i18n.language() == i18n.DEFAULT:
+        return options
+    localised = {}
+    for param, pairs in options.items():
+        if param == "meeting":
+            localised[param] = [(v, meeting_label(label)) for v, label in pairs]
+        elif param == "country":  # 'Mexico (MEX)'
+            localised[param] = [
+                (v, f"{countries.name(v, label.rsplit(' (', 1)[0])} ({v})") for v, label in pairs
+            ]
+        elif param in OPTION_KINDS:
+            kind = OPTION_KINDS[param]
+            localised[param] = [(v, labels.value(kind, label)) for v, label in pairs]
+        else:
+            localised[param] = pairs
+    return localised
+
+
+def long_day(value) -> str:
+    """A date written out: '21 September 2015' (English as the pages always wrote it, zero
+    padded), '21 de septiembre de 2015'."""
+    as_date = value.date() if hasattr(value, "date") else value
+    if i18n.language() == i18n.DEFAULT:
+        return f"{as_date:%d %B %Y}"
+    return i18n.format_day(as_date)

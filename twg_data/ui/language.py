@@ -1,0 +1,64 @@
+"""Which language this run speaks: `?lang=` in the URL, else the sidebar's choice kept for
+the session, else the browser's language (`st.context.locale`), else English."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+from twg_data import i18n
+
+PARAM = "lang"
+_CHOSEN = "_language"
+
+
+def _session_language() -> str | None:
+    """The session's language, for code that runs without app.py (a fragment's rerun)."""
+    if get_script_run_ctx() is None:
+        return None
+    return st.session_state.get(_CHOSEN)
+
+
+i18n.fall_back_to(_session_language)
+
+
+def _from_url() -> str | None:
+    return i18n.parse(st.query_params.get(PARAM))
+
+
+def choose() -> str:
+    """Set and return this run's language (call once per run, before anything is written)."""
+    chosen = _from_url() or st.session_state.get(_CHOSEN) or i18n.parse(st.context.locale)
+    language = i18n.set_language(chosen)
+    st.session_state[_CHOSEN] = language
+    return language
+
+
+def _switched() -> None:
+    chosen = st.session_state["language_switch"] or st.session_state.get(_CHOSEN)
+    st.session_state[_CHOSEN] = chosen  # a second click on the chosen one keeps it
+    if chosen == i18n.DEFAULT:
+        st.query_params.pop(PARAM, None)
+    else:
+        st.query_params[PARAM] = chosen
+
+
+def switch() -> None:
+    """The sidebar's language switch; the choice goes into the URL with the filters."""
+    # Set only when it differs: a value set through st.session_state is sent to the browser
+    # as a change, and the browser then redraws the widget.
+    if st.session_state.get("language_switch") != i18n.language():
+        st.session_state["language_switch"] = i18n.language()
+    st.sidebar.segmented_control(
+        "Language · Idioma",
+        list(i18n.LANGUAGES),
+        format_func=i18n.LANGUAGES.get,
+        key="language_switch",
+        on_change=_switched,
+    )
+
+
+def url_params() -> dict[str, str]:
+    """What the URL holds for the language: nothing for English, the default."""
+    language = i18n.language()
+    return {} if language == i18n.DEFAULT else {PARAM: language}
