@@ -153,3 +153,13 @@ def test_a_fragment_rerun_stays_in_spanish():
     labels = [b.label for b in at.get("download_button")]
     assert "Descargar participantes por región (CSV)" in labels
     assert not [label for label in labels if label.startswith("Download")]
+
+
+def test_the_language_stays_in_the_link_on_another_page():
+    # Going to another page through the navigation leaves the link's parameters behind; the
+    # session's language is written back into it, so a link shared from there keeps it.
+    at = open_app("overview", lang="es")
+    at.query_params.clear()
+    at.switch_page(PAGES["participants"]).run()
+    assert at.title[0].value == "Participantes"
+    assert at.query_params["lang"] in ("es", ["es"])

@@ -91,7 +91,8 @@ def sidebar_filters() -> Filters:
             )
         st.button(_("Reset filters"), on_click=_reset_filters, icon=":material/restart_alt:")
     filters = Filters(**{name: tuple(values) for name, values in selected.items()})
-    mirror_filters_in_url(filters.to_query_params())
+    # The language too (when not English): a link shared from any page keeps it.
+    mirror_filters_in_url({**filters.to_query_params(), **language.url_params()})
     with st.container():  # a fixed place (see page_header)
         for warning in st.session_state.get("url_warnings", []):
             st.warning(
