@@ -62,32 +62,21 @@ def test_import_writes_a_complete_folder_that_validates_and_never_the_data(data_
     ]
 
 
+def import_into(report: Path, data: Path, out: Path, meeting_id: str = "twg-x"):
+    """`python -m twg_data import REPORT --meeting-id ID --data DATA -o OUT`."""
+    return run(
+        "import", str(report), "--meeting-id", meeting_id, "--data", str(data), "-o", str(out)
+    )
+
+
 def test_import_refuses_an_existing_or_inner_output_folder(data_dir, tmp_path):
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "keep.txt").write_text("mine")
-    result = run(
-        "import",
-        str(GENEVA),
-        "--meeting-id",
-        "twg-x",
-        "--data",
-        str(data_dir.path),
-        "-o",
-        str(tmp_path / "full"),
-    )
+    result = import_into(GENEVA, data_dir.path, tmp_path / "full")
     assert result.returncode == 2 and "exists and is not empty" in result.stderr
     assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
     inner = data_dir.path / "drafts"
-    result = run(
-        "import",
-        str(GENEVA),
-        "--meeting-id",
-        "twg-x",
-        "--data",
-        str(data_dir.path),
-        "-o",
-        str(inner),
-    )
+    result = import_into(GENEVA, data_dir.path, inner)
     assert result.returncode == 2 and "outside the data folder" in result.stderr
     assert not inner.exists()
 

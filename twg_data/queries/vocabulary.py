@@ -6,43 +6,30 @@ import pandas as pd
 
 from twg_data.queries.base import Connection, _frame
 
+# kind, table, English column, Spanish column: where each curated label has its Spanish.
+SPANISH_COLUMNS = (
+    ("sub_region", "regions", "sub_region", "sub_region_es"),
+    ("region", "regions", "region", "region_es"),
+    ("organization_type", "organization_types", "label", "label_es"),
+    ("practice_community", "practice_communities", "label", "label_es"),
+    ("category", "key_point_categories", "label", "label_es"),
+    ("category", "key_point_categories", "singular", "singular_es"),
+    ("role", "roles", "role", "label_es"),
+    ("description", "organization_types", "description", "description_es"),
+    ("description", "practice_communities", "description", "description_es"),
+    ("description", "key_point_categories", "description", "description_es"),
+)
+
 
 def spanish_labels(con: Connection) -> pd.DataFrame:
     """kind, english, spanish: one row per curated label that has its Spanish (no filters: a
     label is the same under any filter, so this is not one of `questions()`)."""
-    return _frame(
-        con,
-        """
-        SELECT 'sub_region' AS kind, sub_region AS english, sub_region_es AS spanish
-        FROM regions WHERE sub_region_es IS NOT NULL
-        UNION ALL
-        SELECT DISTINCT 'region', region, region_es FROM regions WHERE region_es IS NOT NULL
-        UNION ALL
-        SELECT 'organization_type', label, label_es FROM organization_types
-        WHERE label_es IS NOT NULL
-        UNION ALL
-        SELECT 'practice_community', label, label_es FROM practice_communities
-        WHERE label_es IS NOT NULL
-        UNION ALL
-        SELECT 'category', label, label_es FROM key_point_categories WHERE label_es IS NOT NULL
-        UNION ALL
-        SELECT 'category', singular, singular_es FROM key_point_categories
-        WHERE singular_es IS NOT NULL
-        UNION ALL
-        SELECT 'role', role, label_es FROM roles WHERE label_es IS NOT NULL
-        UNION ALL
-        SELECT 'description', description, description_es FROM organization_types
-        WHERE description_es IS NOT NULL
-        UNION ALL
-        SELECT 'description', description, description_es FROM practice_communities
-        WHERE description_es IS NOT NULL
-        UNION ALL
-        SELECT 'description', description, description_es FROM key_point_categories
-        WHERE description_es IS NOT NULL
-        ORDER BY kind, english
-        """,
-        {},
+    selects = " UNION ".join(
+        f"SELECT '{kind}' AS kind, {english} AS english, {spanish} AS spanish FROM {table} "
+        f"WHERE {spanish} IS NOT NULL"
+        for kind, table, english, spanish in SPANISH_COLUMNS
     )
+    return _frame(con, f"{selects} ORDER BY kind, english", {})
 
 
 def country_names(con: Connection) -> pd.DataFrame:
