@@ -39,7 +39,7 @@ DAY_PARTS = (N_("session"), N_("break"))  # the timeline's `kind` values
 
 def _title(column: str) -> str:
     """A column's name as an axis or tooltip title, in the language: 'Sub region'."""
-    return localise.header(column).replace("_", " ").capitalize()
+    return localise.column_label(column).capitalize()
 
 
 def _tip(column: str, kind: str) -> alt.Tooltip:

@@ -82,6 +82,12 @@ def header(column: str) -> str:
     return _(column)
 
 
+def column_label(column: str) -> str:
+    """A column's header as people read it, in the language: 'target text' (a download
+    keeps `header`'s snake_case)."""
+    return header(column).replace("_", " ")
+
+
 def values(data: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """The table's vocabulary in the current language, its column names kept (what a page
     shows: its headers are labelled apart). English gets the same frame back."""

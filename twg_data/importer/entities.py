@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from twg_data.importer.draft import Decision, Draft
-from twg_data.importer.identity import Registry, Suggestion, normal
+from twg_data.importer.identity import Registry, Suggestion
 from twg_data.importer.passages import Passage
 from twg_data.importer.places import Country, Places
 from twg_data.text import slug
@@ -115,8 +115,7 @@ class Entities:
             location_basis=basis,
             source_id=passage.source_id,
         )
-        self.places.cities.append(row)
-        self.places._city_names[normal(name)] = row
+        self.places.add_city(row)
         for column in ("latitude", "longitude"):
             self.draft.decisions.append(
                 Decision("cities", city_id, column, "coordinates: the report gives none")

@@ -31,11 +31,10 @@ class Places:
 
     def __init__(self, tables: dict[str, list[dict[str, str]]]) -> None:
         self.countries = {row["iso3"]: row for row in tables["countries"]}
-        self.cities = tables["cities"]
-        self._city_names = {}
-        for city in self.cities:
-            for name in [city["name"], *_split(city["aliases"])]:
-                self._city_names.setdefault(normal(name), city)
+        self.cities: list[dict[str, str]] = []
+        self._city_names: dict[str, dict[str, str]] = {}
+        for city in tables["cities"]:
+            self.add_city(city)
         self._sub_regions = {row["sub_region"]: row for row in tables["regions"]}
         self._parents = {
             row["intermediate_region"]: row["sub_region"]
@@ -43,6 +42,12 @@ class Places:
             if row["intermediate_region"]
         }
         self._patterns = [(re.compile(row["regex"], re.IGNORECASE), row) for row in library()]
+
+    def add_city(self, city: dict[str, str]) -> None:
+        """A city the place names resolve to from now on (by its name and its aliases)."""
+        self.cities.append(city)
+        for name in [city["name"], *_split(city.get("aliases", ""))]:
+            self._city_names.setdefault(normal(name), city)
 
     def city(self, text: str) -> dict[str, str] | None:
         """The data's city this text names (name or alias, ignoring accents and case)."""

@@ -12,6 +12,7 @@ import streamlit as st
 from twg_data import export, localise, paths, queries
 from twg_data.filters import Filters
 from twg_data.i18n import _, format_count
+from twg_data.localise import column_label
 from twg_data.summaries import SUMMARIES
 from twg_data.ui.cache import labels, per_data, query, summary, summary_csv, table
 from twg_data.ui.database import database
@@ -126,11 +127,6 @@ def _as_shown(frame: pd.DataFrame) -> _Shown:
             config[column] = st.column_config.DateColumn(column_label(column), format="YYYY-MM-DD")
     rows = pa.Table.from_pandas(frame.head(MAX_ROWS_SHOWN), preserve_index=False)
     return _Shown(rows, config, len(frame))
-
-
-def column_label(column: str) -> str:
-    """A column's header as a table shows it, in the language: 'target text'."""
-    return localise.header(column).replace("_", " ")
 
 
 def _shown_summary(_cursor, name: str, filters: Filters) -> _Shown:
