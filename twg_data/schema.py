@@ -42,7 +42,13 @@ TABLES: tuple[Table, ...] = (
             Column("meeting_id", "text", "Stable id, e.g. `twg-2015-bogota`.", required=True),
             Column("meeting_number", "integer", "Which TWG meeting (2 = second).", minimum=1),
             Column("title", "text", "The report's title.", required=True, verbatim=True),
-            Column("date", "date", "Date of the meeting (YYYY-MM-DD).", required=True),
+            Column("date", "date", "Date of the meeting, its first day (YYYY-MM-DD).", True),
+            Column(
+                "end_date",
+                "date",
+                "Last day of a meeting that spans days (YYYY-MM-DD); empty for a one-day meeting.",
+                later_than="date",
+            ),
             Column("city_id", "text", "Where it met.", required=True),
             Column(
                 "part_of",
@@ -128,7 +134,18 @@ TABLES: tuple[Table, ...] = (
             Column("title", "text", "Session title as stated.", required=True, verbatim=True),
             Column("date", "date", "Date of the session.", required=True),
             Column("start_time", "time", "Start time (HH:MM).", required=True),
-            Column("end_time", "time", "End time (HH:MM).", required=True, later_than="start_time"),
+            Column(
+                "end_time",
+                "time",
+                "End time (HH:MM); empty when the report gives only a start and nothing follows.",
+                later_than="start_time",
+            ),
+            Column(
+                "time_basis",
+                "text",
+                "`stated`, or `inferred: <reason>` when the end time is read from elsewhere "
+                "(the next item's start).",
+            ),
             Column(
                 "format",
                 "text",
