@@ -14,7 +14,7 @@ import pytest
 
 from tests.report_facts import PRESENTERS
 from twg_data import paths
-from twg_data.provenance import comparable, unquoted_values
+from twg_data.provenance import comparable
 from twg_data.schema import TABLES, TABLES_BY_NAME
 from twg_data.validate import parse_value, validate
 
@@ -124,7 +124,7 @@ def test_values_described_as_verbatim_occur_in_the_report(report_text, table, co
 
 
 def test_every_verbatim_value_occurs_in_a_passage_its_row_cites():
-    assert [str(p) for p in unquoted_values(DATA)] == []
+    assert [str(p) for p in validate(DATA)] == []
 
 
 @pytest.mark.parametrize(
@@ -152,9 +152,9 @@ def test_every_verbatim_value_occurs_in_a_passage_its_row_cites():
         ),
     ],
 )
-def test_a_value_its_cited_passage_does_not_contain_is_found(data_dir, file, old, new, expected):
+def test_validate_refuses_a_value_its_cited_passage_lacks(data_dir, file, old, new, expected):
     data_dir.replace(file, old, new)
-    assert [str(p) for p in unquoted_values(data_dir.path)] == [expected]
+    assert [str(p) for p in validate(data_dir.path)] == [expected]
 
 
 def test_a_format_is_checked_as_a_quote_only_where_it_is_stated(data_dir):
@@ -162,9 +162,9 @@ def test_a_format_is_checked_as_a_quote_only_where_it_is_stated(data_dir):
         "Discussion,inferred: the report says the session 'invites discussion from participants'"
     )
     data_dir.replace("sessions.csv", inferred, "Plenary,inferred: curator's reading")
-    assert unquoted_values(data_dir.path) == []
+    assert validate(data_dir.path) == []
     data_dir.replace("sessions.csv", "Plenary,inferred: curator's reading", "Plenary,stated")
-    assert [str(p) for p in unquoted_values(data_dir.path)] == [
+    assert [str(p) for p in validate(data_dir.path)] == [
         "sessions.csv:3: format: not found verbatim in passage twg-2015-bogota-21"
         " (format_source_id)"
     ]

@@ -1,12 +1,15 @@
-"""Value-level provenance: every verbatim value occurs in the passage its row cites."""
+"""Value-level provenance: every verbatim value occurs in the passage its row cites.
+
+Run by validation (so by `python -m twg_data validate`, the app's build and apply): an
+imported or hand-edited row cannot carry text its passage does not hold.
+"""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
+from twg_data.problem import ParsedTable, Problem
 from twg_data.schema import TABLES
-from twg_data.validate import Problem, read_data
 
 
 def comparable(text: str) -> str:
@@ -14,16 +17,18 @@ def comparable(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("*", "")).strip()
 
 
-def unquoted_values(data_dir: Path) -> list[Problem]:
-    """Every verbatim value that its cited passage does not contain, as FILE:LINE: COLUMN."""
-    parsed, problems = read_data(data_dir)
-    if problems:
-        return problems
-    passages = {
-        row["source_id"]: comparable(row["passage"] or "") for row in parsed["sources"].rows
-    }
+def verbatim_problems(parsed: dict[str, ParsedTable]) -> list[Problem]:
+    """Every verbatim value that its cited passage does not contain, as FILE:LINE: COLUMN.
+
+    Rows whose cited passage is not in `sources` are left to the reference check."""
+    sources = parsed.get("sources")
+    if sources is None or not sources.complete:
+        return []
+    passages = {row["source_id"]: comparable(row["passage"] or "") for row in sources.rows}
     found = []
     for table in TABLES:
+        if table.name not in parsed:
+            continue
         for column in (c for c in table.columns if c.verbatim):
             cited_by = column.source_column or "source_id"
             for row, line in zip(parsed[table.name].rows, parsed[table.name].lines, strict=True):
@@ -33,9 +38,11 @@ def unquoted_values(data_dir: Path) -> list[Problem]:
                 cited = row[cited_by]
                 if cited is None:
                     message = f"verbatim value has no passage: {cited_by} is empty"
+                elif cited not in passages:
+                    continue
                 elif comparable(value) not in passages[cited]:
                     message = f"not found verbatim in passage {cited} ({cited_by})"
                 else:
                     continue
                 found.append(Problem(table.file_name, line, column.name, message))
-    return sorted(found)
+    return found

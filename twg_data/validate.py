@@ -12,14 +12,14 @@ import io
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import date, time
 from operator import itemgetter
 from pathlib import Path
 
+from twg_data.problem import FILE_LEVEL, ParsedTable, Problem
+from twg_data.provenance import verbatim_problems
 from twg_data.schema import TABLES, Column, Table
 
-FILE_LEVEL = "(file)"
 # Only what DuckDB's casts accept too (ASCII digits, no `_`, nothing after a newline), so
 # that every value validation passes also loads; matched with fullmatch.
 _INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -27,27 +27,6 @@ _INT64 = range(-(2**63), 2**63)
 _FLOAT = re.compile(r" *[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)? *")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    file: str
-    line: int  # 0 when the problem concerns the whole file
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.column}: {self.message}"
-
-
-@dataclass
-class ParsedTable:
-    """A table's rows as text (None for empty cells), with the line each row starts on."""
-
-    table: Table
-    rows: list[dict[str, str | None]] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    complete: bool = True  # False when a row could not be split into the header's columns
 
 
 def parse_value(column: Column, text: str) -> object:
@@ -429,9 +408,10 @@ def read_data(data_dir: Path) -> tuple[dict[str, ParsedTable], list[Problem]]:
             parsed[table.name] = result
     _check_references(parsed, problems)
     _check_reports(data_dir, parsed.get("meetings"), problems)
+    problems.extend(verbatim_problems(parsed))
     return parsed, sorted(problems)
 
 
 def validate(data_dir: Path) -> list[Problem]:
-    """Every problem in the data folder; empty when the data is sound."""
+    """Every problem in the data folder, verbatim quotes included; empty when the data is sound."""
     return read_data(data_dir)[1]

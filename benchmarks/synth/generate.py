@@ -85,16 +85,23 @@ def meeting_row(ctx: Context, m: int) -> Row:
     lo, hi = ctx.attendance.span(m)
     title = f"Synthetic report on TWG meeting {m + 1}, {venue.name}, {when:%d %B %Y}"
     src = ctx.passages.add(meeting_id, "01-title", "Title", title)
+    part_of, process = f"Synthetic event {m + 1}", "a synthetic agenda-setting process"
+    attendance = f"around {hi - lo} participants (synthetic)"
+    context = f"The meeting was part of {part_of}, feeding {process}, with {attendance}."
+    about = ctx.passages.add(meeting_id, "01-context", "Background", context)
     return (
         meeting_id,
         m + 1,
         title,
         when.isoformat(),
         venue.city_id,
-        f"Synthetic event {m + 1}",
-        "a synthetic agenda-setting process",
-        f"around {hi - lo} participants (synthetic)",
+        part_of,
+        process,
+        attendance,
         "",
+        about,
+        about,
+        about,
         src,
     )
 
@@ -115,7 +122,7 @@ def objective_rows(ctx: Context, m: int) -> list[Row]:
     """The same four objectives (`shape.OBJECTIVES`) for every meeting."""
     meeting_id, rows = ctx.meetings.ids[m], []
     for objective_id, scope, position, label, text in shape.OBJECTIVES:
-        key, passage = f"03-objective-{objective_id}", f"The meeting aims {text}."
+        key, passage = f"03-objective-{objective_id}", f"The meeting aims {label} {text}."
         src = ctx.passages.add(meeting_id, key, "Objectives", passage)
         rows.append((meeting_id, objective_id, scope, position, label, text, src))
     return rows
@@ -150,13 +157,13 @@ def session_rows(ctx: Context, m: int, plan: SessionPlan) -> list[Row]:
         title, begin = shape.SESSION_TITLES[s], 9 * 60 + s * 90
         session_format = shape.SESSION_FORMATS[s % len(shape.SESSION_FORMATS)]
         purpose = f"synthetic purpose of session {s + 1}"
-        passage = f"Focus {s + 1}: {title} ({session_format}); {purpose}."
+        rules = f"synthetic rules of the {session_format.lower()} format"
+        passage = f"Focus {s + 1}: {title} ({session_format}); {purpose}; {rules}."
         src = ctx.passages.add(meeting_id, f"04-session-{s + 1}", "Agenda", passage)
         basis = "stated" if s % 2 == 0 else "inferred: synthetic"
-        rules = f"synthetic rules of the {session_format.lower()} format"
         rows.append(
             (meeting_id, f"focus-{s + 1}", s + 1, title, day, _clock(begin), _clock(begin + 75))
-            + (session_format, basis, rules, purpose, src)
+            + ("stated", session_format, basis, rules, purpose, src, src, src)
         )
     return rows
 
@@ -275,6 +282,7 @@ def source_rows(ctx: Context, listing: Listing, speaker_sources: list[Row]) -> I
     parts = (
         ctx.people.names[person_of],
         ctx.people.title[person_of],
+        ctx.people.unit[person_of],
         ctx.stated.org_name[person_of],
         ctx.stated.city_name[person_of],
         ctx.stated.country_name[person_of],
