@@ -11,9 +11,10 @@ import re
 from pathlib import Path
 
 from twg_data.importer.draft import Decision, Draft
+from twg_data.importer.errors import ReportError
 from twg_data.importer.folder import read_tables, write_draft
-from twg_data.importer.reader import ReportError, read_report
-from twg_data.importer.recognise import recognise
+from twg_data.importer.reader import read_report
+from twg_data.importer.recognisers import recognise
 
 MEETING_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 

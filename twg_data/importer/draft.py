@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from twg_data.importer.furniture import Furniture
 from twg_data.importer.identity import Suggestion
 from twg_data.importer.passages import Passage
 from twg_data.importer.reader import Document
@@ -25,7 +26,30 @@ class Decision:
 
 
 @dataclass
+class Hint:
+    """What a sentence suggests and no recogniser drafted ('participants recommended that
+    ...', 'Maria Costa, Ministry of Planning, presented ...'): the curator tags it or not."""
+
+    source_id: str
+    kind: str  # a tag kind: key_point | speaker
+    value: str  # the category or role it suggests
+    words: str  # the words that suggest it
+
+
+@dataclass
+class Tag:
+    """A curator's word on a passage: what it is, and the rows that made."""
+
+    source_id: str
+    kind: str  # key_point | speaker | participant | session | objective | framing | nothing
+    options: dict[str, str] = field(default_factory=dict)
+    added: list[tuple[str, int]] = field(default_factory=list)  # (table, id(row)) it added
+
+
+@dataclass
 class Draft:
+    """A new meeting's rows as an import drafts them, before a curator applies them."""
+
     meeting_id: str
     document: Document
     passages: list[Passage]
@@ -33,6 +57,13 @@ class Draft:
     changes: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)  # key -> cols
     suggestions: list[Suggestion] = field(default_factory=list)
     decisions: list[Decision] = field(default_factory=list)
+    hints: list[Hint] = field(default_factory=list)
+    tags: dict[str, Tag] = field(default_factory=dict)  # by source id
+    _index: dict[str, Passage] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def furniture(self) -> list[Furniture]:
+        return self.document.furniture
 
     @property
     def report_file(self) -> str:
@@ -54,10 +85,15 @@ class Draft:
         return " / ".join(row[column] for column in KEYS[table])
 
     def passage(self, source_id: str) -> str:
-        for passage in self.passages:
-            if passage.source_id == source_id:
-                return passage.text
-        return ""
+        """The text of a passage of this report, by its id ('' if none)."""
+        found = self.passage_by_id(source_id)
+        return found.text if found else ""
+
+    def passage_by_id(self, source_id: str) -> Passage | None:
+        """A passage of this report by its id."""
+        if len(self._index) != len(self.passages):
+            self._index = {p.source_id: p for p in self.passages}
+        return self._index.get(source_id)
 
     def counts(self) -> dict[str, int]:
         return {table: len(rows) for table, rows in self.rows.items() if rows}

@@ -6,13 +6,16 @@ from __future__ import annotations
 import re
 
 from twg_data.importer.draft import Decision, Draft
-from twg_data.importer.identity import Registry, Suggestion
+from twg_data.importer.gazetteer import GeoCity
+from twg_data.importer.identity import Registry, Suggestion, aliases
 from twg_data.importer.passages import Passage
 from twg_data.importer.places import Country, Places
 from twg_data.text import slug
 
 
 class Entities:
+    """The data's people, organizations and places, with the draft's new ones added."""
+
     def __init__(self, draft: Draft, tables: dict[str, list[dict[str, str]]]) -> None:
         self.draft = draft
         self.places = Places(tables)
@@ -20,15 +23,34 @@ class Entities:
         self.organizations = Registry(
             "organizations", "organization_id", tables["organizations"], acronyms=True
         )
+        for row in draft.rows.get("people", []):
+            self.people.add(row)
+        for row in draft.rows.get("organizations", []):
+            self.organizations.add(row)
+        for row in draft.rows.get("cities", []):
+            self.places.add_city(row)
+        for row in draft.rows.get("countries", []):
+            self.places.countries[row["iso3"]] = row
 
-    def person(self, name: str, passage: Passage) -> str:
+    def is_organization(self, text: str) -> bool:
+        """Whether the data (or the draft) holds an organization of this name or acronym."""
+        return self.organizations.find(text) is not None
+
+    def person(self, name: str, passage: Passage, also: tuple[str, ...] = ()) -> str:
+        """The id of the person this name names (also by `also`: the name as written, the
+        initials the report gives); a new row when the data has none."""
         name = name.strip()
-        found = self.people.find(name)
+        found = self.people.find(name) or next(
+            (self.people.find(a) for a in also if a and len(a) > 4 and self.people.find(a)), None
+        )
         if found:
             return found
         person_id = self.people.new_id(name)
         near = self.people.near(name)
-        row = self.draft.add("people", person_id=person_id, name=name, source_id=passage.source_id)
+        extra = " | ".join(dict.fromkeys(a for a in also if a and a != name))
+        row = self.draft.add(
+            "people", person_id=person_id, name=name, aliases=extra, source_id=passage.source_id
+        )
         self.people.add(row)
         if near:
             self.draft.suggestions.append(
@@ -38,7 +60,14 @@ class Entities:
             )
         return person_id
 
+    def add_alias(self, person_id: str, alias: str) -> None:
+        """Another form of a drafted person's name (initials the report gives them)."""
+        for row in self.draft.rows.get("people", []):
+            if row["person_id"] == person_id and alias not in [row["name"], *aliases(row)]:
+                row["aliases"] = " | ".join([*aliases(row), alias])
+
     def organization(self, name: str, passage: Passage) -> str:
+        """The id of the organization this name names; a new row when the data has none."""
         found = self.organizations.find(name)
         if found:
             return found
@@ -76,9 +105,14 @@ class Entities:
         return organization_id
 
     def country(self, country: Country, passage: Passage) -> str:
+        """The country's id (ISO alpha-3), marked as named in the report; added if new."""
         if country.iso3 in self.places.countries:
-            if self.places.countries[country.iso3]["named_in_report"] != "yes":
-                self.draft.change("countries", country.iso3, named_in_report="yes")
+            row = self.places.countries[country.iso3]
+            if row["named_in_report"] != "yes":
+                if row in self.draft.rows.get("countries", []):
+                    row["named_in_report"] = "yes"
+                else:
+                    self.draft.change("countries", country.iso3, named_in_report="yes")
             return country.iso3
         row = self.draft.add(
             "countries",
@@ -94,30 +128,60 @@ class Entities:
         return country.iso3
 
     def city(self, name: str, country: Country | None, passage: Passage, stated: str) -> str:
-        known = self.places.city(name)
+        """The id of the city this name names (the data's, by any of its names); else a new
+        row with its country and, from GeoNames, its coordinates."""
+        name = name.strip().rstrip(".")
+        known = self.places.city(name, country.iso3 if country else None)
         if known:
             if country and not known["country_iso3"] and known in self.draft.rows.get("cities", []):
                 known["country_iso3"] = self.country(country, passage)  # stated later on
-                known["location_basis"] = (
-                    f"country stated ('{stated}'); coordinates: to add (the report gives none)"
-                )
+                geo = self._geo(known["name"], country)
+                known["location_basis"] = _basis(stated, country, geo, inferred=False)
             return known["city_id"]
-        city_id = slug(name)
+        geo = self._geo(name, country)
+        inferred = country is None and geo is not None
+        if inferred:
+            country = self.places.country_of(geo.country_iso3)
+        city_id = _new_id(slug(name), {c["city_id"] for c in self.places.cities})
         iso3 = self.country(country, passage) if country else ""
-        basis = (
-            f"country stated ('{stated}')" if country else "country not stated"
-        ) + "; coordinates: to add (the report gives none)"
         row = self.draft.add(
             "cities",
             city_id=city_id,
             name=name,
             country_iso3=iso3,
-            location_basis=basis,
+            latitude=f"{geo.latitude:.5f}" if geo else "",
+            longitude=f"{geo.longitude:.5f}" if geo else "",
+            location_basis=_basis(stated, country if iso3 else None, geo, inferred),
             source_id=passage.source_id,
         )
         self.places.add_city(row)
-        for column in ("latitude", "longitude"):
-            self.draft.decisions.append(
-                Decision("cities", city_id, column, "coordinates: the report gives none")
-            )
+        if geo is None:
+            for column in ("latitude", "longitude"):
+                self.draft.decisions.append(
+                    Decision("cities", city_id, column, "coordinates: the report gives none")
+                )
         return city_id
+
+    def _geo(self, name: str, country: Country | None) -> GeoCity | None:
+        return self.places.geo_city(name, country.iso3 if country else None)
+
+
+def _basis(stated: str, country: Country | None, geo: GeoCity | None, inferred: bool) -> str:
+    if country is None:
+        where = "country not stated"
+    elif inferred and geo is not None:
+        where = (
+            f"country inferred: '{stated}' names one city of 100,000 people or more in "
+            f"GeoNames ({geo.name}, {geo.country_iso3})"
+        )
+    else:
+        where = f"country stated ('{stated}')"
+    coordinates = geo.basis if geo else "coordinates: to add (the report gives none)"
+    return f"{where}; {coordinates}"
+
+
+def _new_id(base: str, taken: set[str]) -> str:
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    return candidate

@@ -19,6 +19,8 @@ from twg_data.text import slug
 # 'Name (ACRONYM) rest': the name, the acronym, what follows.
 _BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)\s*(.*)")
 NEAR = 88  # rapidfuzz token-set score from which two different names are suggested as one
+COMMON = 40  # a word more name forms share than this does not find candidates (too common)
+_INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]?$")  # 'KM', 'TdV': a report's own shorthand
 
 
 def normal(text: str) -> str:
@@ -58,7 +60,8 @@ class Registry:
         self.acronyms = acronyms
 
     def _index(self, row: dict[str, str], acronyms: bool) -> None:
-        forms = [row["name"], *aliases(row)]
+        # A person's initials are an alias of one report, not a name to match in others.
+        forms = [row["name"], *(a for a in aliases(row) if acronyms or not _INITIALS.match(a))]
         if acronyms and row.get("acronym"):
             forms.append(row["acronym"])
         for form in forms:
@@ -87,18 +90,22 @@ class Registry:
     def near(self, name: str, exclude: str = "") -> tuple[str, int] | None:
         """The closest other row's id and score, when near enough to ask the curator.
 
-        Both names must have two words or more: 'Zapata' alone suggests no one.
+        Both names must have two words or more ('Zapata' alone suggests no one), and the words
+        they do not share must be alike: 'Antonio Zapata Guerrero' may be 'Luis Antonio Zapata
+        Guerrero', but 'Person Number00001' is not 'Person Number00000' (numbers that differ)
+        and 'Ana Ruiz' is not 'Ana Gómez'. Candidates come from the words a name shares with
+        others, the common ones aside, so a list of thousands compares in linear time.
         """
         words = normal(name).split()
         if len(words) < 2:
             return None
-        # Only names sharing a word can score high enough: compare those, not every name.
-        forms = sorted(set().union(*(self._by_word.get(word, set()) for word in words)))
+        rare = [w for w in words if len(self._by_word.get(w, ())) <= COMMON] or words[-1:]
+        forms = sorted(set().union(*(self._by_word.get(word, set()) for word in rare)))
         for form, score, index in process.extract(
             normal(name), forms, scorer=fuzz.token_set_ratio, score_cutoff=NEAR, limit=10
         ):
             row_id = self._names[forms[index]]
-            if row_id != exclude and len(form.split()) >= 2:
+            if row_id != exclude and len(form.split()) >= 2 and _alike(words, form.split()):
                 return row_id, int(score)
         return None
 
@@ -112,3 +119,16 @@ class Registry:
     def add(self, row: dict[str, str]) -> None:
         self.rows[row[self.key]] = row
         self._index(row, self.acronyms)
+
+
+def _alike(one: list[str], other: list[str]) -> bool:
+    """Two names whose differing words do not contradict: one's extra words are absent from
+    the other, or the words that differ are spelling variants without different numbers."""
+    shared = set(one) & set(other)
+    left, right = [w for w in one if w not in shared], [w for w in other if w not in shared]
+    if not left or not right:
+        return len(shared) >= 2
+    a, b = " ".join(left), " ".join(right)
+    if re.sub(r"\D", "", a) != re.sub(r"\D", "", b):
+        return False
+    return fuzz.ratio(a, b) >= NEAR

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from twg_data.importer.reader import Block
+from twg_data.importer.errors import ReportError
+from twg_data.importer.layout import Block
 
 TITLE = "Title"
 # A sentence ends at . ! or ? (perhaps with a closing bracket or quote) before a capital,
@@ -22,6 +23,7 @@ _ABBREVIATION = re.compile(
 )
 _DATED_TAIL = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # a heading's date and time in brackets
 _TRAILING_HEADING = 4  # words: a paragraph's unpunctuated last fragment before a heading
+MAX_PASSAGE = 100_000  # characters: a longer passage is split at word boundaries (CSV cells)
 
 
 @dataclass
@@ -76,7 +78,9 @@ def _split_trailing_headings(blocks: list[Block]) -> list[Block]:
 
 
 def sections(
-    blocks: list[Block], carries_data: Callable[[str], bool], groups: Callable[[str], bool]
+    blocks: list[Block],
+    carries_data: Callable[[str, str], bool],
+    groups: Callable[[str], bool],
 ) -> list[Section]:
     """The report's sections in order, the title first.
 
@@ -93,7 +97,8 @@ def sections(
     title_count = leading - 1 if leading >= 2 else leading
     title = Section(TITLE, TITLE, 0, blocks=list(blocks[:title_count]))
     found, current, parent = [title], title, None
-    for block in blocks[title_count:]:
+    rest = blocks[title_count:]
+    for index, block in enumerate(rest):
         if block.kind != "heading":
             current.blocks.append(block)
             continue
@@ -108,9 +113,32 @@ def sections(
         name = f"{parent.title}: {own}" if parent else own
         current = Section(name, block.text, block.level)
         found.append(current)
-        if carries_data(block.text):
+        following = rest[index + 1].text if index + 1 < len(rest) else ""
+        if carries_data(block.text, following):
             current.blocks.append(block)
     return found
+
+
+def _bounded(text: str) -> list[str]:
+    """A text in parts of at most MAX_PASSAGE characters, cut at spaces; ReportError when a
+    single word is longer (nothing a report's sentence holds)."""
+    if len(text) <= MAX_PASSAGE:
+        return [text]
+    parts, current = [], ""
+    for word in text.split(" "):
+        if len(word) > MAX_PASSAGE:
+            raise ReportError(
+                f"a passage holds {len(word):,} characters without a space (from "
+                f"'{word[:30]}…'); a passage can hold at most {MAX_PASSAGE:,}: "
+                "remove or break that text in the report"
+            )
+        if current and len(current) + 1 + len(word) > MAX_PASSAGE:
+            parts.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    parts.append(current)
+    return parts
 
 
 def number(meeting_id: str, found: list[Section]) -> list[Passage]:
@@ -119,6 +147,7 @@ def number(meeting_id: str, found: list[Section]) -> list[Passage]:
     for section in found:
         for block in section.blocks:
             texts = sentences(block.text) if block.kind == "paragraph" else [block.text]
+            texts = [part for text in texts for part in _bounded(text)]
             for text in texts:
                 passage = Passage("", section.heading, text, block, heading=block.kind == "heading")
                 section.passages.append(passage)

@@ -1,0 +1,139 @@
+"""What a report's lines hold that is not its content: page furniture and metadata.
+
+Nothing is dropped silently: each line taken out is a `Furniture` with its reason, listed in
+REVIEW.md. Found here: a YAML front-matter block (read as metadata: its title and date), web
+boilerplate (`Skip to main content`, from `forms/boilerplate.csv`), page numbers, and running
+headers or footers repeated across pages. Characters of a mis-decoded source (C1 controls
+that Windows-1252 explains) are repaired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import yaml
+
+from twg_data.importer import forms
+from twg_data.importer.identity import normal
+
+PAGE_BREAK = "\f"
+_PAGE_NUMBER = re.compile(
+    r"^(?:(?:page|página|pagina|p\.|pg\.?)\s*)?[-–—(\[]?\s*\d{1,4}\s*[-–—)\]]?"
+    r"(?:\s*(?:/|of|de|sur|of the)\s*\d{1,4})?$",
+    re.IGNORECASE,
+)
+_FRONT_MATTER_END = ("---", "...")
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A line of the report that is not content, and why."""
+
+    text: str
+    reason: str
+
+
+def repair_controls(text: str) -> tuple[str, list[str]]:
+    """C1 control characters (U+0080-U+009F) read as Windows-1252 would show them (a
+    mis-decoded quote or dash); those it does not explain removed. What was done, listed."""
+    notes: list[str] = []
+    repaired, removed = Counter(), Counter()
+
+    def fix(match: re.Match) -> str:
+        char = match.group()
+        try:
+            shown = bytes([ord(char)]).decode("cp1252")
+        except UnicodeDecodeError:
+            removed[f"U+{ord(char):04X}"] += 1
+            return ""
+        repaired[f"U+{ord(char):04X} -> {shown}"] += 1
+        return shown
+
+    text = re.sub("[\x80-\x9f]", fix, text)
+    for what, count in sorted(repaired.items()):
+        notes.append(f"{count} control character(s) {what} (Windows-1252)")
+    for what, count in sorted(removed.items()):
+        notes.append(f"{count} control character(s) {what} removed (no character it stands for)")
+    return text, notes
+
+
+def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
+    """The metadata of a YAML block opening the text (`---` ... `---`), and how many lines it
+    takes; ({}, 0) when there is none or it is not YAML."""
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start >= len(lines) or lines[start].strip() != "---":
+        return {}, 0
+    for end in range(start + 1, min(len(lines), start + 80)):
+        if lines[end].strip() in _FRONT_MATTER_END:
+            try:
+                found = yaml.safe_load("\n".join(lines[start + 1 : end]))
+            except yaml.YAMLError:
+                return {}, 0
+            if not isinstance(found, dict):
+                return {}, 0
+            return {str(k).lower(): _plain(v) for k, v in found.items() if v is not None}, end + 1
+    return {}, 0
+
+
+def _plain(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "; ".join(_plain(v) for v in value)
+    return str(value).strip()
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line of web-page furniture: a menu item, a share link, a cookie notice."""
+    found = normal(line)
+    if not found or len(found.split()) > 8:
+        return False
+    if found in forms.boilerplate():
+        return True
+    # 'Home > Events > Panel', 'Share: Facebook | Twitter', a row of menu words.
+    parts = [normal(p) for p in re.split(r"\s*(?:[>|›»/·•]|\s{3,})\s*", line) if p.strip()]
+    return len(parts) >= 2 and all(p in forms.boilerplate() for p in parts[:-1] or parts)
+
+
+def is_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.fullmatch(line.strip())) and any(c.isdigit() for c in line)
+
+
+def shape(line: str) -> str:
+    """A line with its numbers as '#': a running header with its page number compares equal."""
+    return re.sub(r"\d+", "#", " ".join(line.split()).casefold())
+
+
+def repeats_needed(pages: int) -> int:
+    """On how many pages a line at the top or bottom must repeat to be a running header or
+    footer: half of them (a title page may go without), and at least two."""
+    return max(2, (pages + 1) // 2)
+
+
+def page_furniture(pages: list[list[str]]) -> dict[int, dict[int, str]]:
+    """Per page, the indexes of its lines that are furniture and why: page numbers at the top
+    or bottom, and lines repeated at the top or bottom of several pages."""
+    found: dict[int, dict[int, str]] = {}
+    if len(pages) < 2:
+        return found
+    edges = [_edges(lines) for lines in pages]
+    counts = Counter(shape(pages[p][i]) for p, indexes in enumerate(edges) for i in set(indexes))
+    needed = repeats_needed(len(pages))
+    for p, indexes in enumerate(edges):
+        for i in indexes:
+            line = pages[p][i]
+            if is_page_number(line):
+                found.setdefault(p, {})[i] = "page number"
+            elif counts[shape(line)] >= needed and len(line.split()) <= 15:
+                found.setdefault(p, {})[i] = (
+                    f"running header or footer (on {counts[shape(line)]} pages)"
+                )
+    return found
+
+
+def _edges(lines: list[str]) -> list[int]:
+    """Indexes of the first and last two non-blank lines of a page."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return sorted(set(filled[:2] + filled[-2:]))

@@ -1,0 +1,375 @@
+"""A report's text as blocks: headings, paragraphs, list items and table rows.
+
+Plain text, Markdown, and the text the Word and PDF readers rebuild all go through here, so
+one set of rules decides what a line is:
+
+- Markdown headings (`#`), underlined headings (`===`, `---`), bold lines and ALL-CAPS lines
+  are headings; so is a short unpunctuated line standing alone or opening a group of lines.
+- A line that states something short is a passage, never swallowed as a heading: a label
+  and its value (`Venue: City Hall`, `Moderator: Ana Ruiz`), a date line, an agenda line
+  that opens with a time, and the names listed under a lead-in (`Panelists`, `Ponentes:`).
+- List markers (`-`, `*`, `•`, `▪`, `–`, Word's U+F0B7, `1.`, `a)`) open items.
+- A hard-wrapped paragraph is joined back into one; a line break that ends a short line
+  stays a break.
+- Pipe tables, and columns aligned with tabs or wide gaps under a header, are table rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from twg_data.importer import forms, when
+from twg_data.importer.identity import normal
+
+BULLETS = "-*•▪▫◦●○■□➢➤►▶‣⁃∙·–—+\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__):?$")
+_ITEM = re.compile(
+    rf"^\s*(?:([{re.escape(BULLETS)}])|(\d{{1,3}})[.)]|\(?([a-z]|[ivx]{{1,4}})\))\s+(\S.*)$"
+)
+_SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")  # '1.1 Background'
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
+_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
+_RULE = re.compile(r"^\s*(?:[-=_*~#.]\s*){3,}$")
+_COLUMNS = re.compile(r"\t+| {3,}")
+_END = (".", ";", ",", ":", "!", "?")
+_LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(.*)$")
+HEADING_WORDS = 20  # a heading-like line has at most this many words
+LEAD_WORDS = 10  # a lead-in line ('Panellists were:') has at most this many words
+
+
+@dataclass
+class Block:
+    """A unit of the report's layout; `lead` names the lead-in line an item follows."""
+
+    kind: str  # heading | paragraph | item | row
+    text: str
+    level: int = 0  # heading level (1 = top) where the layout gives one, else 0
+    number: int | None = None  # a numbered list item's number
+    cells: dict[str, str] = field(default_factory=dict)  # a table row, by its header
+    lead: str = ""  # an item's lead-in line ('Panelists', 'Ponentes:'), if any
+
+
+def label_of(line: str) -> tuple[str, str] | None:
+    """('venue', 'City Hall') for 'Venue: City Hall': a known label (a role, a date, a
+    venue, a participants heading) and what follows it; None otherwise."""
+    found = _LABEL.match(line.strip())
+    if not found or len(found[1].split()) > 5:
+        return None
+    name = normal(found[1])
+    value = found[2].strip().strip("*_").strip()
+    if name in forms.roles():
+        return "role", value
+    for kind in ("date", "time", "venue", "participants", "absent", "published", "next", "format"):
+        if name in forms.section_forms(kind):
+            return kind, value
+    return None
+
+
+def is_lead(line: str) -> bool:
+    """A line that introduces a list: a role label alone ('Panelists', 'Ponentes:'), or a
+    short line ending in a colon ('Kick-off presenters included:', 'Present:'). A list's
+    heading alone ('List of participants') is a heading, not a lead-in."""
+    text = line.strip().strip("*_").rstrip(":").strip("*_ ")
+    if normal(text) in forms.roles():
+        return True
+    return line.strip().strip("*_").endswith(":") and 0 < len(text.split()) <= LEAD_WORDS
+
+
+def starts_with_time(line: str) -> bool:
+    """An agenda line: it opens with a time ('10.15 Opening', '0930-1045 Panel', '9 a.m.')."""
+    return when.find_start_time(line) is not None
+
+
+def _heading_like(line: str) -> bool:
+    text = line.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= HEADING_WORDS
+        and not text.endswith(_END)
+        and (text[0].isupper() or text[0].isdigit())
+        and label_of(text) is None
+        and not starts_with_time(text)
+        and not date_line(text)
+    )
+
+
+def date_line(text: str) -> bool:
+    """A line that states a date and little else ('Geneva, March 3, 2017', 'Tuesday, 4
+    October 2016 - 09:00 - 12:30'): a passage, never a heading."""
+    if not re.search(r"\b(?:19|20)\d{2}\b", text):
+        return False
+    found = when.find_dates(text)
+    if not found:
+        return False
+    rest = text.replace(found[0].words, " ")
+    return len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)) <= 3
+
+
+def _all_caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(line.split()) <= 12
+
+
+def _cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.strip().strip("|").split("|")]
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width a hard-wrapped text was wrapped at, or None when lines are not wrapped."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < 8:
+        return None
+    p90 = lengths[int(len(lengths) * 0.9) - 1]
+    if not 40 <= p90 <= 110 or lengths[-1] > p90 * 1.3:
+        return None
+    if sum(n >= p90 * 0.75 for n in lengths) < len(lengths) * 0.25:
+        return None
+    return max(n for n in lengths if n <= p90 * 1.3)
+
+
+def _breaks_before(line: str) -> bool:
+    """A line that starts something new, never a wrapped continuation."""
+    stripped = line.strip()
+    return bool(
+        _ITEM.match(line)
+        or _MD_HEADING.match(stripped)
+        or starts_with_time(stripped)
+        or label_of(stripped)
+        or stripped.startswith("|")
+    )
+
+
+def _logical_lines(lines: list[str], width: int | None) -> list[str]:
+    """A paragraph's lines with wrapped ones joined: a break stays where a line ends short,
+    ends a sentence, or the next line starts something new."""
+    out: list[str] = []
+    for line in lines:
+        if not out:
+            out.append(line.rstrip())
+            continue
+        previous = out[-1]
+        last_physical = previous.rsplit("\n", 1)[-1]
+        first_word = line.split()[0] if line.split() else ""
+        indented_continuation = (
+            _ITEM.match(previous) is not None
+            and len(line) - len(line.lstrip()) >= 2
+            and not _breaks_before(line)
+        )
+        wrapped = (
+            width is not None
+            and len(last_physical) + 1 + len(first_word) > width - 3
+            and not _breaks_before(line)
+        )
+        continues = (
+            line.strip()[:1].islower()
+            and not previous.rstrip().endswith((".", "!", "?", ":"))
+            and not _breaks_before(line)
+        )
+        if indented_continuation or wrapped or continues:
+            out[-1] = previous + " " + line.strip()
+        else:
+            out.append(line.rstrip())
+    return out
+
+
+def _table(lines: list[str]) -> list[Block] | None:
+    """A pipe table, or columns aligned with tabs or wide gaps under a header row."""
+    if (
+        lines[0].lstrip().startswith("|")
+        and len(lines) >= 2
+        and _TABLE_RULE.match(lines[1].strip())
+    ):
+        header = _cells(lines[0])
+        rows = [_cells(line) for line in lines[2:] if line.lstrip().startswith("|")]
+        return [
+            Block(
+                "row", " | ".join(c for c in row if c), cells=dict(zip(header, row, strict=False))
+            )
+            for row in rows
+            if any(row)
+        ]
+    split = [_COLUMNS.split(line.strip()) for line in lines]
+    if len(lines) >= 3 and len(split[0]) >= 2 and all(len(cells) >= 2 for cells in split[1:]):
+        header = [normal(cell) for cell in split[0]]
+        if any(word in " ".join(header) for word in ("name", "nombre", "nom")):
+            return [
+                Block(
+                    "row",
+                    " | ".join(c for c in cells if c),
+                    cells=dict(zip(split[0], cells, strict=False)),
+                )
+                for cells in split[1:]
+            ]
+    return None
+
+
+def _paragraphs(lines: list[str]) -> list[list[str]]:
+    paragraphs, current = [], []
+    for line in lines:
+        if line.strip():
+            current.append(line.rstrip())
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _underlined(paragraph: list[str]) -> list[list[str]]:
+    """Split a paragraph after each underlined heading ('Title' over '=====')."""
+    out, current = [], []
+    for index, line in enumerate(paragraph):
+        if _UNDERLINE.match(line.strip()) and current and len(current[-1].strip()) > 0:
+            heading = current.pop()
+            if current:
+                out.append(current)
+            out.append([("#" if line.strip()[0] == "=" else "##") + " " + heading.strip()])
+            current = []
+        elif _RULE.match(line) and not _UNDERLINE.match(line.strip()):
+            continue  # a decorative rule ('* * *', '____'): layout, no text
+        else:
+            current.append(line)
+        del index
+    if current:
+        out.append(current)
+    return out
+
+
+@dataclass
+class _Lead:
+    """An open lead-in: its text, and how its list goes on (`markers`: items with list
+    markers; `lines`: plain lines, `spaced` when each stands in a paragraph of its own)."""
+
+    text: str = ""
+    mode: str = ""  # '' (none) | pending | markers | lines
+    spaced: bool = False
+
+    def open(self, text: str) -> None:
+        self.text, self.mode, self.spaced = text, "pending", False
+
+    def close(self) -> None:
+        self.text, self.mode, self.spaced = "", "", False
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks of a plain-text or Markdown report, in order."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    blocks: list[Block] = []
+    lead = _Lead()
+    for raw in _paragraphs(lines):
+        for paragraph in _underlined(raw):
+            table = _table(paragraph)
+            if table is not None:
+                blocks.extend(table)
+                lead.close()
+                continue
+            blocks.extend(_classify(_logical_lines(paragraph, width), lead))
+    return join_broken_paragraphs(blocks)
+
+
+def _classify(lines: list[str], lead: _Lead) -> list[Block]:
+    """The blocks of one paragraph's logical lines; `lead` carries an open lead-in over."""
+    blocks: list[Block] = []
+    alone = len(lines) == 1
+    if lead.mode == "lines" and not (lead.spaced and alone):
+        lead.close()  # plain lines under a lead-in end at a blank line, unless spaced
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        heading = _MD_HEADING.match(stripped)
+        bold = _BOLD_LINE.match(stripped)
+        item = _ITEM.match(line)
+        numbered = _SECTION_NUMBER.match(stripped)
+        if heading:
+            blocks.append(Block("heading", heading[2].strip(), level=len(heading[1])))
+            lead.close()
+        elif is_lead(stripped):
+            text = stripped.replace("**", "").replace("__", "").strip()
+            blocks.append(Block("paragraph", text))
+            lead.open(text)
+        elif bold and _heading_like(bold[1]):
+            blocks.append(Block("heading", bold[1].strip()))
+            lead.close()
+        elif item and not _numbered_heading(item, stripped, alone):
+            number = int(item[2]) if item[2] else None
+            listed = lead.mode in ("pending", "markers")
+            if listed:
+                lead.mode = "markers"
+            blocks.append(
+                Block("item", item[4].strip(), number=number, lead=lead.text if listed else "")
+            )
+        elif lead.mode in ("pending", "lines") and _listed(stripped):
+            lead.spaced = lead.mode == "pending" and index == 0 or lead.spaced
+            lead.mode = "lines"
+            blocks.append(Block("item", stripped, lead=lead.text))
+        else:
+            lead.close()
+            if numbered and _heading_like(numbered[2]) and "," not in stripped:
+                blocks.append(Block("heading", stripped, level=numbered[1].count(".") + 1))
+            elif (
+                (alone or index == 0)
+                and _heading_like(stripped)
+                and (alone or _all_caps(stripped) or not _heading_like(lines[1]))
+            ):
+                blocks.append(Block("heading", stripped))
+            elif _all_caps(stripped) and label_of(stripped) is None and len(stripped.split()) > 1:
+                blocks.append(Block("heading", stripped))
+            else:
+                blocks.append(Block("paragraph", _unbold(stripped)))
+    return blocks
+
+
+def _unbold(text: str) -> str:
+    """A line set in bold, without its marks ('**Nairobi, 14 February 2019**')."""
+    found = _BOLD_LINE.match(text)
+    return found[1].strip() if found else text
+
+
+def _listed(line: str) -> bool:
+    """A line that can be an entry of a list under a lead-in: short, not a heading by form."""
+    return (
+        0 < len(line.split()) <= 25
+        and (line[0].isupper() or line[0] in "([")
+        and not starts_with_time(line)
+        and not _all_caps(line)
+        and label_of(line) is None
+    )
+
+
+def _numbered_heading(item: re.Match, line: str, alone: bool) -> bool:
+    """'3. Recommendations' alone is a heading; '1. Ana Ruiz, Mayor, Quito' is a list item."""
+    return bool(item[2]) and alone and _heading_like(item[4]) and "," not in line
+
+
+def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:
+    """Rejoin a paragraph split mid-sentence (no end mark, the next starts in lower case)."""
+    joined: list[Block] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and block.kind == "paragraph"
+            and previous.kind in ("paragraph", "heading")
+            and block.text[:1].islower()
+            and not previous.text.endswith((".", "!", "?", ":"))
+            and not (previous.kind == "heading" and previous.level)
+        ):
+            previous.kind = "paragraph"
+            previous.text += " " + block.text
+        else:
+            joined.append(block)
+    return joined
+
+
+def as_text(block: Block) -> str:
+    """A block as a line of the text stored beside the data (Markdown-like)."""
+    if block.kind == "heading":
+        return "#" * max(block.level, 1) + " " + block.text
+    if block.kind == "item":
+        return (f"{block.number}. " if block.number is not None else "- ") + block.text
+    if block.kind == "row":
+        return "| " + " | ".join(block.cells.values()) + " |"
+    return block.text

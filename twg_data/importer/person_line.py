@@ -1,0 +1,340 @@
+"""One line that names a person, read into its parts: 'KM - Karin Moll, Treasurer',
+'Dr. Halima Yusuf (Maseno University)', 'Ana Ruiz – Directora, Fundación X, Quito (Ecuador)',
+'Jan Dekker, National Police Unit [delegate]'.
+
+The parts are the person's name (forms of address such as `Dr.` or `Mme` dropped, a surname in
+capitals written as a name), initials given before or after it (an alias), the title, unit,
+organization, city and country as written, and the notes in brackets that say something about
+the attendance, not the person ('[delegate]', '(WebEx)', '(item 4 only)'). Used by every
+recogniser that reads people (participants, speakers) and by the curator's tagging.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from twg_data.importer import forms
+from twg_data.importer.identity import normal
+from twg_data.importer.places import Places
+
+_INITIALS_FIRST = re.compile(r"^([A-Z][A-Za-z]{0,3}[A-Z]?)\s*[-–—:]\s+(\S.*)$")
+_INITIALS_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{0,3}[A-Z]?)\)")
+_BRACKETS = re.compile(r"\s*\[([^\]]*)\]")
+_PARENS = re.compile(r"\s*\(([^()]*)\)")
+_DASH = re.compile(r"\s+[–—-]\s+")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.'-]{1,14}$")
+
+
+def is_acronym(text: str) -> bool:
+    """'KCCA', 'GIZ', 'UN-HABITAT': one word, mostly capitals."""
+    text = text.strip()
+    letters = [c for c in text if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return bool(_ACRONYM.match(text)) and capitals >= 2 and capitals * 2 >= len(letters)
+
+
+_PARTICLES = frozenset(
+    "de da das do dos del della der den di du el la le les van von ter ten y e bin ibn al "
+    "mac st".split()
+)
+
+
+@dataclass
+class PersonLine:
+    """A line naming a person, in its parts as written (empty when not stated)."""
+
+    name: str
+    written: str = ""  # the name as the line writes it, when it differs ('Aïssatou NDIAYE')
+    initials: str = ""
+    title: str = ""
+    unit: str = ""
+    organization: str = ""
+    city: str = ""
+    country: str = ""
+    notes: list[str] = field(default_factory=list)
+    after: str = ""  # the line's text after the name, as written
+
+    @property
+    def rest(self) -> list[str]:
+        """Title, unit and organization as the line gives them, in order."""
+        return [part for part in (self.title, self.unit, self.organization) if part]
+
+
+@cache
+def _honorifics() -> tuple[str, ...]:
+    forms_ = [row["form"] for row in forms.rows("honorifics")]
+    return tuple(sorted(forms_, key=len, reverse=True))
+
+
+def split_segments(text: str) -> list[str]:
+    """Comma-separated parts, keeping commas inside brackets and quotes; a part that starts
+    in lower case continues the one before ('rights of victims, peace and reconciliation')."""
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char in "(["
+        depth -= char in ")]"
+        if char in ",;" and depth <= 0:
+            parts.append(current.strip())
+            current = ""
+        else:
+            current += char
+    parts.append(current.strip())
+    joined: list[str] = []
+    for part in parts:
+        if joined and part[:1].islower():
+            joined[-1] += ", " + part
+        elif part:
+            joined.append(part)
+    if joined:
+        joined[-1] = joined[-1].rstrip(".").strip()
+    return joined
+
+
+_BRACKETED_PERSON = re.compile(r"\s*([^(),;]+?\([^()]*\))\s*(?:,|\band\b|\by\b|\bet\b|&|$)")
+_AND = re.compile(r"\s+(?:and|y|et|&)\s+")
+
+
+def split_people(value: str) -> list[str]:
+    """The people a label's value names, one text each: 'A (Org); B (Org)', 'A (Org), B (Org)
+    and C (Org)', 'Ana Ruiz and Luis Gómez'; else the whole value (one person's line)."""
+    value = value.strip().rstrip(".")
+    if ";" in value:
+        return [part.strip() for part in value.split(";") if part.strip()]
+    groups = _BRACKETED_PERSON.findall(value)
+    if len(groups) >= 2 and sum(len(g) for g in groups) >= len(value) * 0.8:
+        return [g.strip() for g in groups]
+    parts = _AND.split(value)
+    if len(parts) >= 2 and "," not in value and all(looks_like_name(p) for p in parts):
+        return parts
+    if "," in value and not any(
+        forms.has_word(p, forms.organization_words()) for p in value.split(",")
+    ):
+        names = [p.strip() for p in re.split(r",|\band\b", value) if p.strip()]
+        if len(names) >= 2 and all(looks_like_name(strip_honorific(n)) for n in names):
+            return names
+    return [value]
+
+
+def strip_honorific(name: str) -> str:
+    """The name without a form of address before it ('Dr. Halima Yusuf' -> 'Halima Yusuf')."""
+    for honorific in _honorifics():
+        if name.startswith(honorific + " ") and len(name.split()) > len(honorific.split()) + 1:
+            return name[len(honorific) :].strip()
+    return name
+
+
+def as_name(text: str) -> str:
+    """A surname in capitals as a name ('Aïssatou NDIAYE' -> 'Aïssatou Ndiaye')."""
+    words = []
+    for word in text.split():
+        letters = [c for c in word if c.isalpha()]
+        if len(letters) >= 3 and all(c.isupper() for c in letters):
+            word = "-".join(part.capitalize() for part in word.split("-"))
+        words.append(word)
+    return " ".join(words)
+
+
+def looks_like_name(text: str, listed: bool = False) -> bool:
+    """A person's name: two to six words, capitalised (particles aside), no digits (except
+    in a list of participants, where 'Person Number00001' is taken as written), and not an
+    organization, a title or a place."""
+    words = text.replace("’", "'").split()
+    if not 2 <= len(words) <= 6 or re.search(r"[@/&|:;]" if listed else r"[\d@/&|:;]", text):
+        return False
+    if not all(w[:1].isupper() or w.lower() in _PARTICLES or w[:2] in ("d'", "O'") for w in words):
+        return False
+    if not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    lowered = normal(text)
+    return not (
+        forms.has_word(text, forms.organization_words())
+        or forms.has_word(text, forms.title_words())
+        or lowered in forms.boilerplate()
+        or forms.has_word(text, forms.section_forms("participants"))
+    )
+
+
+def _initials_match(initials: str, name: str) -> bool:
+    capitals = [c for c in initials if c.isupper()]
+    firsts = [w[0].upper() for w in name.split() if w[:1].isalpha()]
+    return bool(capitals) and capitals[0] == firsts[0] and set(capitals) <= set(firsts)
+
+
+def parse(
+    text: str, places: Places, known_organization=None, listed: bool = False
+) -> PersonLine | None:
+    """The parts of a line naming a person, or None when it does not start with a name.
+
+    `known_organization(text)` says whether a text names an organization the data holds
+    (so that 'Ministry of the Interior, Mexico' stays one organization); `listed` says the
+    line is an entry of a list of participants."""
+    text = " ".join(text.split()).strip(" .;")
+    notes: list[str] = []
+    initials = ""
+    first = _INITIALS_FIRST.match(text)
+    if first and _initials_match(first[1], strip_honorific(first[2].split(",")[0].split("(")[0])):
+        initials, text = first[1], first[2]
+    for found in _BRACKETS.finditer(text):
+        notes.append(found[1].strip())
+    text = _BRACKETS.sub("", text).strip()
+    head, tail = _head(text)
+    head, more_notes = _name_notes(head)
+    notes += more_notes
+    after = _INITIALS_AFTER.search(head)
+    if after and _initials_match(after[1], head[: after.start()]):
+        initials, head = after[1], head[: after.start()] + head[after.end() :]
+    written = strip_honorific(head.strip(" ,"))
+    if not looks_like_name(written, listed):
+        return None
+    segments = _segments(tail, places, known_organization, notes)
+    line = PersonLine(as_name(written), initials=initials, notes=notes, after=tail.strip())
+    if line.name != written:
+        line.written = written
+    _assign(line, segments, places, known_organization)
+    return line
+
+
+def _head(text: str) -> tuple[str, str]:
+    """The name part and the rest: 'Name, ...', 'Name – ...', 'Name (Org, Country)'."""
+    dash = _DASH.search(text)
+    comma = text.find(",")
+    paren = text.find("(")
+    cuts = [i for i in (comma, paren) if i > 0]
+    if dash and (not cuts or dash.start() < min(cuts)):
+        return text[: dash.start()], text[dash.end() :]
+    if not cuts:
+        return text, ""
+    cut = min(cuts)
+    if cut == paren:
+        close = text.find(")", paren)
+        inner = text[paren + 1 : close] if close > 0 else text[paren + 1 :]
+        rest = text[close + 1 :].strip(" ,") if close > 0 else ""
+        if _INITIALS_AFTER.fullmatch(f" ({inner})"):
+            name_end = close + 1
+            tail = text[name_end:].lstrip()
+            if tail.startswith(("–", "—", "-")):
+                tail = tail[1:]
+            return text[:name_end], tail.strip(" ,")
+        return text[:paren], ", ".join(p for p in (inner, rest) if p)
+    return text[:comma], text[comma + 1 :]
+
+
+def _name_notes(head: str) -> tuple[str, list[str]]:
+    """Bracketed notes in the name part that are not initials ('Ana Ruiz (online)')."""
+    notes = []
+    for found in _PARENS.finditer(head):
+        if not _INITIALS_AFTER.fullmatch(found[0]):
+            notes.append(found[1].strip())
+    return _PARENS.sub(lambda m: m[0] if _INITIALS_AFTER.fullmatch(m[0]) else "", head), notes
+
+
+def _segments(tail: str, places: Places, known, notes: list[str]) -> list[str]:
+    """The parts after the name; a bracket that is a note goes to `notes`, one that is an
+    acronym stays with its organization, one that is a place or an organization is a part."""
+    segments: list[str] = []
+    for part in split_segments(tail):
+        inner = _PARENS.search(part)
+        if inner is None:
+            segments.append(part)
+            continue
+        content = inner[1].strip()
+        before = (part[: inner.start()] + part[inner.end() :]).strip()
+        if forms.has_word(content, forms.note_words()):
+            if before:
+                segments.append(before)
+            notes.append(content)
+        elif is_acronym(content) and before and not places.country(content):
+            segments.append(part)  # 'Kampala Capital City Authority (KCCA)'
+        elif places.country(content) or (known and known(content)) or "," in content:
+            if before:
+                segments.append(before)
+            segments.extend(split_segments(content))  # 'Oxfam (Colombia)', '(Org, City)'
+        else:
+            segments.append(part)  # 'Fortes Project (integration of IDPs in ...)'
+
+    return segments
+
+
+def _organization_like(text: str) -> bool:
+    return forms.has_word(text, forms.organization_words()) or is_acronym(text)
+
+
+def _assign(line: PersonLine, segments: list[str], places: Places, known) -> None:
+    """Country, city, organization, unit and title from the parts, read from the end."""
+    rest = list(segments)
+    # An organization the data holds, with its commas ('Ministry of the Interior, Mexico'):
+    # parts that name it only together, none of them an organization alone.
+    if known:
+        for end in range(len(rest), 1, -1):
+            for start in range(0, end - 1):
+                span = rest[start:end]
+                if known(", ".join(span)) and not any(known(part) for part in span):
+                    if end == len(rest) and places.country(rest[-1]) is not None:
+                        line.country = rest[-1]  # the name states the country too
+                    rest = [*rest[:start], ", ".join(span), *rest[end:]]
+                    break
+    if rest and places.country(rest[-1]) is not None and not _is_known(rest[-1], known):
+        line.country = rest.pop()
+    if rest:
+        city, count = _city_at_end(rest, places, line.country)
+        if city:
+            line.city = city
+            rest = rest[: len(rest) - count]
+            if rest and not line.country and places.country(rest[-1]) is not None:
+                line.country = rest.pop()  # 'Bogota, Colombia, ...' written city-last
+    if not rest:
+        return
+    organization_at = _organization_index(rest, known)
+    if organization_at is None:
+        if len(rest) == 1:
+            if forms.has_word(rest[0], forms.title_words()) and not _is_known(rest[0], known):
+                line.title = rest[0]
+            else:
+                line.organization = rest[0]
+            return
+        organization_at = len(rest) - 1
+    line.organization = rest[organization_at]
+    before = rest[:organization_at]
+    titled = [p for p in before if forms.has_word(p, forms.title_words())]
+    if before and (titled and before[0] == titled[0] or not _organization_like(before[0])):
+        line.title, before = before[0], before[1:]
+    line.unit = ", ".join(before)
+    after = rest[organization_at + 1 :]
+    if after:  # parts after the organization that are not a place: part of the title
+        line.unit = ", ".join([line.unit, *after]) if line.unit else ", ".join(after)
+
+
+def _is_known(text: str, known) -> bool:
+    return bool(known and known(text))
+
+
+def _organization_index(rest: list[str], known) -> int | None:
+    """Where the organization is: one the data holds (the last such), else the last part that
+    reads as an organization."""
+    for index in range(len(rest) - 1, -1, -1):
+        if _is_known(rest[index], known):
+            return index
+    for index in range(len(rest) - 1, -1, -1):
+        part = rest[index]
+        if _organization_like(part) and not (
+            forms.has_word(part, forms.title_words()) and index == 0 and len(rest) > 1
+        ):
+            return index
+    return None
+
+
+def _city_at_end(rest: list[str], places: Places, country: str) -> tuple[str, int]:
+    """A city written last (as one part, or two: 'Washington, DC'), and how many parts."""
+    iso3 = places.country(country).iso3 if country and places.country(country) else None
+    if len(rest) >= 2:
+        two = f"{rest[-2]}, {rest[-1]}"
+        if places.city(two, iso3) or places.city(f"{rest[-2]} {rest[-1]}", iso3):
+            return two, 2
+    last = rest[-1]
+    if _organization_like(last) and not places.city(last, iso3):
+        return "", 0
+    if places.city(last, iso3) or places.geo_city(last, iso3):
+        return last, 1
+    return "", 0

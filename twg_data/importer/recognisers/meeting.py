@@ -1,0 +1,258 @@
+"""The meeting: its title, its dates (a first and a last day for a meeting over several
+days), where it met, its number, and its own time span.
+
+Read from a YAML block's title and date when the report opens with one; else from the opening
+lines: the title is the line that names a meeting (report, workshop, taller, atelier, ...,
+`forms/sections.csv`), else the heading before the first date line. The date comes from a
+labelled line (Date:, When:, Fecha:, Lieu et date :), the title block, a sentence that says
+where and when the meeting was held, or the opening lines; never from a publication date or
+the next meeting's. The city comes from the same lines ('Venue: ...', 'held in ...',
+'Lieu et date : Dakar, ...', '12-14 May – Kampala, Uganda – City Hall').
+"""
+
+from __future__ import annotations
+
+import re
+
+from twg_data.importer import forms, when
+from twg_data.importer.draft import Decision
+from twg_data.importer.identity import normal
+from twg_data.importer.layout import date_line, label_of
+from twg_data.importer.passages import TITLE, Passage
+from twg_data.importer.person_line import split_segments
+from twg_data.importer.recognisers.context import Context
+
+OPENING = 15  # passages read for the meeting's facts when no label names them
+ORDINALS = {
+    word: n
+    for n, word in enumerate(
+        ("first", "second", "third", "fourth", "fifth", "sixth")
+        + ("seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"),
+        start=1,
+    )
+}
+_ORDINAL = re.compile(
+    r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(ORDINALS) + r"))\s+meeting\b", re.I
+)
+_HELD_IN = re.compile(
+    r"\b(?:held|took place|met|convened|hosted|se celebró|tuvo lugar|se realizó|se reunió|"
+    r"s'est tenue?|a eu lieu|s'est déroulée?)\s+(?:\w+\s+){0,3}?(?:in|en|à|at)\s+",
+    re.I,
+)
+
+
+def run(context: Context) -> None:
+    """Draft the meeting's row."""
+    draft = context.draft
+    opening = _opening(context)
+    metadata = draft.document.metadata
+    title_passage = _title_passage(opening, metadata)
+    span = _dates(context, opening, metadata)
+    context.meeting_date = span[0] if span else ""
+    context.meeting_end = span[1] if span and span[1] else ""
+    context.meeting_span = _time_span(opening)
+    city_id = _city(context, opening, title_passage, metadata)
+    number = ""
+    for passage in draft.passages[:OPENING]:
+        ordinal = _ORDINAL.search(passage.text)
+        if ordinal:
+            number = ordinal[1] or ORDINALS[ordinal[2].lower()]
+            break
+    draft.add(
+        "meetings",
+        meeting_id=draft.meeting_id,
+        meeting_number=number,
+        title=title_passage.text if title_passage else "",
+        date=context.meeting_date,
+        end_date=context.meeting_end,
+        city_id=city_id,
+        report_file=draft.report_file,
+        source_id=title_passage.source_id if title_passage else "",
+    )
+    for column in ("part_of", "agenda_process", "attendance_stated"):
+        draft.decisions.append(
+            Decision(
+                "meetings",
+                draft.meeting_id,
+                column,
+                "not drafted: quote it from the report if it states it",
+            )
+        )
+    if not span:
+        draft.decisions.append(
+            Decision("meetings", draft.meeting_id, "date", "no date found in the report")
+        )
+
+
+def _opening(context: Context) -> list[Passage]:
+    """The title block and the first passages after it."""
+    passages = context.draft.passages
+    titled = [p for p in passages if p.section == TITLE]
+    rest = [p for p in passages if p.section != TITLE][: max(0, OPENING - len(titled))]
+    return [*titled, *rest]
+
+
+def _is_meeting_name(text: str) -> bool:
+    return forms.has_word(text, forms.section_forms("meeting"))
+
+
+def _title_passage(opening: list[Passage], metadata: dict[str, str]) -> Passage | None:
+    """The passage that gives the meeting's title."""
+    wanted = metadata.get("title", "")
+    if wanted:
+        found = next((p for p in opening if normal(p.text) == normal(wanted)), None)
+        if found:
+            return found
+    candidates = [p for p in opening if _title_like(p)]
+    named = [p for p in candidates if _is_meeting_name(p.text)]
+    if named:
+        return min(named, key=lambda p: (not p.heading and p.section != TITLE, opening.index(p)))
+    for before, passage in zip(opening, opening[1:], strict=False):
+        if _date_line(passage) and _title_like(before):
+            return before
+    return candidates[0] if candidates else (opening[0] if opening else None)
+
+
+def _title_like(passage: Passage) -> bool:
+    text = passage.text.strip()
+    words = len(text.split())
+    return (
+        2 < words <= 40
+        and label_of(text) is None
+        and not _date_line(passage)
+        and passage.block.kind in ("heading", "paragraph")
+        and not (text.endswith(".") and words > 25)
+    )
+
+
+def _date_line(passage: Passage) -> bool:
+    return date_line(passage.text)
+
+
+def _dates(context: Context, opening: list[Passage], metadata: dict[str, str]):
+    """(first day, last day or '') the report states for the meeting, or None."""
+    if metadata.get("date"):
+        found = when.find_dates(metadata["date"]) or when.find_dates(
+            metadata["date"].replace("-", " ")
+        )
+        if found:
+            return _iso(found[0])
+    scored: list[tuple[int, int, when.DateSpan]] = []
+    for index, passage in enumerate(opening):
+        label = label_of(passage.text)
+        if label and label[0] in ("published", "next"):
+            continue
+        if re.search(r"\b(?:next|próxima|prochaine)\b", passage.text, re.I):
+            continue
+        for span in when.find_dates(passage.text):
+            score = 1
+            if label and label[0] == "date":
+                score = 5
+            elif passage.section == TITLE or passage.heading:
+                score = 4
+            elif _HELD_IN.search(passage.text) or forms.has_word(
+                passage.text, forms.section_forms("held")
+            ):
+                score = 3
+            elif _date_line(passage):
+                score = 3
+            scored.append((score, -index, span))
+    if not scored:
+        return None
+    best = max(scored, key=lambda item: (item[0], item[1], item[2].end is not None))[2]
+    return _iso(best)
+
+
+def _iso(span: when.DateSpan) -> tuple[str, str]:
+    return span.start.isoformat(), span.end.isoformat() if span.end else ""
+
+
+def _time_span(opening: list[Passage]) -> tuple[str, str] | None:
+    """The meeting's own hours, from a date or time line of the opening."""
+    for passage in opening:
+        label = label_of(passage.text)
+        if (label and label[0] in ("date", "time")) or _date_line(passage):
+            times = when.find_time_range(passage.text)
+            if times:
+                return times[0], times[1]
+    return None
+
+
+def _city(context, opening: list[Passage], title: Passage | None, metadata) -> str:
+    """The city the meeting met in, by the first line that says where."""
+    entities = context.entities
+    ordered = sorted(opening, key=lambda p: _where_rank(p, title))
+    texts: list[tuple[Passage, str]] = []
+    for key in ("location", "place", "venue", "city", "lugar", "lieu"):
+        if metadata.get(key):
+            texts.append((title or opening[0], metadata[key]))
+    texts += [(p, _where_text(p)) for p in ordered]
+    for passage, text in texts:
+        if not text:
+            continue
+        segments = [s for part in re.split(r"\s[–—|-]\s", text) for s in split_segments(part)]
+        for index, segment in enumerate(segments):
+            following = segments[index + 1] if index + 1 < len(segments) else ""
+            country = entities.places.country(following.strip(" .()"))
+            iso3 = country.iso3 if country else None
+            for candidate in _place_words(segment):
+                if entities.places.city(candidate, iso3) or entities.places.geo_city(
+                    candidate, iso3
+                ):
+                    stated = f"{candidate}, {following}" if country else candidate
+                    return entities.city(candidate, country, passage, stated)
+    return ""
+
+
+def _where_rank(passage: Passage, title: Passage | None) -> int:
+    label = label_of(passage.text)
+    if label and label[0] == "venue":
+        return 0
+    if label and label[0] == "date":
+        return 1
+    if _HELD_IN.search(passage.text):
+        return 2
+    if passage is title or _date_line(passage):
+        return 3
+    return 4
+
+
+def _where_text(passage: Passage) -> str:
+    """The part of a passage that may name the meeting's place."""
+    label = label_of(passage.text)
+    if label and label[0] in ("published", "next", "role", "participants", "absent"):
+        return ""
+    if label and label[0] in ("venue", "date"):
+        return label[1]
+    held = _HELD_IN.search(passage.text)
+    if held:
+        return passage.text[held.end() :]
+    if _where_rank(passage, None) <= 3 or passage.section == TITLE:
+        return _without_dates(passage.text)
+    return ""
+
+
+def _without_dates(text: str) -> str:
+    for span in when.find_dates(text):
+        text = text.replace(span.words, ", ")
+    return text
+
+
+def _place_words(segment: str) -> list[str]:
+    """The names a segment may give a place by: the segment itself when short ('Kampala',
+    'Ciudad de México'), else the capitalised words it ends with, longest first ('Working
+    Group Bogota', 'Group Bogota', 'Bogota')."""
+    segment = re.sub(r"\([^()]*\)", "", segment).strip(" .:;*")
+    segment = re.sub(r"^(?:les?|la|el|à|en|in|at|the|city of)\s+", "", segment, flags=re.I)
+    if not segment:
+        return []
+    if len(segment.split()) <= 3 and segment[:1].isupper():
+        return [segment]
+    words = segment.split()
+    found = []
+    for size in (3, 2, 1):
+        tail = words[-size:]
+        if len(words) >= size and all(w[:1].isupper() or w in ("de", "del") for w in tail):
+            if tail[0][:1].isupper():
+                found.append(" ".join(tail))
+    return found

@@ -1,0 +1,208 @@
+"""Speakers: who spoke in which session, in what role, in order.
+
+The role comes from a label (`forms/roles.csv`: Speakers, Panellists, Moderator, Chair,
+Ponentes, Moderadora, Intervenants, Modératrice, ...): a lead-in over a list ('Panelists',
+'Kick-off presenters included:'), the label before the names on its line ('Moderator: Ana
+Ruiz, Oxfam'; 'Presenters: A (Org) and B (Org)') or inside a sentence ('The session was
+chaired by Ana Ruiz'). Names listed under an agenda item without a label are its speakers.
+A speaker named by initials ('Presenter: KM') is the person the report gave them to. Speakers
+outside any timed session belong to the meeting as a whole: one session for it is drafted.
+"""
+
+from __future__ import annotations
+
+import re
+
+from twg_data.importer import forms, person_line
+from twg_data.importer.draft import Decision
+from twg_data.importer.identity import normal
+from twg_data.importer.layout import label_of
+from twg_data.importer.passages import TITLE, Passage
+from twg_data.importer.person_line import PersonLine
+from twg_data.importer.recognisers.context import Context
+from twg_data.importer.recognisers.people import person_of, read_line, take_part
+
+MEETING_SESSION = "meeting"
+_BY = re.compile(r"\b([\w-]+(?:\s[\w-]+)?)\s+(by|par|por)\s+", re.IGNORECASE)
+
+
+def role_of(text: str) -> str:
+    """The role a label names ('Kick-off presenters included:' -> 'kick-off presenter'),
+    or '' when it names none."""
+    words = normal(text.rstrip(":"))
+    found = ""
+    for form, role in forms.roles().items():
+        padded = f" {words} "
+        if f" {form} " in padded and len(form) > len(found):
+            found, chosen = form, role
+    return chosen if found else ""
+
+
+def run(context: Context) -> None:
+    """Every speaker the report names, session by session, then those of the whole meeting."""
+    for session in context.sessions:
+        _read(context, session.session_id, [session.source, *session.scope], agenda=True)
+    in_sessions = {id(p) for s in context.sessions for p in (s.source, *s.scope)}
+    rest = [
+        p
+        for section in context.sections
+        for p in section.passages
+        if id(p) not in in_sessions and not (section.heading == TITLE and p.heading)
+    ]
+    _read(context, None, rest, agenda=False)
+
+
+def _read(context: Context, session_id: str | None, passages: list[Passage], agenda: bool):
+    role, open_list = "", False
+    for index, passage in enumerate(passages):
+        block = passage.block
+        if index == 0 and agenda:
+            continue  # the session's own line
+        label = label_of(passage.text) if block.kind != "item" else None
+        if label and label[0] == "role":
+            role = role_of(passage.text.split(":", 1)[0])
+            people = person_line.split_people(label[1]) if label[1] else []
+            for text in people:
+                _speaker(context, session_id, role, text, passage)
+            open_list = True
+            continue
+        if (
+            block.kind == "paragraph"
+            and passage.text.rstrip().endswith(":")
+            or (
+                block.kind == "paragraph"
+                and role_of(passage.text)
+                and len(passage.text.split()) <= 4
+            )
+        ):
+            role = role_of(passage.text)
+            open_list = bool(role)
+            continue
+        if block.kind == "item" and block.lead:
+            found = role_of(block.lead)
+            if found:
+                _speaker(context, session_id, found, passage.text, passage)
+                continue
+        if open_list and role and block.kind in ("item", "paragraph"):
+            if _speaker(context, session_id, role, passage.text, passage):
+                continue
+        open_list = False
+        if agenda and block.kind in ("paragraph", "item") and index <= 4:
+            if _unlabelled(context, session_id, passage, passages[:index]):
+                continue
+        _in_prose(context, session_id, passage)
+
+
+def _unlabelled(context: Context, session_id, passage: Passage, before: list[Passage]) -> bool:
+    """A name under an agenda item with no label: a speaker, when only names precede it."""
+    if any(p.block.kind == "paragraph" and read_line(context, p.text) is None for p in before[1:]):
+        return False
+    line = read_line(context, passage.text)
+    if line is None or not (line.organization or line.title or line.initials):
+        return False
+    return _speaker(context, session_id, "speaker", passage.text, passage, line)
+
+
+def _in_prose(context: Context, session_id, passage: Passage) -> None:
+    """'The session was chaired by Ana Ruiz, Mayor of X': a role word before 'by'."""
+    if passage.block.kind != "paragraph":
+        return
+    for match in _BY.finditer(passage.text):
+        role = role_of(f"{match[1]} {match[2]}")
+        if not role:
+            continue
+        rest = passage.text[match.end() :]
+        name = re.match(r"([^.;:()]+?)(?:\s*[.;:(]|\s+(?:and|who|with|on|in|at|from)\b|$)", rest)
+        if name is None:
+            continue
+        _speaker(context, session_id, role, name[1].strip(" ,"), passage)
+
+
+def _speaker(
+    context: Context,
+    session_id: str | None,
+    role: str,
+    text: str,
+    passage: Passage,
+    line: PersonLine | None = None,
+) -> bool:
+    """Draft one speaker (and their participation); False when the text names no one."""
+    text = text.strip()
+    person_id = context.initials.get(text.rstrip("."))
+    if person_id is None:
+        line = line or read_line(context, text)
+        if line is None:
+            return False
+        person_id = person_of(context, line, passage)
+        take_part(context, line, passage, listed=False)
+    session = session_id or _meeting_session(context)
+    position = 1 + sum(
+        1 for row in context.draft.rows.get("speakers", []) if row["session_id"] == session
+    )
+    _role(context, role)
+    context.draft.add(
+        "speakers",
+        meeting_id=context.meeting_id,
+        session_id=session,
+        position=position,
+        person_id=person_id,
+        role=role,
+        title_as_stated=_as_stated(line, passage.text) if line else "",
+        source_id=passage.source_id,
+    )
+    return True
+
+
+def _as_stated(line: PersonLine, passage: str) -> str:
+    """The speaker's title and affiliation as the passage words them: what follows the
+    name, its brackets and notes aside (always a piece of the passage)."""
+    after = line.after.strip(" ,;–—-")
+    if after.startswith("(") and after.endswith(")"):
+        after = after[1:-1]
+    for note in line.notes:
+        after = after.replace(f"({note})", "").replace(f"[{note}]", "").strip(" ,")
+    if after and after in passage:
+        return after
+    return next((part for part in line.rest if part in passage), "")
+
+
+def _meeting_session(context: Context) -> str:
+    """The session of the meeting as a whole, drafted once, for speakers outside sessions."""
+    if any(r["session_id"] == MEETING_SESSION for r in context.draft.rows.get("sessions", [])):
+        return MEETING_SESSION
+    meeting = (context.draft.rows.get("meetings") or [{}])[0]
+    span = context.meeting_span or ("", "")
+    context.draft.add(
+        "sessions",
+        meeting_id=context.meeting_id,
+        session_id=MEETING_SESSION,
+        position=len(context.draft.rows.get("sessions", [])) + 1,
+        title=meeting.get("title", ""),
+        date=context.meeting_date,
+        start_time=span[0],
+        end_time=span[1],
+        time_basis="stated" if span[1] else "",
+        source_id=meeting.get("source_id", ""),
+    )
+    key = f"{context.meeting_id} / {MEETING_SESSION}"
+    context.draft.decisions.append(
+        Decision(
+            "sessions",
+            key,
+            "title",
+            "speakers named outside any timed session: drafted as one session for the whole "
+            "meeting; split it if the report has sessions",
+        )
+    )
+    return MEETING_SESSION
+
+
+def _role(context: Context, role: str) -> None:
+    """A role the data does not know yet gets a row, its Spanish label left to fill."""
+    known = {row["role"] for row in context.tables["roles"]}
+    known |= {row["role"] for row in context.draft.rows.get("roles", [])}
+    if role not in known:
+        context.draft.add("roles", role=role)
+        context.draft.decisions.append(
+            Decision("roles", role, "label_es", "a new role: give its Spanish label")
+        )
