@@ -133,8 +133,12 @@ class Entities:
         name = name.strip().rstrip(".")
         known = self.places.city(name, country.iso3 if country else None)
         if known:
-            if country and not known["country_iso3"] and known in self.draft.rows.get("cities", []):
-                known["country_iso3"] = self.country(country, passage)  # stated later on
+            drafted = known in self.draft.rows.get("cities", [])
+            unstated = not known["country_iso3"] or known["location_basis"].startswith(
+                "country inferred"
+            )
+            if country and drafted and unstated:  # the report states it later on
+                known["country_iso3"] = self.country(country, passage)
                 geo = self._geo(known["name"], country)
                 known["location_basis"] = _basis(stated, country, geo, inferred=False)
             return known["city_id"]
