@@ -60,6 +60,10 @@ class Owner:
         started = _start_time(self.pid)
         return started is not None and (not self.started or not started or started == self.started)
 
+    def checkable(self) -> bool:
+        """Whether `alive` can tell (this computer, and a system that lets it look)."""
+        return self.host == socket.gethostname() and os.name != "nt"
+
     def describe(self) -> str:
         """Who and since when, for a message: `since 2026-11-25 10:00 UTC, process 123 on x`."""
         since = self.since.replace("T", " ").removesuffix("+00:00")

@@ -3,9 +3,11 @@ files or none, keeps the previous version and refuses a draft older than the dat
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -14,7 +16,7 @@ import pytest
 from tests.conftest import REPO, copy_shipped_data
 from tests.importer import report_files
 from tests.importer.test_recognise import REPORTS
-from twg_data import journal, paths
+from twg_data import journal, paths, write_lock
 from twg_data.cli import main
 from twg_data.importer import draft_report, write_draft
 from twg_data.importer.apply import ApplyError, apply_draft
@@ -232,6 +234,19 @@ def test_a_live_apply_refuses_another_and_names_the_data_folder(data_dir, tmp_pa
     assert str(refused.value).endswith("try again when it has finished")
     assert fingerprints(data_dir.path) == before
     assert not (data_dir.path / journal.WORK).exists()  # the lock went with its holder
+
+
+def test_a_lock_from_another_computer_refuses_and_says_how_to_clear_it(data_dir, tmp_path):
+    out = kampala_draft(data_dir.path, tmp_path)
+    elsewhere = replace(write_lock.Owner.current(), host="another-laptop")
+    (data_dir.path / journal.WORK).mkdir()
+    (data_dir.path / journal.WORK / write_lock.LOCK).write_text(json.dumps(asdict(elsewhere)))
+    with pytest.raises(ApplyError) as refused:
+        apply_draft(out, data_dir.path)
+    assert f"process {elsewhere.pid} on another-laptop" in str(refused.value)
+    assert str(refused.value).endswith(
+        f"try again when it has finished (if none is, delete {data_dir.path}/.applying/lock)"
+    )
 
 
 def kill_apply(draft: Path, data: Path, point: str) -> None:

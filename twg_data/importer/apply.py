@@ -94,9 +94,14 @@ def apply_draft(draft_dir: Path, data_dir: Path, now: datetime | None = None) ->
                     error.recovered = transaction.recovered
                 raise
     except write_lock.Busy as busy:
+        unsure = (
+            ""
+            if busy.owner.checkable()
+            else f" (if none is, delete {shown}/{journal.WORK}/{write_lock.LOCK})"
+        )
         raise ApplyError(
             f"{shown}: another apply is under way ({busy.owner.describe()}); "
-            "try again when it has finished"
+            f"try again when it has finished{unsure}"
         ) from None
     except journal.JournalError as error:
         raise ApplyError(
