@@ -231,6 +231,7 @@ def _prepare(folder: Path, change: Change) -> dict:
             _copy_synced(folder / name, previous / name)
         _reached("saving", index)
     _sync_tree(previous)
+    _sync_dir(work)  # the staged and previous folders are there before the journal is
     _reached("saved")
     return {
         "files": files,
