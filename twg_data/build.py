@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import os
 import threading
 import uuid
@@ -13,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from twg_data import journal, write_lock
 from twg_data.paths import REPORTS_FOLDER
 from twg_data.queries import DERIVED_TABLES
 from twg_data.schema import TABLES
@@ -26,6 +28,7 @@ _SCHEMA_DIGEST = hashlib.sha256(
     "\n".join([t.ddl() for t in TABLES] + list(DERIVED_TABLES.values()) + [_REPORTS_DDL]).encode()
 ).hexdigest()
 _build_lock = threading.Lock()
+log = logging.getLogger("twg_data.build")
 
 
 @dataclass(frozen=True)
@@ -141,10 +144,30 @@ def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
     return []
 
 
+def settle_interrupted_apply(data_dir: Path) -> str | None:
+    """Complete or undo an apply that was interrupted (a crash, a kill), so that what is read
+    is wholly before or after it; what was done (logged), or None. One `stat` when there is
+    nothing to settle; nothing is done while an apply is under way (it finishes its own)."""
+    try:
+        recovered = journal.recover(data_dir)
+    except write_lock.Busy:
+        return None
+    except (OSError, journal.JournalError) as error:
+        log.error("%s: an interrupted apply cannot be settled: %s", data_dir, error)
+        return None
+    if recovered:
+        log.warning("%s: %s", data_dir, recovered)
+    return recovered
+
+
 def ensure_database(data_dir: Path, db_path: Path) -> DatabaseStatus:
-    """Make db_path current with data_dir if the CSVs are sound; report what is being served."""
+    """Make db_path current with data_dir if the CSVs are sound; report what is being served.
+
+    An interrupted apply is settled first (`settle_interrupted_apply`).
+    """
     data_dir, db_path = Path(data_dir), Path(db_path)
     with _build_lock:
+        settle_interrupted_apply(data_dir)
         current = fingerprint(data_dir)
         stored = stored_fingerprint(db_path)
         if stored == current:

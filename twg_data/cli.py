@@ -16,8 +16,10 @@ from twg_data import (
     docx_brief,
     export,
     i18n,
+    journal,
     paths,
     queries,
+    write_lock,
 )
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
@@ -105,6 +107,18 @@ def write_output(content: bytes, output: Path | None) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     data_dir = args.data_dir or paths.data_dir()
+    try:  # an interrupted apply is completed or undone first
+        recovered = journal.recover(data_dir)
+    except write_lock.Busy as busy:
+        print(
+            f"note: an apply is under way ({busy.owner.describe()}); checking the data as it is",
+            file=sys.stderr,
+        )
+    except journal.JournalError as error:
+        raise CommandError(f"an interrupted apply cannot be completed: {error}") from None
+    else:
+        if recovered:
+            print(f"note: {recovered}", file=sys.stderr)
     problems = validate(data_dir)
     if problems:
         _print_problems(problems, data_dir)

@@ -16,6 +16,15 @@ def data_dir() -> Path:
     return Path(os.environ.get("TWG_DATA_DIR") or PROJECT_ROOT / "data")
 
 
+def shown_data_dir(data: Path | None = None) -> str:
+    """The data folder as its user named it, for messages: `$TWG_DATA_DIR` as the operator
+    gave it, `data` for the project's own folder, else the path as it was passed (a
+    command's `--data`)."""
+    if data is None or Path(data) == data_dir():
+        return os.environ.get("TWG_DATA_DIR") or "data"
+    return str(data)
+
+
 def db_path(data: Path | None = None) -> Path:
     """`$TWG_DB_PATH` if set, else a file under `.cache/` named for the data folder."""
     if os.environ.get("TWG_DB_PATH"):

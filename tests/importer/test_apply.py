@@ -3,17 +3,20 @@ files or none, keeps the previous version and refuses a draft older than the dat
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
+from dataclasses import asdict, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, copy_shipped_data
 from tests.importer import report_files
 from tests.importer.test_recognise import REPORTS
+from twg_data import journal, paths, write_lock
 from twg_data.cli import main
 from twg_data.importer import draft_report, write_draft
 from twg_data.importer.apply import ApplyError, apply_draft
@@ -203,19 +206,99 @@ def test_apply_refuses_a_draft_with_problems_and_lists_them(data_dir, tmp_path):
 def test_a_failed_write_puts_every_file_back(data_dir, tmp_path, monkeypatch):
     out = kampala_draft(data_dir.path, tmp_path)
     before = fingerprints(data_dir.path)
-    real_replace, calls = os.replace, []
+    real_replace = os.replace
 
-    def failing(source, target):
-        calls.append(target)
-        if len(calls) == 4 and not str(source).endswith(".restoring"):
+    def failing(source, target):  # the fourth file cannot be replaced, once
+        if Path(target) == data_dir.path / "key_points.csv" and not failing.failed:
+            failing.failed = True
             raise OSError(28, "No space left on device")
         return real_replace(source, target)
 
+    failing.failed = False
     monkeypatch.setattr(os, "replace", failing)
     with pytest.raises(ApplyError, match="writing failed .* the previous data is restored"):
         apply_draft(out, data_dir.path)
+    assert failing.failed
     assert fingerprints(data_dir.path) == before
-    assert not list(data_dir.path.glob(".*.applying"))
+    assert not (data_dir.path / journal.WORK).exists()
+    assert not (data_dir.path / ".history").exists()  # no backup without its entry
+
+
+def test_a_live_apply_refuses_another_and_names_the_data_folder(data_dir, tmp_path):
+    out = kampala_draft(data_dir.path, tmp_path)
+    before = fingerprints(data_dir.path)
+    with journal.transaction(data_dir.path), pytest.raises(ApplyError) as refused:
+        apply_draft(out, data_dir.path)
+    assert str(refused.value).startswith(f"{data_dir.path}: another apply is under way (since ")
+    assert f"process {os.getpid()} on " in str(refused.value)
+    assert str(refused.value).endswith("try again when it has finished")
+    assert fingerprints(data_dir.path) == before
+    assert not (data_dir.path / journal.WORK).exists()  # the lock went with its holder
+
+
+def test_a_lock_from_another_computer_refuses_and_says_how_to_clear_it(data_dir, tmp_path):
+    out = kampala_draft(data_dir.path, tmp_path)
+    elsewhere = replace(write_lock.Owner.current(), host="another-laptop")
+    (data_dir.path / journal.WORK).mkdir()
+    (data_dir.path / journal.WORK / write_lock.LOCK).write_text(json.dumps(asdict(elsewhere)))
+    with pytest.raises(ApplyError) as refused:
+        apply_draft(out, data_dir.path)
+    assert f"process {elsewhere.pid} on another-laptop" in str(refused.value)
+    assert str(refused.value).endswith(
+        f"try again when it has finished (if none is, delete {data_dir.path}/.applying/lock)"
+    )
+
+
+def kill_apply(draft: Path, data: Path, point: str) -> None:
+    """`python -m twg_data apply DRAFT --data DATA`, killed at a point of its writing."""
+    env = {**os.environ, journal.KILL_AT: point}
+    args = [sys.executable, "-m", "twg_data", "apply", str(draft), "--data", str(data)]
+    assert subprocess.run(args, cwd=REPO, env=env, capture_output=True).returncode == -9
+
+
+def test_the_next_apply_completes_an_interrupted_one_and_says_so(data_dir, tmp_path):
+    out = kampala_draft(data_dir.path, tmp_path)
+    kill_apply(out, data_dir.path, "replacing:3")
+    with pytest.raises(ApplyError) as refused:  # its own draft is now older than the data
+        apply_draft(out, data_dir.path)
+    assert str(refused.value).startswith(
+        "A previous apply was interrupted; it was completed. "
+        f"{data_dir.path}: the data changed after the draft was made"
+    )
+    assert refused.value.recovered == journal.COMPLETED
+    assert "twg-2016-kampala" in {m["meeting_id"] for m in read_tables(data_dir.path)["meetings"]}
+    assert validate(data_dir.path) == [] and not (data_dir.path / journal.WORK).exists()
+
+
+def test_the_next_apply_undoes_an_interrupted_one_then_applies(data_dir, tmp_path, capsys):
+    out = kampala_draft(data_dir.path, tmp_path)
+    kill_apply(out, data_dir.path, "saved")
+    assert main(["apply", str(out), "--data", str(data_dir.path)]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "A previous apply was interrupted; it was undone."
+    assert printed[1].startswith(f"applied meeting twg-2016-kampala to {data_dir.path}: ")
+    log = (data_dir.path / ".history" / "CHANGELOG.md").read_text()
+    assert log.count("meeting twg-2016-kampala") == 1
+    assert len([p for p in (data_dir.path / ".history").iterdir() if p.is_dir()]) == 1
+
+
+def test_messages_name_the_data_folder_as_its_user_knows_it(tmp_path, monkeypatch):
+    project = tmp_path / "project"
+    copy_shipped_data(project / "data")
+    monkeypatch.setattr(paths, "PROJECT_ROOT", project)
+    monkeypatch.delenv("TWG_DATA_DIR", raising=False)
+    out = kampala_draft(paths.data_dir(), tmp_path)
+    (paths.data_dir() / "people.csv").write_text("changed since the draft\n")
+    with pytest.raises(ApplyError) as refused:
+        apply_draft(out, paths.data_dir())
+    assert str(refused.value).startswith("data: the data changed after the draft was made")
+    assert str(tmp_path) not in str(refused.value)
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("TWG_DATA_DIR", "./data")  # as the operator wrote it
+    with journal.transaction(paths.data_dir()), pytest.raises(ApplyError) as refused:
+        apply_draft(out, paths.data_dir())
+    assert str(refused.value).startswith("./data: another apply is under way")
+    assert paths.shown_data_dir(tmp_path / "elsewhere") == str(tmp_path / "elsewhere")
 
 
 def test_apply_from_the_command_line_and_a_second_time_refused(data_dir, tmp_path):

@@ -1,25 +1,25 @@
 """Apply a reviewed draft folder to the live data: validated, all files at once or none,
 the previous version kept, refused when the data changed after the draft was made.
 
-The files that differ are first copied aside into `.history/<time>/` (the previous version)
-and the change is logged in `.history/CHANGELOG.md`; then each is replaced by an atomic
-rename. Should any replacement fail, the ones already made are restored from the backup.
+The files that differ are written as one `journal.Change`: the data is wholly before or
+wholly after even if the process dies midway (the next apply, `validate` or start of the
+dashboard completes or undoes it). Their previous versions go to `.history/<time>/` and the
+change is logged in `.history/CHANGELOG.md`.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from twg_data import journal, paths, write_lock
 from twg_data.importer.folder import HISTORY, MANIFEST, data_files, fingerprints
 from twg_data.validate import Problem, validate
 
-LOCK = ".apply.lock"
+CHANGELOG = "CHANGELOG.md"  # in HISTORY
 
 
 class ApplyError(Exception):
@@ -28,14 +28,18 @@ class ApplyError(Exception):
     def __init__(self, message: str, problems: list[Problem] | None = None):
         super().__init__(message)
         self.problems = problems or []
+        self.recovered: str | None = None  # what was settled of an interrupted apply first
 
 
 @dataclass
 class Applied:
+    """What an apply wrote."""
+
     meeting_id: str
     files: list[str]  # the data files written
-    backup: Path  # the previous versions of those files
+    backup: Path  # their previous versions, under the data folder as its user names it
     added: dict[str, int]
+    recovered: str | None = None  # what was settled of an interrupted apply first
 
 
 def _manifest(draft_dir: Path) -> dict:
@@ -70,36 +74,64 @@ def _refresh_descriptor(draft_dir: Path) -> None:
 
 
 def apply_draft(draft_dir: Path, data_dir: Path, now: datetime | None = None) -> Applied:
-    """Write the draft into the data folder, or raise ApplyError and change nothing."""
-    draft_dir, data_dir = Path(draft_dir).resolve(), Path(data_dir).resolve()
+    """Write the draft into the data folder, or raise ApplyError and change nothing.
+
+    Messages name the data folder as its user knows it (`paths.shown_data_dir`), the draft
+    folder as it was given.
+    """
+    shown = paths.shown_data_dir(data_dir)
+    draft_dir, data_dir = Path(draft_dir), Path(data_dir).resolve()
     manifest = _manifest(draft_dir)
-    lock = data_dir / LOCK
+    if not data_dir.is_dir():
+        raise ApplyError(f"{shown}: no such data folder")
     try:
-        handle = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-    except FileExistsError:
+        with journal.transaction(data_dir) as transaction:
+            try:
+                return _apply(transaction, draft_dir.resolve(), shown, manifest, now)
+            except ApplyError as error:
+                if transaction.recovered:  # the user learns of it either way
+                    error.args = (f"{transaction.recovered} {error}",)
+                    error.recovered = transaction.recovered
+                raise
+    except write_lock.Busy as busy:
+        unsure = (
+            ""
+            if busy.owner.checkable()
+            else f" (if none is, delete {shown}/{journal.WORK}/{write_lock.LOCK})"
+        )
         raise ApplyError(
-            f"{data_dir}: another apply is under way (remove {LOCK} if none is)"
+            f"{shown}: another apply is under way ({busy.owner.describe()}); "
+            f"try again when it has finished{unsure}"
         ) from None
-    os.close(handle)
-    try:
-        return _apply(draft_dir, data_dir, manifest, now or datetime.now(UTC))
-    finally:
-        lock.unlink(missing_ok=True)
+    except journal.JournalError as error:
+        raise ApplyError(
+            f"{shown}: a previous apply was interrupted and cannot be completed ({error}); "
+            f"its work files are kept in {shown}/{journal.WORK}/"
+        ) from None
+    except OSError as error:  # reading or settling the data folder; no server paths shown
+        raise ApplyError(f"{shown}: {error.strerror or error}") from None
 
 
-def _apply(draft_dir: Path, data_dir: Path, manifest: dict, now: datetime) -> Applied:
+def _apply(
+    transaction: journal.Transaction,
+    draft_dir: Path,
+    shown: str,
+    manifest: dict,
+    now: datetime | None,
+) -> Applied:
+    data_dir = transaction.folder
     current = fingerprints(data_dir)
     base = manifest.get("base", {})
     changed = sorted(p for p in set(current) | set(base) if current.get(p) != base.get(p))
     if changed:
         raise ApplyError(
-            f"{data_dir}: the data changed after the draft was made ({', '.join(changed[:5])}"
+            f"{shown}: the data changed after the draft was made ({', '.join(changed[:5])}"
             f"{', …' if len(changed) > 5 else ''}); import the report again"
         )
     problems = validate(draft_dir)
     if problems:
         raise ApplyError(
-            f"{draft_dir}: {len(problems)} problem(s); fix them in the draft first", problems
+            f"the draft has {len(problems)} problem(s); fix them in the draft first", problems
         )
     _refresh_descriptor(draft_dir)
     files = [
@@ -108,53 +140,48 @@ def _apply(draft_dir: Path, data_dir: Path, manifest: dict, now: datetime) -> Ap
         if not (data_dir / path).is_file()
         or (data_dir / path).read_bytes() != (draft_dir / path).read_bytes()
     ]
+    now = now or datetime.now(UTC)
     stamp = now.strftime("%Y%m%dT%H%M%S%fZ")
-    backup = data_dir / HISTORY / stamp
-    backup.mkdir(parents=True)
-    for name in files:
-        if (data_dir / name).is_file():
-            (backup / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(data_dir / name, backup / name)
-    staged = []
+    change = journal.Change(
+        sources={name: draft_dir / name for name in files},
+        backup=f"{HISTORY}/{stamp}",
+        log=f"{HISTORY}/{CHANGELOG}",
+        entry=_entry(manifest, files, now, stamp),
+    )
     try:
-        for name in files:
-            target = data_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temporary = target.with_name(f".{target.name}.applying")
-            shutil.copyfile(draft_dir / name, temporary)
-            try:
-                os.replace(temporary, target)
-            finally:
-                temporary.unlink(missing_ok=True)
-            staged.append(name)
-    except OSError as error:
-        for name in staged:  # put back what was already replaced
-            if (backup / name).is_file():
-                restoring = (data_dir / name).with_name(f".{Path(name).name}.restoring")
-                shutil.copyfile(backup / name, restoring)
-                os.replace(restoring, data_dir / name)
-            else:
-                (data_dir / name).unlink(missing_ok=True)
+        transaction.commit(change)
+    except journal.WriteFailed as failed:
         raise ApplyError(
-            f"{data_dir}: writing failed ({error}); the previous data is restored"
+            f"{shown}: writing failed ({failed.reason}); "
+            + (
+                "the previous data is restored"
+                if failed.settled
+                else "it will be completed or undone at the next apply, validate or start "
+                "of the dashboard"
+            )
         ) from None
+    backup = Path(shown) / HISTORY / stamp
+    return Applied(
+        manifest["meeting_id"], files, backup, manifest.get("added", {}), transaction.recovered
+    )
+
+
+def _entry(manifest: dict, files: list[str], now: datetime, stamp: str) -> str:
+    """The change log's entry for this apply (its backup folder makes it unique)."""
     added = manifest.get("added", {})
-    entry = [
+    changed = manifest.get("changed", {})
+    lines = [
         f"## {now.strftime('%Y-%m-%d %H:%M:%S')} UTC: meeting {manifest['meeting_id']}"
         f" from {manifest.get('report', '?')}",
         "",
         "Added: " + (", ".join(f"{n} {table}" for table, n in added.items()) or "nothing") + ".",
         "Changed: "
         + (
-            "; ".join(
-                f"{table}: {', '.join(keys)}" for table, keys in manifest.get("changed", {}).items()
-            )
+            "; ".join(f"{table}: {', '.join(keys)}" for table, keys in changed.items())
             or "no existing row"
         )
         + ".",
         f"Files written: {', '.join(files)}. Their previous versions: `{HISTORY}/{stamp}/`.",
         "",
     ]
-    with (data_dir / HISTORY / "CHANGELOG.md").open("a", encoding="utf-8") as log:
-        log.write("\n".join(entry) + "\n")
-    return Applied(manifest["meeting_id"], files, backup, added)
+    return "\n".join(lines) + "\n"

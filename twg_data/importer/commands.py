@@ -50,9 +50,10 @@ def _apply(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         raise
-    print(
-        f"applied meeting {applied.meeting_id} to {data_dir}: {len(applied.files)} file(s) written"
-    )
+    if applied.recovered:
+        print(applied.recovered)
+    shown = paths.shown_data_dir(data_dir)
+    print(f"applied meeting {applied.meeting_id} to {shown}: {len(applied.files)} file(s) written")
     print(f"previous versions: {applied.backup}")
     return 0
 

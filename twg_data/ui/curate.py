@@ -54,12 +54,16 @@ def existing_row(table: str, key: str) -> dict[str, str]:
 
 
 def apply_current() -> Applied:
-    """Write the reviewed draft beside the data, then apply it (ApplyError if refused)."""
+    """Write the reviewed draft to a temporary folder and apply it from there (ApplyError if
+    refused); the temporary folder is removed whatever the outcome."""
     working = current()
     assert working is not None
     data_dir = paths.data_dir()
-    folder = Path(tempfile.mkdtemp(prefix="twg-draft-")) / working.draft.meeting_id
-    write_draft(working.draft, data_dir, folder, working.original, working.base)
-    applied = apply_draft(folder, data_dir)
+    with tempfile.TemporaryDirectory(prefix="twg-draft-") as scratch:
+        folder = Path(scratch) / working.draft.meeting_id
+        write_draft(working.draft, data_dir, folder, working.original, working.base)
+        applied = apply_draft(folder, data_dir)
+    if applied.recovered:
+        st.info(applied.recovered, icon=":material/restore:")
     discard()
     return applied

@@ -35,15 +35,18 @@ def _database() -> _Database:
 def refresh_database() -> DatabaseStatus:
     """Check the CSVs (a few `stat` calls); rebuild and reconnect only when they changed.
 
-    app.py calls this once per script run; everything else reads the state it leaves.
+    app.py calls this once per script run; everything else reads the state it leaves. On the
+    first run, and whenever the CSVs changed, `ensure_database` first settles an apply that
+    was interrupted (a server killed while applying), so the app starts on whole data.
     """
     db = _database()
     data_dir = paths.data_dir()
-    current = f"{data_dir.resolve()}:{fingerprint(data_dir)}"
-    if current != db.checked:
+    folder = data_dir.resolve()
+    if f"{folder}:{fingerprint(data_dir)}" != db.checked:
         with db.lock:
-            if current != db.checked:
+            if f"{folder}:{fingerprint(data_dir)}" != db.checked:
                 status = ensure_database(data_dir, paths.db_path(data_dir))
+                current = f"{folder}:{status.fingerprint}"  # after settling an apply
                 if status.db_path is not None and (status.rebuilt or status.db_path != db.path):
                     old, db.con, db.path = db.con, connect(status.db_path), status.db_path
                     db.served = f"{status.db_path}:{current}"
