@@ -61,10 +61,15 @@ def label_of(line: str) -> tuple[str, str] | None:
     value = found[2].strip().strip("*_").strip()
     if name in forms.roles():
         return "role", value
-    for kind in ("date", "time", "venue", "participants", "absent", "published", "next", "format"):
-        if name in forms.section_forms(kind):
-            return kind, value
-    return None
+    kinds = [
+        kind
+        for kind in ("date", "time", "venue", "participants", "absent", "published", "next")
+        + ("format",)
+        if name in forms.section_forms(kind)
+    ]
+    if kinds[:2] == ["date", "time"]:  # 'When:' names a day or hours, by what follows
+        return ("date" if when.find_dates(value) else "time"), value
+    return (kinds[0], value) if kinds else None
 
 
 def is_lead(line: str) -> bool:
@@ -246,12 +251,13 @@ class _Lead:
     text: str = ""
     mode: str = ""  # '' (none) | pending | markers | lines
     spaced: bool = False
+    marker: str = ""  # the kind of marker its items use: bullet, number or letter
 
     def open(self, text: str) -> None:
-        self.text, self.mode, self.spaced = text, "pending", False
+        self.text, self.mode, self.spaced, self.marker = text, "pending", False, ""
 
     def close(self) -> None:
-        self.text, self.mode, self.spaced = "", "", False
+        self.text, self.mode, self.spaced, self.marker = "", "", False, ""
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -286,18 +292,21 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
         if heading:
             blocks.append(Block("heading", heading[2].strip(), level=len(heading[1])))
             lead.close()
-        elif is_lead(stripped):
-            text = stripped.replace("**", "").replace("__", "").strip()
-            blocks.append(Block("paragraph", text))
+        elif is_lead(item[4] if item else stripped):
+            text = (item[4] if item else stripped).replace("**", "").replace("__", "").strip()
+            blocks.append(Block("paragraph", text))  # '3. The panellists were:' opens a list
             lead.open(text)
         elif bold and _heading_like(bold[1]):
             blocks.append(Block("heading", bold[1].strip()))
             lead.close()
         elif item and not _numbered_heading(item, stripped, alone):
             number = int(item[2]) if item[2] else None
-            listed = lead.mode in ("pending", "markers")
+            marker = "bullet" if item[1] else "number" if item[2] else "letter"
+            listed = lead.mode == "pending" or (lead.mode == "markers" and lead.marker == marker)
             if listed:
-                lead.mode = "markers"
+                lead.mode, lead.marker = "markers", marker
+            else:
+                lead.close()  # another kind of marker: the lead-in's list has ended
             blocks.append(
                 Block("item", item[4].strip(), number=number, lead=lead.text if listed else "")
             )

@@ -19,10 +19,12 @@ TITLE = "Title"
 # unless the word before is an abbreviation or an initial.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[)\"'”’*]*\s+(?=[A-Z\"“‘(*¿¡ÁÉÍÓÚÑ])")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs?|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|cf|al)|\b[A-Z])\.$"
+    r"(?:\b(?:e\.g|i\.e|etc|vs?|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|cf|al|a\.m|p\.m|Hon|Sr|Sra|Mme|Jr)"
+    r"|\b[A-Z])\.$"
 )
 _DATED_TAIL = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # a heading's date and time in brackets
 _TRAILING_HEADING = 4  # words: a paragraph's unpunctuated last fragment before a heading
+OPENING_WORDS = 25  # a block this long is running text: the report's opening has ended
 MAX_PASSAGE = 100_000  # characters: a longer passage is split at word boundaries (CSV cells)
 
 
@@ -79,7 +81,7 @@ def _split_trailing_headings(blocks: list[Block]) -> list[Block]:
 
 def sections(
     blocks: list[Block],
-    carries_data: Callable[[str, str], bool],
+    carries_data: Callable[[str, str, bool], bool],
     groups: Callable[[str], bool],
 ) -> list[Section]:
     """The report's sections in order, the title first.
@@ -98,9 +100,11 @@ def sections(
     title = Section(TITLE, TITLE, 0, blocks=list(blocks[:title_count]))
     found, current, parent = [title], title, None
     rest = blocks[title_count:]
+    opening = True  # no running text yet: the report's front matter
     for index, block in enumerate(rest):
         if block.kind != "heading":
             current.blocks.append(block)
+            opening = opening and len(block.text.split()) < OPENING_WORDS
             continue
         empty = current is not title and not current.blocks
         if empty and (block.level > current.level or (block.level == current.level == 0)):
@@ -114,7 +118,7 @@ def sections(
         current = Section(name, block.text, block.level)
         found.append(current)
         following = rest[index + 1].text if index + 1 < len(rest) else ""
-        if carries_data(block.text, following):
+        if carries_data(block.text, following, opening):
             current.blocks.append(block)
     return found
 

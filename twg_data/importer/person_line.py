@@ -159,7 +159,7 @@ def looks_like_name(text: str, listed: bool = False) -> bool:
 def _initials_match(initials: str, name: str) -> bool:
     capitals = [c for c in initials if c.isupper()]
     firsts = [w[0].upper() for w in name.split() if w[:1].isalpha()]
-    return bool(capitals) and capitals[0] == firsts[0] and set(capitals) <= set(firsts)
+    return bool(capitals and firsts) and capitals[0] == firsts[0] and set(capitals) <= set(firsts)
 
 
 def parse(

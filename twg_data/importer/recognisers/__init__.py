@@ -7,7 +7,7 @@ Teaching the import a new layout is a row in `twg_data/importer/forms/` or a new
 
 from __future__ import annotations
 
-from twg_data.importer import when
+from twg_data.importer import forms, when
 from twg_data.importer.draft import Draft
 from twg_data.importer.entities import Entities
 from twg_data.importer.layout import label_of
@@ -29,10 +29,13 @@ def read(document: Document, meeting_id: str, tables: dict[str, list[dict[str, s
     return Context(draft, tables, found, Entities(draft, tables))
 
 
-def carries_data(heading: str, following: str = "") -> bool:
+def carries_data(heading: str, following: str = "", opening: bool = False) -> bool:
     """A heading kept as a passage: it states a time, or the line after it states the time
-    (a session's heading over 'When: 0900-1030')."""
+    (a session's heading over 'When: 0900-1030'), or it names a meeting in the report's
+    opening (a title set apart from the title block)."""
     if when.find_time_range(heading) or when.find_start_time(heading):
+        return True
+    if opening and forms.has_word(heading, forms.section_forms("meeting")):
         return True
     label = label_of(following) if following else None
     return bool(label and label[0] == "time")

@@ -47,7 +47,7 @@ def run(context: Context) -> None:
     opening = _opening(context)
     metadata = draft.document.metadata
     title_passage = _title_passage(opening, metadata)
-    span = _dates(context, opening, metadata)
+    span = _dates(context, opening, metadata, title_passage)
     context.meeting_date = span[0] if span else ""
     context.meeting_end = span[1] if span and span[1] else ""
     context.meeting_span = _time_span(opening)
@@ -129,8 +129,9 @@ def _date_line(passage: Passage) -> bool:
     return date_line(passage.text)
 
 
-def _dates(context: Context, opening: list[Passage], metadata: dict[str, str]):
-    """(first day, last day or '') the report states for the meeting, or None."""
+def _dates(context: Context, opening: list[Passage], metadata: dict[str, str], title):
+    """(first day, last day or '') the report states for the meeting, or None. A date
+    near after the title counts more than one before it (a parent event's dates)."""
     if metadata.get("date"):
         found = when.find_dates(metadata["date"]) or when.find_dates(
             metadata["date"].replace("-", " ")
@@ -156,6 +157,9 @@ def _dates(context: Context, opening: list[Passage], metadata: dict[str, str]):
                 score = 3
             elif _date_line(passage):
                 score = 3
+            if title in opening and not (label and label[0] == "date"):
+                distance = index - opening.index(title)
+                score += 2 if 0 <= distance <= 5 else (-2 if distance < 0 else 0)
             scored.append((score, -index, span))
     if not scored:
         return None
@@ -246,13 +250,11 @@ def _place_words(segment: str) -> list[str]:
     segment = re.sub(r"^(?:les?|la|el|à|en|in|at|the|city of)\s+", "", segment, flags=re.I)
     if not segment:
         return []
-    if len(segment.split()) <= 3 and segment[:1].isupper():
-        return [segment]
     words = segment.split()
-    found = []
+    found = [segment] if len(words) <= 3 and segment[:1].isupper() else []
     for size in (3, 2, 1):
         tail = words[-size:]
         if len(words) >= size and all(w[:1].isupper() or w in ("de", "del") for w in tail):
-            if tail[0][:1].isupper():
+            if tail[0][:1].isupper() and " ".join(tail) not in found:
                 found.append(" ".join(tail))
     return found

@@ -104,18 +104,18 @@ def _unlabelled(context: Context, session_id, passage: Passage, before: list[Pas
 
 
 def _in_prose(context: Context, session_id, passage: Passage) -> None:
-    """'The session was chaired by Ana Ruiz, Mayor of X': a role word before 'by'."""
-    if passage.block.kind != "paragraph":
+    """'The session was chaired by Ms. Ana Ruiz, Mayor of X.': a role word before 'by'; the
+    person's line runs to the end of the sentence or clause."""
+    if passage.block.kind not in ("paragraph", "item"):
         return
     for match in _BY.finditer(passage.text):
         role = role_of(f"{match[1]} {match[2]}")
         if not role:
             continue
-        rest = passage.text[match.end() :]
-        name = re.match(r"([^.;:()]+?)(?:\s*[.;:(]|\s+(?:and|who|with|on|in|at|from)\b|$)", rest)
-        if name is None:
-            continue
-        _speaker(context, session_id, role, name[1].strip(" ,"), passage)
+        rest = person_line.strip_honorific(passage.text[match.end() :])
+        clause = re.split(r"[.;:](?:\s|$)|\s+(?:who|which|with|on|in|at|from)\s", rest)[0]
+        for text in person_line.split_people(clause.strip(" ,")):
+            _speaker(context, session_id, role, text, passage)
 
 
 def _speaker(
