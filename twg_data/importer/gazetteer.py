@@ -88,7 +88,10 @@ def _data() -> tuple[dict[str, tuple[int, ...]], dict[int, dict]]:
         }
         for name in alternates - {primary, ""}:
             found.setdefault(name, []).append((1, -row["population"], geonameid))
-    index = {name: tuple(dict.fromkeys(i for *_, i in sorted(ids))) for name, ids in found.items()}
+    index = {
+        name: tuple(dict.fromkeys((rank, i) for rank, _, i in sorted(ids)))
+        for name, ids in found.items()
+    }
     return index, rows
 
 
@@ -106,20 +109,27 @@ def _city(geonameid: int) -> GeoCity:
 
 def cities(name: str) -> tuple[GeoCity, ...]:
     """The cities this name names, its own name first, then the most populous."""
-    return tuple(_city(i) for i in _data()[0].get(key(name), ()))
+    return tuple(_city(i) for _, i in _data()[0].get(key(name), ()))
+
+
+def _ranked(name: str) -> tuple[tuple[int, GeoCity], ...]:
+    """(0 for its own name, 1 for an alternate name, the city), own names first."""
+    return tuple((rank, _city(i)) for rank, i in _data()[0].get(key(name), ()))
 
 
 def city(name: str, country_iso3: str | None = None, minimum: int = 0) -> GeoCity | None:
     """The city this name names: in that country when given; else the most populous one of
     at least `minimum` people, when no other city of that name comes near it."""
-    found = cities(name)
+    found = _ranked(name)
     if country_iso3:
-        return next((c for c in found if c.country_iso3 == country_iso3), None)
-    if not found or found[0].population < minimum:
+        return next((c for _, c in found if c.country_iso3 == country_iso3), None)
+    if not found or found[0][1].population < minimum:
         return None
-    if len(found) > 1 and found[1].population > found[0].population / 5:
+    rank, best = found[0]
+    rivals = [c for r, c in found[1:] if r == rank and c.geonameid != best.geonameid]
+    if rivals and rivals[0].population > best.population / 5:
         return None  # 'San Fernando', 'Victoria': which one the report means is unknown
-    return found[0]
+    return best
 
 
 def country_name_iso3(code: str) -> str:

@@ -84,7 +84,10 @@ def is_lead(line: str) -> bool:
 
 def starts_with_time(line: str) -> bool:
     """An agenda line: it opens with a time ('10.15 Opening', '0930-1045 Panel', '9 a.m.')."""
-    return when.find_start_time(line) is not None
+    if when.find_start_time(line) is not None:
+        return True
+    times = when.find_time_range(line)
+    return times is not None and line.strip().startswith(times[2])
 
 
 def _heading_like(line: str) -> bool:

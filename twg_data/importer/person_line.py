@@ -196,8 +196,21 @@ def parse(
     return line
 
 
+_OF = re.compile(r"\s+(?:of|from|de|del|du|de la)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÀ-Ý])")
+
+
 def _head(text: str) -> tuple[str, str]:
-    """The name part and the rest: 'Name, ...', 'Name – ...', 'Name (Org, Country)'."""
+    """The name part and the rest: 'Name, ...', 'Name – ...', 'Name (Org, Country)',
+    'Name of the Organization, ...' (as prose writes it)."""
+    name, rest = _head_cut(text)
+    of = _OF.search(name)
+    if of and looks_like_name(strip_honorific(name[: of.start()])):
+        after = name[of.end() :]
+        return name[: of.start()], f"{after}, {rest}" if rest else after
+    return name, rest
+
+
+def _head_cut(text: str) -> tuple[str, str]:
     dash = _DASH.search(text)
     comma = text.find(",")
     paren = text.find("(")
@@ -211,7 +224,7 @@ def _head(text: str) -> tuple[str, str]:
         close = text.find(")", paren)
         inner = text[paren + 1 : close] if close > 0 else text[paren + 1 :]
         rest = text[close + 1 :].strip(" ,") if close > 0 else ""
-        if _INITIALS_AFTER.fullmatch(f" ({inner})"):
+        if _INITIALS_AFTER.fullmatch(f" ({inner})") and _initials_match(inner, text[:paren]):
             name_end = close + 1
             tail = text[name_end:].lstrip()
             if tail.startswith(("–", "—", "-")):

@@ -19,7 +19,6 @@ from twg_data.importer.draft import Decision
 from twg_data.importer.identity import normal
 from twg_data.importer.layout import date_line, label_of
 from twg_data.importer.passages import TITLE, Passage
-from twg_data.importer.person_line import split_segments
 from twg_data.importer.recognisers.context import Context
 
 OPENING = 15  # passages read for the meeting's facts when no label names them
@@ -194,7 +193,7 @@ def _city(context, opening: list[Passage], title: Passage | None, metadata) -> s
     for passage, text in texts:
         if not text:
             continue
-        segments = [s for part in re.split(r"\s[–—|-]\s", text) for s in split_segments(part)]
+        segments = [s.strip() for part in re.split(r"\s[–—|-]\s", text) for s in part.split(",")]
         for index, segment in enumerate(segments):
             following = segments[index + 1] if index + 1 < len(segments) else ""
             country = entities.places.country(following.strip(" .()"))

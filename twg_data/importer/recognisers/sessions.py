@@ -56,9 +56,13 @@ def run(context: Context) -> None:
     """Draft every session the report states, in order; keep them for the speakers."""
     found = _find(context)
     _infer_ends(found)
+    labels = {slug(session.label) for session in found if session.label}
     taken: set[str] = set()
     for position, session in enumerate(found, start=1):
-        base = slug(session.label) if session.label else f"session-{position}"
+        unlabelled = (
+            f"session-{position}" if f"session-{position}" not in labels else f"item-{position}"
+        )
+        base = slug(session.label) if session.label else unlabelled
         session.session_id = base if base not in taken else f"{base}-{position}"
         taken.add(session.session_id)
         _draft(context, session, position)

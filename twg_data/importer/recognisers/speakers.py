@@ -23,7 +23,7 @@ from twg_data.importer.recognisers.context import Context
 from twg_data.importer.recognisers.people import person_of, read_line, take_part
 
 MEETING_SESSION = "meeting"
-_BY = re.compile(r"\b([\w-]+(?:\s[\w-]+)?)\s+(by|par|por)\s+", re.IGNORECASE)
+_BY = re.compile(r"\s(?:by|par|por)\s+", re.IGNORECASE)
 
 
 def role_of(text: str) -> str:
@@ -109,11 +109,12 @@ def _in_prose(context: Context, session_id, passage: Passage) -> None:
     if passage.block.kind not in ("paragraph", "item"):
         return
     for match in _BY.finditer(passage.text):
-        role = role_of(f"{match[1]} {match[2]}")
+        before = re.split(r"[.;:,]\s", passage.text[: match.start()])[-1]
+        role = role_of(" ".join(before.split()[-6:]) + " by")
         if not role:
             continue
         rest = person_line.strip_honorific(passage.text[match.end() :])
-        clause = re.split(r"[.;:](?:\s|$)|\s+(?:who|which|with|on|in|at|from)\s", rest)[0]
+        clause = re.split(r"[.;:](?:\s|$)|,?\s+(?:who|which|with|while)\s|,\s+(?=[a-z])", rest)[0]
         for text in person_line.split_people(clause.strip(" ,")):
             _speaker(context, session_id, role, text, passage)
 
