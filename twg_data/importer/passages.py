@@ -36,6 +36,12 @@ class Passage:
     block: Block
     heading: bool = False  # a heading kept as a passage (title or session line)
 
+    @property
+    def plain(self) -> str:
+        """The text without Markdown's emphasis marks (`**Ana Ruiz**`), as recognisers read
+        it; verbatim checks set those marks aside too."""
+        return self.text.replace("*", "") if "*" in self.text else self.text
+
 
 @dataclass
 class Section:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from twg_data.importer import forms
+from twg_data.importer import forms, gazetteer
 from twg_data.importer.identity import normal
 from twg_data.importer.places import Places
 
@@ -188,11 +188,11 @@ def parse(
     written = strip_honorific(head.strip(" ,"))
     if not looks_like_name(written, listed):
         return None
-    segments = _segments(tail, places, known_organization, notes)
+    segments, bracketed = _segments(tail, places, known_organization, notes)
     line = PersonLine(as_name(written), initials=initials, notes=notes, after=tail.strip())
     if line.name != written:
         line.written = written
-    _assign(line, segments, places, known_organization)
+    _assign(line, segments, places, known_organization, bracketed)
     return line
 
 
@@ -243,11 +243,14 @@ def _name_notes(head: str) -> tuple[str, list[str]]:
     return _PARENS.sub(lambda m: m[0] if _INITIALS_AFTER.fullmatch(m[0]) else "", head), notes
 
 
-def _segments(tail: str, places: Places, known, notes: list[str]) -> list[str]:
-    """The parts after the name; a bracket that is a note goes to `notes`, one that is an
-    acronym stays with its organization, one that is a place or an organization is a part."""
+def _segments(tail: str, places: Places, known, notes: list[str]) -> tuple[list[str], set[str]]:
+    """The parts after the name, and those that a bracket gave as a place; a bracket that is
+    a note goes to `notes`, one that is an acronym stays with its organization, one that is a
+    place or an organization is a part."""
     segments: list[str] = []
-    for part in split_segments(tail):
+    bracketed: set[str] = set()
+    parts = split_segments(tail)
+    for part in parts:
         inner = _PARENS.search(part)
         if inner is None:
             segments.append(part)
@@ -264,18 +267,37 @@ def _segments(tail: str, places: Places, known, notes: list[str]) -> list[str]:
             if before:
                 segments.append(before)
             segments.extend(split_segments(content))  # 'Oxfam (Colombia)', '(Org, City)'
+        elif before and _place_like(content, places, last=part == parts[-1]):
+            segments += [before, content]  # 'Coast Peace Forum (Mombasa)'
+            bracketed.add(content)
         else:
             segments.append(part)  # 'Fortes Project (integration of IDPs in ...)'
+    return segments, bracketed
 
-    return segments
+
+def _place_like(text: str, places: Places, last: bool) -> bool:
+    """A bracket that names a place: written as a name (capitalised, at most three words),
+    not an organization, a title or a note, and a city of the data or of GeoNames (any
+    size), or the line's last part ('..., Kilifi Youth Assembly (Kilifi)')."""
+    words = text.split()
+    return (
+        0 < len(words) <= 3
+        and all(w[:1].isupper() or w in ("de", "del", "es", "la", "el") for w in words)
+        and not _organization_like(text)
+        and not forms.has_word(text, forms.title_words())
+        and (places.city(text) is not None or bool(gazetteer.cities(text)) or last)
+    )
 
 
 def _organization_like(text: str) -> bool:
     return forms.has_word(text, forms.organization_words()) or is_acronym(text)
 
 
-def _assign(line: PersonLine, segments: list[str], places: Places, known) -> None:
-    """Country, city, organization, unit and title from the parts, read from the end."""
+def _assign(
+    line: PersonLine, segments: list[str], places: Places, known, bracketed: set[str]
+) -> None:
+    """Country, city, organization, unit and title from the parts, read from the end; a
+    place a bracket gave is the city."""
     rest = list(segments)
     # An organization the data holds, with its commas ('Ministry of the Interior, Mexico'):
     # parts that name it only together, none of them an organization alone.
@@ -290,7 +312,9 @@ def _assign(line: PersonLine, segments: list[str], places: Places, known) -> Non
                     break
     if rest and places.country(rest[-1]) is not None and not _is_known(rest[-1], known):
         line.country = rest.pop()
-    if rest:
+    if rest and rest[-1] in bracketed and places.country(rest[-1]) is None:
+        line.city = rest.pop()
+    elif rest:
         city, count = _city_at_end(rest, places, line.country)
         if city:
             line.city = city

@@ -142,6 +142,8 @@ def read_pages(
                 read.append(line)
         if p < len(pages) - 1:
             read.append("")
+    if metadata.get("title") and skip:  # the YAML block's title heads the report
+        read[skip - 1] = "# " + " ".join(metadata["title"].split())
     blocks = text_blocks("\n".join(read))
     stored = _stored_text(pages, on_pages)
     return Document(name, stored, blocks, furniture, metadata, list(notes or []))

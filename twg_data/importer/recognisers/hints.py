@@ -29,7 +29,7 @@ def run(context: Context) -> None:
     for passage in context.draft.passages:
         if passage.source_id in drafted or passage.heading:
             continue
-        hint = suggest(passage.text)
+        hint = suggest(passage.plain)
         if hint:
             kind, value, words = hint
             context.draft.hints.append(Hint(passage.source_id, kind, value, words))

@@ -55,7 +55,7 @@ def run(context: Context) -> None:
         items = [p for p in section.passages if p.block.kind in ("item", "row")]
         points = items or [p for p in section.passages if not p.heading]
         for passage in points:
-            add(context, category, passage.text, passage.source_id, positions)
+            add(context, category, passage.plain, passage.source_id, positions)
 
 
 def add(context: Context, category: str, text: str, source_id: str, positions=None) -> dict:

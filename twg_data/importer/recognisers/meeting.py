@@ -53,7 +53,7 @@ def run(context: Context) -> None:
     city_id = _city(context, opening, title_passage, metadata)
     number = ""
     for passage in draft.passages[:OPENING]:
-        ordinal = _ORDINAL.search(passage.text)
+        ordinal = _ORDINAL.search(passage.plain)
         if ordinal:
             number = ordinal[1] or ORDINALS[ordinal[2].lower()]
             break
@@ -61,7 +61,7 @@ def run(context: Context) -> None:
         "meetings",
         meeting_id=draft.meeting_id,
         meeting_number=number,
-        title=title_passage.text if title_passage else "",
+        title=title_passage.plain if title_passage else "",
         date=context.meeting_date,
         end_date=context.meeting_end,
         city_id=city_id,
@@ -99,11 +99,11 @@ def _title_passage(opening: list[Passage], metadata: dict[str, str]) -> Passage 
     """The passage that gives the meeting's title."""
     wanted = metadata.get("title", "")
     if wanted:
-        found = next((p for p in opening if normal(p.text) == normal(wanted)), None)
+        found = next((p for p in opening if normal(p.plain) == normal(wanted)), None)
         if found:
             return found
     candidates = [p for p in opening if _title_like(p)]
-    named = [p for p in candidates if _is_meeting_name(p.text)]
+    named = [p for p in candidates if _is_meeting_name(p.plain)]
     if named:
         return min(named, key=lambda p: (not p.heading and p.section != TITLE, opening.index(p)))
     for before, passage in zip(opening, opening[1:], strict=False):
@@ -113,7 +113,7 @@ def _title_passage(opening: list[Passage], metadata: dict[str, str]) -> Passage 
 
 
 def _title_like(passage: Passage) -> bool:
-    text = passage.text.strip()
+    text = passage.plain.strip()
     words = len(text.split())
     return (
         2 < words <= 40
@@ -125,7 +125,7 @@ def _title_like(passage: Passage) -> bool:
 
 
 def _date_line(passage: Passage) -> bool:
-    return date_line(passage.text)
+    return date_line(passage.plain)
 
 
 def _dates(context: Context, opening: list[Passage], metadata: dict[str, str], title):
@@ -139,19 +139,19 @@ def _dates(context: Context, opening: list[Passage], metadata: dict[str, str], t
             return _iso(found[0])
     scored: list[tuple[int, int, when.DateSpan]] = []
     for index, passage in enumerate(opening):
-        label = label_of(passage.text)
+        label = label_of(passage.plain)
         if label and label[0] in ("published", "next"):
             continue
-        if re.search(r"\b(?:next|próxima|prochaine)\b", passage.text, re.I):
+        if re.search(r"\b(?:next|próxima|prochaine)\b", passage.plain, re.I):
             continue
-        for span in when.find_dates(passage.text):
+        for span in when.find_dates(passage.plain):
             score = 1
             if label and label[0] == "date":
                 score = 5
             elif passage.section == TITLE or passage.heading:
                 score = 4
-            elif _HELD_IN.search(passage.text) or forms.has_word(
-                passage.text, forms.section_forms("held")
+            elif _HELD_IN.search(passage.plain) or forms.has_word(
+                passage.plain, forms.section_forms("held")
             ):
                 score = 3
             elif _date_line(passage):
@@ -173,9 +173,9 @@ def _iso(span: when.DateSpan) -> tuple[str, str]:
 def _time_span(opening: list[Passage]) -> tuple[str, str] | None:
     """The meeting's own hours, from a date or time line of the opening."""
     for passage in opening:
-        label = label_of(passage.text)
+        label = label_of(passage.plain)
         if (label and label[0] in ("date", "time")) or _date_line(passage):
-            times = when.find_time_range(passage.text)
+            times = when.find_time_range(passage.plain)
             if times:
                 return times[0], times[1]
     return None
@@ -208,12 +208,12 @@ def _city(context, opening: list[Passage], title: Passage | None, metadata) -> s
 
 
 def _where_rank(passage: Passage, title: Passage | None) -> int:
-    label = label_of(passage.text)
+    label = label_of(passage.plain)
     if label and label[0] == "venue":
         return 0
     if label and label[0] == "date":
         return 1
-    if _HELD_IN.search(passage.text):
+    if _HELD_IN.search(passage.plain):
         return 2
     if passage is title or _date_line(passage):
         return 3
@@ -222,16 +222,16 @@ def _where_rank(passage: Passage, title: Passage | None) -> int:
 
 def _where_text(passage: Passage) -> str:
     """The part of a passage that may name the meeting's place."""
-    label = label_of(passage.text)
+    label = label_of(passage.plain)
     if label and label[0] in ("published", "next", "role", "participants", "absent"):
         return ""
     if label and label[0] in ("venue", "date"):
         return label[1]
-    held = _HELD_IN.search(passage.text)
+    held = _HELD_IN.search(passage.plain)
     if held:
-        return passage.text[held.end() :]
+        return passage.plain[held.end() :]
     if _where_rank(passage, None) <= 3 or passage.section == TITLE:
-        return _without_dates(passage.text)
+        return _without_dates(passage.plain)
     return ""
 
 

@@ -47,7 +47,7 @@ def read_entry(context: Context, passage: Passage) -> str | None:
     if block.kind == "row":
         line, number = table_person(block.cells)
     elif block.kind in ("item", "paragraph"):
-        line, number = read_line(context, passage.text, listed=True), block.number
+        line, number = read_line(context, passage.plain, listed=True), block.number
     else:
         return None
     if line is None:
@@ -59,10 +59,10 @@ def _list_kind(passage: Passage) -> str:
     """'participants' or 'absent' for a passage that opens such a list, else ''."""
     if passage.block.kind == "item" or passage.heading:
         return ""
-    found = label_of(passage.text)
+    found = label_of(passage.plain)
     if found and found[0] in ("participants", "absent"):
         return found[0]
-    text = passage.text.strip().rstrip(":").strip("*_ ")
+    text = passage.plain.strip().rstrip(":").strip("*_ ")
     for kind in ("participants", "absent"):
         if forms.names_section(text, kind) and len(text.split()) <= 6:
             return kind
@@ -70,5 +70,5 @@ def _list_kind(passage: Passage) -> str:
 
 
 def _inline_value(passage: Passage) -> str:
-    found = label_of(passage.text)
+    found = label_of(passage.plain)
     return found[1] if found else ""

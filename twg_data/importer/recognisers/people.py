@@ -117,7 +117,7 @@ def table_person(cells: dict[str, str]) -> tuple[PersonLine | None, int | None]:
     a 'City, Country' column is split), and its number; (None, None) without a name."""
     found: dict[str, str] = {}
     for header, value in cells.items():
-        key = normal(header)
+        key, value = normal(header), value.replace("*", "")
         words = set(key.split())
         if words & {"city", "ciudad", "ville"} and words & {"country", "pais", "pays"}:
             found.setdefault("place", value.strip())  # 'City, Country' in one column

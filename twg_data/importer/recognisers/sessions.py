@@ -118,7 +118,7 @@ def _heading_session(
     if times:
         return _session(heading, section.title, times, day, day_stated, context)
     first = [p for p in section.passages if not p.heading][:3]
-    labels = [label_of(p.text) for p in first]
+    labels = [label_of(p.plain) for p in first]
     if any(found and found[0] in ("date", "venue") for found in labels):
         return None  # a meeting's header (date, time, venue lines), not a session
     for passage, found in zip(first, labels, strict=True):
@@ -140,12 +140,12 @@ def _agenda_item(passage: Passage, day: str, day_stated: bool, context: Context)
     """A session from an agenda line that opens with a time, or a table row with one."""
     if passage.heading or passage.block.kind not in ("paragraph", "item", "row"):
         return None
-    found = label_of(passage.text)
+    found = label_of(passage.plain)
     if found and found[0] in ("date", "time", "next", "published", "venue"):
         return None
     if passage.block.kind == "row":
         return _row_session(passage, day, day_stated, context)
-    text = passage.text.strip()
+    text = passage.plain.strip()
     times = when.find_time_range(text)
     if times and not text.startswith(times[2]):
         times = None
@@ -173,7 +173,7 @@ def _rest(text: str, words: str) -> str:
 
 def _session(passage: Passage, text: str, times, day: str, day_stated: bool, context: Context):
     label = _LABEL.match(_rest(text, times[2]).strip(_SEPARATORS))
-    title = _title(text, times[2], passage.text)
+    title = _title(text, times[2], passage.plain)
     stated = _date_in(text, context)
     return Session(
         passage,
@@ -224,9 +224,9 @@ def _day(title: str, context: Context) -> str:
 
 def _day_line(passage: Passage, context: Context) -> str:
     """A line that names a day and nothing else ('Thursday 23 May 2019')."""
-    if passage.block.kind != "paragraph" or len(passage.text.split()) > 6:
+    if passage.block.kind != "paragraph" or len(passage.plain.split()) > 6:
         return ""
-    return _day(passage.text, context)
+    return _day(passage.plain, context)
 
 
 def _infer_ends(found: list[Session]) -> None:
@@ -252,13 +252,13 @@ def _draft(context: Context, session: Session, position: int) -> None:
     purpose = fmt = rules = ""
     purpose_source = format_source = ""
     for passage in [session.source, *session.scope]:
-        found = label_of(passage.text)
+        found = label_of(passage.plain)
         if not fmt and found and found[0] == "format" and found[1]:
             fmt, format_source = found[1].rstrip("."), passage.source_id
-        if not purpose and (match := _PURPOSE.search(passage.text)):
+        if not purpose and (match := _PURPOSE.search(passage.plain)):
             purpose, purpose_source = match[1].strip(), passage.source_id
-        if not fmt and (match := _FORMAT.search(passage.text)):
-            fmt, format_source, rules = match[1], passage.source_id, passage.text
+        if not fmt and (match := _FORMAT.search(passage.plain)):
+            fmt, format_source, rules = match[1], passage.source_id, passage.plain
     key = f"{draft.meeting_id} / {session.session_id}"
     draft.add(
         "sessions",

@@ -58,9 +58,9 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
         block = passage.block
         if index == 0 and agenda:
             continue  # the session's own line
-        label = label_of(passage.text) if block.kind != "item" else None
+        label = label_of(passage.plain) if block.kind != "item" else None
         if label and label[0] == "role":
-            role = role_of(passage.text.split(":", 1)[0])
+            role = role_of(passage.plain.split(":", 1)[0])
             people = person_line.split_people(label[1]) if label[1] else []
             for text in people:
                 _speaker(context, session_id, role, text, passage)
@@ -68,23 +68,23 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
             continue
         if (
             block.kind == "paragraph"
-            and passage.text.rstrip().endswith(":")
+            and passage.plain.rstrip().endswith(":")
             or (
                 block.kind == "paragraph"
-                and role_of(passage.text)
-                and len(passage.text.split()) <= 4
+                and role_of(passage.plain)
+                and len(passage.plain.split()) <= 4
             )
         ):
-            role = role_of(passage.text)
+            role = role_of(passage.plain)
             open_list = bool(role)
             continue
         if block.kind == "item" and block.lead:
             found = role_of(block.lead)
             if found:
-                _speaker(context, session_id, found, passage.text, passage)
+                _speaker(context, session_id, found, passage.plain, passage)
                 continue
         if open_list and role and block.kind in ("item", "paragraph"):
-            if _speaker(context, session_id, role, passage.text, passage):
+            if _speaker(context, session_id, role, passage.plain, passage):
                 continue
         open_list = False
         if agenda and block.kind in ("paragraph", "item") and index <= 4:
@@ -95,12 +95,12 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
 
 def _unlabelled(context: Context, session_id, passage: Passage, before: list[Passage]) -> bool:
     """A name under an agenda item with no label: a speaker, when only names precede it."""
-    if any(p.block.kind == "paragraph" and read_line(context, p.text) is None for p in before[1:]):
+    if any(p.block.kind == "paragraph" and read_line(context, p.plain) is None for p in before[1:]):
         return False
-    line = read_line(context, passage.text)
+    line = read_line(context, passage.plain)
     if line is None or not (line.organization or line.title or line.initials):
         return False
-    return _speaker(context, session_id, "speaker", passage.text, passage, line)
+    return _speaker(context, session_id, "speaker", passage.plain, passage, line)
 
 
 def _in_prose(context: Context, session_id, passage: Passage) -> None:
@@ -108,12 +108,12 @@ def _in_prose(context: Context, session_id, passage: Passage) -> None:
     person's line runs to the end of the sentence or clause."""
     if passage.block.kind not in ("paragraph", "item"):
         return
-    for match in _BY.finditer(passage.text):
-        before = re.split(r"[.;:,]\s", passage.text[: match.start()])[-1]
+    for match in _BY.finditer(passage.plain):
+        before = re.split(r"[.;:,]\s", passage.plain[: match.start()])[-1]
         role = role_of(" ".join(before.split()[-6:]) + " by")
         if not role:
             continue
-        rest = person_line.strip_honorific(passage.text[match.end() :])
+        rest = person_line.strip_honorific(passage.plain[match.end() :])
         clause = re.split(r"[.;:](?:\s|$)|,?\s+(?:who|which|with|while)\s|,\s+(?=[a-z])", rest)[0]
         for text in person_line.split_people(clause.strip(" ,")):
             _speaker(context, session_id, role, text, passage)
@@ -148,7 +148,7 @@ def _speaker(
         position=position,
         person_id=person_id,
         role=role,
-        title_as_stated=_as_stated(line, passage.text) if line else "",
+        title_as_stated=_as_stated(line, passage.plain) if line else "",
         source_id=passage.source_id,
     )
     return True
