@@ -33,6 +33,8 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _UNDERLINE = re.compile(r"^(=+|-+)\s*$")
 _RULE = re.compile(r"^\s*(?:[-=_*~#.]\s*){3,}$")
 _COLUMNS = re.compile(r"\t+| {3,}")
+# A line that opens like a list's entry: a capitalised name and a comma ('Ana Ruiz, Oxfam').
+_ENTRY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s){1,4}[A-Z][\w'’-]+\s?[,(–-]")
 _END = (".", ";", ",", ":", "!", "?")
 _LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(.*)$")
 HEADING_WORDS = 20  # a heading-like line has at most this many words
@@ -100,6 +102,7 @@ def _heading_like(line: str) -> bool:
         and label_of(text) is None
         and not starts_with_time(text)
         and not date_line(text)
+        and not re.search(r"[a-z]{3}[.!?]\s+[A-Z]", text)  # two sentences are not a heading
     )
 
 
@@ -169,6 +172,7 @@ def _logical_lines(lines: list[str], width: int | None) -> list[str]:
             width is not None
             and len(last_physical) + 1 + len(first_word) > width - 3
             and not _breaks_before(line)
+            and not (_ENTRY.match(last_physical) and _ENTRY.match(line))  # two list entries
         )
         continues = (
             line.strip()[:1].islower()

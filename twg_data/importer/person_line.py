@@ -370,8 +370,8 @@ def _city_at_end(rest: list[str], places: Places, country: str) -> tuple[str, in
         if places.city(two, iso3) or places.city(f"{rest[-2]} {rest[-1]}", iso3):
             return two, 2
     last = rest[-1]
-    if _organization_like(last) and not places.city(last, iso3):
-        return "", 0
+    if _organization_like(last):  # 'Gemeente Utrecht' is GeoNames' alias of Utrecht
+        return (last, 1) if places.city_named(last) else ("", 0)
     if places.city(last, iso3) or places.geo_city(last, iso3):
         return last, 1
     return "", 0

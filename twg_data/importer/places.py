@@ -79,6 +79,10 @@ class Places:
         if self._geonames is not None:
             self._link(city)
 
+    def city_named(self, text: str) -> dict[str, str] | None:
+        """The data's city whose name or alias this is, exactly (accents and case aside)."""
+        return self._city_names.get(normal(text))
+
     def city(self, text: str, country: str | None = None) -> dict[str, str] | None:
         """The data's city this text names: by its name or an alias, or by a GeoNames name of
         the same city ('Genève' for Geneva); in `country` (alpha-3) when given."""

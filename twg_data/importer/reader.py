@@ -28,6 +28,7 @@ from twg_data.importer.furniture import (
 from twg_data.importer.layout import Block, text_blocks
 from twg_data.importer.pdf_reader import pdf_pages
 
+_RULE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 MAX_BYTES = 20 * 1024 * 1024  # an upload or file larger than this is refused unread
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
@@ -153,6 +154,8 @@ def _line_furniture(lines: list[str], index: int) -> str | None:
     line = lines[index]
     if line.strip() and is_boilerplate(line):
         return "web page furniture"
+    if _RULE.match(line) and (index == 0 or not lines[index - 1].strip()):
+        return "a rule (a line across the page)"  # not a heading's underline
     if _lone_page_number(lines, index):
         return "page number"
     return None

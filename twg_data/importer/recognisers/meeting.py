@@ -184,12 +184,15 @@ def _time_span(opening: list[Passage]) -> tuple[str, str] | None:
 def _city(context, opening: list[Passage], title: Passage | None, metadata) -> str:
     """The city the meeting met in, by the first line that says where."""
     entities = context.entities
-    ordered = sorted(opening, key=lambda p: _where_rank(p, title))
+    after_date = {
+        id(b) for a, b in zip(opening, opening[1:], strict=False) if _date_line(a)
+    }  # 'Thursday 23 May 2019' over 'Acacia Premier Hotel, Kisumu, Kenya'
+    ordered = sorted(opening, key=lambda p: _where_rank(p, title) - 0.5 * (id(p) in after_date))
     texts: list[tuple[Passage, str]] = []
     for key in ("location", "place", "venue", "city", "lugar", "lieu"):
         if metadata.get(key):
             texts.append((title or opening[0], metadata[key]))
-    texts += [(p, _where_text(p)) for p in ordered]
+    texts += [(p, _where_text(p, id(p) in after_date)) for p in ordered]
     for passage, text in texts:
         if not text:
             continue
@@ -220,7 +223,7 @@ def _where_rank(passage: Passage, title: Passage | None) -> int:
     return 4
 
 
-def _where_text(passage: Passage) -> str:
+def _where_text(passage: Passage, after_date: bool = False) -> str:
     """The part of a passage that may name the meeting's place."""
     label = label_of(passage.plain)
     if label and label[0] in ("published", "next", "role", "participants", "absent"):
@@ -230,7 +233,8 @@ def _where_text(passage: Passage) -> str:
     held = _HELD_IN.search(passage.plain)
     if held:
         return passage.plain[held.end() :]
-    if _where_rank(passage, None) <= 3 or passage.section == TITLE:
+    short = after_date and len(passage.plain.split()) <= 10
+    if _where_rank(passage, None) <= 3 or passage.section == TITLE or short:
         return _without_dates(passage.plain)
     return ""
 
