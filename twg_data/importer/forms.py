@@ -71,9 +71,12 @@ def names_section(title: str, kind: str) -> bool:
 
 
 @cache
-def boilerplate() -> frozenset[str]:
-    """Normalised lines of web-page furniture."""
-    return frozenset(normal(row["line"]) for row in rows("boilerplate"))
+def boilerplate(menu: bool = False) -> frozenset[str]:
+    """Normalised lines of web-page furniture; with `menu`, also the words that are
+    furniture only among other menu words ('Events', 'Research', 'Contact')."""
+    return frozenset(
+        normal(row["line"]) for row in rows("boilerplate") if menu or row["kind"] == "line"
+    )
 
 
 @cache

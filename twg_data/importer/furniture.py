@@ -85,16 +85,76 @@ def _plain(value: object) -> str:
     return str(value).strip()
 
 
+_RELATED = ("related", "you may also like", "upcoming events", "other events", "see also")
+_RULE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
+_DOWNLOAD = re.compile(r"\((?:PDF|DOCX?|XLSX?|PPTX?|ZIP)\b[^)]{0,20}\b[KMG]B\)\s*$", re.I)
+
+
+def _boilerplate_part(part: str) -> bool:
+    found = normal(part)
+    return found in forms.boilerplate(menu=True) or any(
+        found.startswith(b + " ") and len(b.split()) >= 2 for b in forms.boilerplate()
+    )
+
+
 def is_boilerplate(line: str) -> bool:
-    """A line of web-page furniture: a menu item, a share link, a cookie notice."""
+    """A line of web-page furniture: a menu item, a share link, a breadcrumb ('Home ›
+    Events › ...'), a row of footer links, a copyright line."""
     found = normal(line)
-    if not found or len(found.split()) > 8:
+    if not found or len(found.split()) > 12:
         return False
-    if found in forms.boilerplate():
+    if found in forms.boilerplate() or re.match(
+        r"^(?:©|copyright\s+(?:©|\d{4}))", line.strip(), re.I
+    ):
         return True
-    # 'Home > Events > Panel', 'Share: Facebook | Twitter', a row of menu words.
-    parts = [normal(p) for p in re.split(r"\s*(?:[>|›»/·•]|\s{3,})\s*", line) if p.strip()]
-    return len(parts) >= 2 and all(p in forms.boilerplate() for p in parts[:-1] or parts)
+    if _DOWNLOAD.search(line):
+        return True  # 'Concept note (PDF, 210 KB)': a link to a file
+    parts = [p for p in re.split(r"\s*(?:[>|›»·•]|\s{3,})\s*", line.strip()) if p.strip()]
+    if any(re.search(r"\d", p) for p in parts) and not re.search(r"[>›»|]", line):
+        return False  # '0830-0900   Registration': an agenda line in columns
+    if len(parts) < 2:
+        return False
+    if normal(parts[0]) in ("home", "inicio", "accueil") and re.search(r"[>›»/]", line):
+        return True  # a breadcrumb
+    known = sum(_boilerplate_part(p) for p in parts)
+    return known * 2 >= len(parts)
+
+
+def web_furniture(lines: list[str]) -> dict[int, str]:
+    """Line indexes of a page that are web-page or layout furniture, with the reason: the
+    lines above, a navigation menu (a block of one-to-three-word lines holding a menu
+    word), a cookie notice, related content after its heading, a rule line."""
+    found: dict[int, str] = {}
+    blocks: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            blocks.append([])
+        elif not blocks:
+            blocks.append([index])
+        else:
+            blocks[-1].append(index)
+    blocks = [b for b in blocks if b]
+    related = False
+    for block in blocks:
+        texts = [lines[i].strip() for i in block]
+        short = all(len(t.split()) <= 3 and not t.endswith((".", ":", "?")) for t in texts)
+        if related and all(len(t.split()) <= 12 for t in texts):
+            found.update({i: "related content on a web page" for i in block})
+            continue
+        related = False
+        if len(block) >= 3 and short and any(_boilerplate_part(t) for t in texts):
+            found.update({i: "a web page's navigation menu" for i in block})
+            continue
+        if re.search(r"\bcookies?\b", " ".join(texts), re.IGNORECASE) and len(block) <= 3:
+            found.update({i: "a cookie notice" for i in block})
+            continue
+        for i, text in zip(block, texts, strict=True):
+            if is_boilerplate(text):
+                found[i] = "web page furniture"
+                related = related or normal(text).startswith(_RELATED)
+            elif _RULE.match(text) and (i == 0 or not lines[i - 1].strip()):
+                found[i] = "a rule (a line across the page)"  # not a heading's underline
+    return found
 
 
 def is_page_number(line: str) -> bool:

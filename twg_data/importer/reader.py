@@ -20,15 +20,14 @@ from twg_data.importer.furniture import (
     PAGE_BREAK,
     Furniture,
     front_matter,
-    is_boilerplate,
     is_page_number,
     page_furniture,
     repair_controls,
+    web_furniture,
 )
 from twg_data.importer.layout import Block, text_blocks
 from twg_data.importer.pdf_reader import pdf_pages
 
-_RULE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
 MAX_BYTES = 20 * 1024 * 1024  # an upload or file larger than this is refused unread
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
@@ -131,11 +130,12 @@ def read_pages(
     on_pages = page_furniture(pages) if paged else {}
     read: list[str] = []  # the lines read for blocks: furniture as blank lines
     for p, lines in enumerate(pages):
+        web = web_furniture(lines)
         for i, line in enumerate(lines):
             if p == 0 and i < skip:
                 read.append("")
                 continue
-            reason = on_pages.get(p, {}).get(i) or _line_furniture(lines, i)
+            reason = on_pages.get(p, {}).get(i) or web.get(i) or _page_number(lines, i)
             if reason:
                 furniture.append(Furniture(line.strip(), reason))
                 read.append("")
@@ -150,15 +150,8 @@ def read_pages(
     return Document(name, stored, blocks, furniture, metadata, list(notes or []))
 
 
-def _line_furniture(lines: list[str], index: int) -> str | None:
-    line = lines[index]
-    if line.strip() and is_boilerplate(line):
-        return "web page furniture"
-    if _RULE.match(line) and (index == 0 or not lines[index - 1].strip()):
-        return "a rule (a line across the page)"  # not a heading's underline
-    if _lone_page_number(lines, index):
-        return "page number"
-    return None
+def _page_number(lines: list[str], index: int) -> str | None:
+    return "page number" if _lone_page_number(lines, index) else None
 
 
 def _lone_page_number(lines: list[str], index: int) -> bool:

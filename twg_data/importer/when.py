@@ -258,6 +258,9 @@ def find_time_range(text: str) -> tuple[str, str, str] | None:
     for match in _COMPACT_RANGE.finditer(text):
         start = (int(match[1]), int(match[2]))
         end = (int(match[3]), int(match[4]))
+        years = match[1] in ("19", "20") and match[3] in ("19", "20")
+        if years and not re.search(r"h", match[0], re.IGNORECASE):
+            continue  # '2019-2020': years, not hours
         if start < end:
             return _hhmm(start), _hhmm(end), match[0]
     for match in _RANGE.finditer(text):

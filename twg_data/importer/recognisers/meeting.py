@@ -96,28 +96,37 @@ def _is_meeting_name(text: str) -> bool:
 
 
 def _title_passage(opening: list[Passage], metadata: dict[str, str]) -> Passage | None:
-    """The passage that gives the meeting's title."""
+    """The passage that gives the meeting's title: a YAML block's title; else the opening
+    line that best reads as one (it names a meeting, heads the report, comes just before the
+    date line), not a sentence."""
     wanted = metadata.get("title", "")
     if wanted:
         found = next((p for p in opening if normal(p.plain) == normal(wanted)), None)
         if found:
             return found
-    candidates = [p for p in opening if _title_like(p)]
-    named = [p for p in candidates if _is_meeting_name(p.plain)]
-    if named:
-        return min(named, key=lambda p: (not p.heading and p.section != TITLE, opening.index(p)))
-    for before, passage in zip(opening, opening[1:], strict=False):
-        if _date_line(passage) and _title_like(before):
-            return before
-    return candidates[0] if candidates else (opening[0] if opening else None)
+    before_date = {id(a) for a, b in zip(opening, opening[1:], strict=False) if _date_line(b)}
+
+    def score(index: int, passage: Passage) -> float:
+        text = passage.plain.strip()
+        points = 3 * _is_meeting_name(text) + 2 * (passage.heading or passage.section == TITLE)
+        points += 2 * (id(passage) in before_date)
+        points -= 3 * (text.endswith(".") and len(text.split()) > 8)
+        return points - index / 100
+
+    candidates = [(score(i, p), p) for i, p in enumerate(opening) if _title_like(p)]
+    if candidates:
+        return max(candidates, key=lambda item: item[0])[1]
+    return opening[0] if opening else None
 
 
 def _title_like(passage: Passage) -> bool:
     text = passage.plain.strip()
     words = len(text.split())
+    field = re.match(r"^([^:]{1,30}):\s", text)  # 'Subject: ...', 'Event type: Panel'
     return (
         2 < words <= 40
         and label_of(text) is None
+        and not (field and len(field[1].split()) <= 2)
         and not _date_line(passage)
         and passage.block.kind in ("heading", "paragraph")
         and not (text.endswith(".") and words > 25)
