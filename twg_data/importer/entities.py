@@ -66,9 +66,13 @@ class Entities:
             if row["person_id"] == person_id and alias not in [row["name"], *aliases(row)]:
                 row["aliases"] = " | ".join([*aliases(row), alias])
 
-    def organization(self, name: str, passage: Passage) -> str:
-        """The id of the organization this name names; a new row when the data has none."""
-        found = self.organizations.find(name)
+    def organization(self, name: str, passage: Passage, country: str = "") -> str:
+        """The id of the organization this name names, also with the country the line states
+        ('Ministry of the Interior' in Mexico is the data's 'Ministry of the Interior,
+        Mexico'); a new row when the data has none."""
+        found = self.organizations.find(name) or (
+            self.organizations.find(f"{name}, {country}") if country else None
+        )
         if found:
             return found
         bracketed = re.fullmatch(r"(.+?)\s*\(([A-Za-z][\w&.-]{1,15})\)", name)

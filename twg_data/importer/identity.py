@@ -54,6 +54,7 @@ class Registry:
         self.table, self.key = table, key
         self.rows: dict[str, dict[str, str]] = {row[key]: row for row in rows}
         self._names: dict[str, str] = {}
+        self._compact: dict[str, str] = {}  # organizations: names without spaces
         self._by_word: dict[str, set[str]] = {}  # a word -> the name forms holding it
         for row in rows:
             self._index(row, acronyms)
@@ -66,6 +67,8 @@ class Registry:
             forms.append(row["acronym"])
         for form in forms:
             self._names.setdefault(normal(form), row[self.key])
+            if acronyms:  # 'UN Habitat', 'UN-HABITAT' and 'UNHabitat' are one name
+                self._compact.setdefault(normal(form).replace(" ", ""), row[self.key])
             for word in normal(form).split():
                 self._by_word.setdefault(word, set()).add(normal(form))
             bracketed = _BRACKETED.fullmatch(form)
@@ -75,8 +78,11 @@ class Registry:
                 )
 
     def find(self, name: str) -> str | None:
-        """The id whose name, alias or acronym this is, exactly (ignoring accents and case)."""
+        """The id whose name, alias or acronym this is, exactly (ignoring accents and case,
+        and for organizations the spaces: 'UN Habitat' is 'UN-HABITAT')."""
         found = self._names.get(normal(name))
+        if found is None and self.acronyms:
+            found = self._compact.get(normal(name).replace(" ", ""))
         if found is None:
             bracketed = _BRACKETED.fullmatch(name)
             # 'Name (ACRONYM)', or 'Name (ACRONYM) GmbH': a legal form may follow, no more.

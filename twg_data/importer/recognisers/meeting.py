@@ -109,7 +109,7 @@ def _title_passage(opening: list[Passage], metadata: dict[str, str]) -> Passage 
     def score(index: int, passage: Passage) -> float:
         text = passage.plain.strip()
         points = 3 * _is_meeting_name(text) + 2 * (passage.heading or passage.section == TITLE)
-        points += 2 * (id(passage) in before_date)
+        points += 3 * (id(passage) in before_date)
         points -= 3 * (text.endswith(".") and len(text.split()) > 8)
         return points - index / 100
 

@@ -80,7 +80,10 @@ def take_part(
     if line.city:
         stated = ", ".join(part for part in (line.city, line.country) if part)
         city_id = entities.city(line.city, country, passage, stated)
-    organization_id = entities.organization(line.organization, passage) if line.organization else ""
+    country_name = country.name if country else ""
+    organization_id = (
+        entities.organization(line.organization, passage, country_name) if line.organization else ""
+    )
     basis = (
         "stated"
         if city_id
