@@ -104,7 +104,7 @@ class Registry:
         """
         words = normal(name).split()
         if len(words) < 2:
-            return None
+            return self._near_one_word(name, exclude) if self.acronyms else None
         rare = [w for w in words if len(self._by_word.get(w, ())) <= COMMON] or words[-1:]
         forms = sorted(set().union(*(self._by_word.get(word, set()) for word in rare)))
         for form, score, index in process.extract(
@@ -112,6 +112,21 @@ class Registry:
         ):
             row_id = self._names[forms[index]]
             if row_id != exclude and len(form.split()) >= 2 and _alike(words, form.split()):
+                return row_id, int(score)
+        return None
+
+    def _near_one_word(self, name: str, exclude: str) -> tuple[str, int] | None:
+        """An organization named in one word: a spelling of another's name or acronym
+        ('ONU-Habitat' for UN-Habitat), or the same letters as its acronym ('CICR', 'ICRC')."""
+        compact = normal(name).replace(" ", "")
+        if len(compact) < 3:
+            return None
+        for form, row_id in self._compact.items():
+            if row_id == exclude or len(form) < 3:
+                continue
+            anagram = len(compact) <= 6 and sorted(compact) == sorted(form)
+            score = 100 if anagram else fuzz.ratio(compact, form)
+            if score >= NEAR and len(compact) >= 6 or anagram:
                 return row_id, int(score)
         return None
 

@@ -113,7 +113,10 @@ def sections(
             opening = opening and len(block.text.split()) < OPENING_WORDS
             continue
         empty = current is not title and not current.blocks
-        if empty and (block.level > current.level or (block.level == current.level == 0)):
+        if empty and (
+            block.level > current.level
+            or (block.level == current.level == 0 and groups(block.text))
+        ):
             parent = current
         elif parent is not None and (
             block.level <= parent.level if block.level else not groups(block.text)
