@@ -24,7 +24,7 @@ from twg_data.brief import Selection
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 from twg_data.summaries import SUMMARIES
-from twg_data.text import escape_markdown_text as esc
+from twg_data.text import escape_markdown as esc
 from twg_data.validate import validate
 
 DATA = paths.PROJECT_ROOT / "data"

@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from twg_data import i18n
+from twg_data.text import md
 
 PARAM = "lang"
 _CHOSEN = "_language"
@@ -52,7 +53,7 @@ def switch() -> None:
     st.sidebar.segmented_control(
         "Language · Idioma",
         list(i18n.LANGUAGES),
-        format_func=i18n.LANGUAGES.get,
+        format_func=lambda language: md(i18n.LANGUAGES[language]),
         key="language_switch",
         on_change=_switched,
     )

@@ -7,7 +7,7 @@ import streamlit as st
 from twg_data import localise, queries
 from twg_data.filters import DIMENSIONS, Filters, shorten
 from twg_data.i18n import _, ngettext
-from twg_data.text import escape_markdown as md
+from twg_data.text import Markdown, fmt
 from twg_data.ui import language
 from twg_data.ui.cache import per_data
 from twg_data.ui.state import (
@@ -96,7 +96,7 @@ def sidebar_filters() -> Filters:
     with st.container():  # a fixed place (see page_header)
         for warning in st.session_state.get("url_warnings", []):
             st.warning(
-                _("Ignored a link parameter: {warning}.").format(warning=md(warning)),
+                fmt(_("Ignored a link parameter: {warning}."), warning=warning),
                 icon=":material/link_off:",
             )
     st.session_state["filters"] = filters
@@ -122,17 +122,22 @@ def page_header(title: str, *, applies: tuple[str, ...] | None = None, reason: s
     return filters
 
 
-def describe_filters(filters: Filters) -> str:
+def describe_filters(filters: Filters) -> Markdown:
     """The active filters with their display labels."""
     if filters.is_empty:
-        return _("No filters: everything is shown.")
+        return Markdown(_("No filters: everything is shown."))
     options = filter_options()
-    parts = []
-    for dimension in filters.active():
-        labels = dict(options.get(dimension.param, []))
-        values = ", ".join(labels.get(v, v) for v in filters.values(dimension))
-        parts.append(f"{_(dimension.label)}: {values}")
-    return _("Filtered by {filters}.").format(filters="; ".join(parts))
+    parts = [
+        fmt(
+            "{filter}: {values}",
+            filter=_(dimension.label),
+            values=", ".join(
+                dict(options.get(dimension.param, [])).get(v, v) for v in filters.values(dimension)
+            ),
+        )
+        for dimension in filters.active()
+    ]
+    return fmt(_("Filtered by {filters}."), filters=Markdown("; ".join(parts)))
 
 
 def note_filters_not_applied(filters: Filters, applies: tuple[str, ...], reason: str) -> None:
@@ -145,6 +150,6 @@ def note_filters_not_applied(filters: Filters, applies: tuple[str, ...], reason:
             len(ignored),
         )
         st.info(
-            note.format(filters=", ".join(ignored), reason=reason),
+            fmt(note, filters=", ".join(ignored), reason=reason),
             icon=":material/filter_alt_off:",
         )
