@@ -147,7 +147,7 @@ def test_unknown_or_malformed_link_values_warn_and_are_dropped(query):
     no_exceptions(at)
     assert len(at.warning) == 1
     warning = at.warning[0].value
-    assert warning.startswith("Ignored a link parameter")
+    assert warning.startswith("Ignored 1 ")
     assert "<script>" not in warning and "[click](http" not in warning
     assert len(people_table(at)) == 23  # the bad value filtered nothing
 

@@ -115,7 +115,7 @@ def test_an_unknown_meeting_in_the_link_warns_and_the_latest_is_shown(two, value
     at = open_app("sessions", shown_meeting=value)
     no_exceptions(at)
     assert len(at.warning) == 1
-    assert at.warning[0].value.startswith("Ignored a link parameter: shown_meeting")
+    assert at.warning[0].value.startswith("Ignored 1 value of the link parameter `shown_meeting`")
     assert "<script>" not in at.warning[0].value
     assert switcher(at).value == GENEVA
 

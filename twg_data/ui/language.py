@@ -59,6 +59,16 @@ def switch() -> None:
     )
 
 
+def unknown_in_url() -> str | None:
+    """A `?lang=` value the dashboard does not speak, taken out of the link (None if the link
+    names no language, or one it speaks)."""
+    value = st.query_params.get(PARAM)
+    if value is None or i18n.parse(value):
+        return None
+    del st.query_params[PARAM]
+    return value
+
+
 def url_params() -> dict[str, str]:
     """What the URL holds for the language: nothing for English, the default."""
     language = i18n.language()
