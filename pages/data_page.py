@@ -84,5 +84,5 @@ st.markdown(
 st.code("\n".join(reports), language=None, wrap_lines=True)
 st.caption(
     _("A passage: add its section, as the agenda brief's *Cite as* lines do. Terms: ")
-    + ui.md(citation.terms())
+    + citation.terms()  # the project's own words, with its licence's address as a link
 )

@@ -101,10 +101,10 @@ LIST_OF_LABELS = frozenset({"tabs"})
 # Calls whose result is safe whatever their arguments: escaping, and interface text from the
 # catalog (`_` of data would pass data through: it is for interface text only).
 SAFE_RESULT = frozenset({"md", "code", "_", "N_", "ngettext", "column_label", "format_count"})
-# Markdown documents the project writes itself: the brief (its data through the one escaping
-# function, checked with hostile data in AppTest and Chromium) and the data dictionary (from
-# the schema and the summaries' code).
-DOCUMENTS = frozenset({"brief_markdown", "summaries_markdown"})
+# Markdown the project writes itself: the brief (its data through the one escaping function,
+# checked with hostile data in AppTest and Chromium), the data dictionary (from the schema
+# and the summaries' code) and the terms of use (constants, with the licence's address).
+DOCUMENTS = frozenset({"ui.brief_markdown", "dictionary.summaries_markdown", "citation.terms"})
 # Calls whose result is safe when their own arguments (all, or the receiver) are.
 SAFE_IF_ARGUMENTS = frozenset({"str", "Markdown"})
 SAFE_IF_RECEIVER = frozenset({"lower", "upper", "strip", "capitalize", "title"})
@@ -290,7 +290,9 @@ class _Module:
     def _safe_call(self, node: ast.Call) -> bool:
         name = _call_name(node.func)
         receiver = node.func.value if isinstance(node.func, ast.Attribute) else None
-        if name in SAFE_RESULT or name in DOCUMENTS:
+        if name in SAFE_RESULT:
+            return True
+        if isinstance(receiver, ast.Name) and f"{receiver.id}.{name}" in DOCUMENTS:
             return True
         if name == "fmt":  # the template must be safe; the values are escaped
             return bool(node.args) and self.safe(node.args[0])

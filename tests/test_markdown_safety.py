@@ -125,6 +125,9 @@ def test_hostile_text_escaped_reads_as_written_in_every_place(hostile):
         ("a -> b", " -> "),
         ("a -- b", " -- "),
         ("x >= y", " >= "),
+        ("see www.evil.example", "www."),  # GFM links addresses in the text too
+        ("see HTTPS://evil.example", "HTTPS://"),
+        ("write to a@evil.example", "a@evil"),
     ],
 )
 def test_what_streamlit_rewrites_after_parsing_gets_a_word_joiner(hostile, kept_out):

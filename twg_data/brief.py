@@ -300,7 +300,7 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         "",
         "- **" + _("Cite the data set as") + f":** {esc(content.dataset)}",
         *("- **" + _("Cite the report as") + f":** {esc(m.citation)}" for m in content.meetings),
-        "- **" + _("Terms") + f":** {esc(citation.terms())}",
+        "- **" + _("Terms") + ":** " + citation.terms(),  # the project's own words and URL
     ]
     return "\n".join(lines) + "\n"
 

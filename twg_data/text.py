@@ -38,6 +38,9 @@ _ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 # there).
 _SHORTCODE = re.compile(r":(?=[\w+/-]+:|material/)")
 _TYPOGRAPHIC = re.compile(r"(?:(?<= )|^)(?:<->|->|<-|--|>=|<=|~=)(?= |$)")
+# GFM links web addresses and e-mail addresses in the text too (`www.`, `http://`, `a@b.c`),
+# after parsing: a word joiner after `www`, after the scheme's colon and after the `@`.
+_AUTOLINK = re.compile(r"(?i)(?<![^\W_])www(?=\.)|(?<![^\W_])https?:(?=//)|@(?=[-\w])")
 # Control characters that whitespace does not cover (C0, DEL, C1): shown as U+FFFD.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 # Explicit bidirectional formatting (embeddings, overrides, isolates), and right-to-left
@@ -69,6 +72,7 @@ def _defused(text: str) -> str:
     text = _CONTROL.sub("\ufffd", " ".join(_BIDI_CONTROL.sub("", text).split()))
     text = _SHORTCODE.sub(":" + WORD_JOINER, text)
     text = _TYPOGRAPHIC.sub(lambda pair: pair[0][0] + WORD_JOINER + pair[0][1:], text)
+    text = _AUTOLINK.sub(lambda found: found[0] + WORD_JOINER, text)
     return FIRST_STRONG_ISOLATE + text + POP_DIRECTIONAL_ISOLATE if isolated else text
 
 
