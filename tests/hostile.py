@@ -124,6 +124,65 @@ FIELDS: dict[str, tuple[str, dict[str, str], str]] = {
     "passage": ("sources", {"source_id": "twg-2015-bogota-23"}, "passage"),
 }
 
+BOGOTA = "twg-2015-bogota"
+# Each page (its link's parameters) and the hostile fields it shows as text.
+SHOWN_ON: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
+    "overview": (
+        {"shown_meeting": BOGOTA},
+        (
+            "city",
+            "part-of",
+            "agenda-process",
+            "attendance",
+            "facilitator",
+            "objective-label",
+            "objective",
+            "unmapped-city",
+        ),
+    ),
+    "across_meetings": ({}, ("city",)),  # the meeting slider's options
+    "participants": ({"city": "bogota"}, ("city",)),  # the filters line
+    "sessions": (
+        {"shown_meeting": BOGOTA},
+        ("session-title", "session-format", "format-rules", "purpose", "person", "speaker-title"),
+    ),
+    "entry_points": (
+        {"shown_meeting": BOGOTA},
+        (
+            "key-point-heading",
+            "key-point",
+            "section",
+            "passage",
+            "framing-label",
+            "framing",
+            "setting",
+        ),
+    ),
+    "agenda_brief": (
+        {"shown_meeting": BOGOTA},
+        (
+            "meeting-title",
+            "part-of",
+            "agenda-process",
+            "attendance",
+            "city",
+            "person",
+            "facilitator",
+            "speaker-title",
+            "objective-label",
+            "objective",
+            "key-point-heading",
+            "key-point",
+            "section",
+            "passage",
+            "framing-label",
+            "framing",
+            "setting",
+        ),
+    ),
+    "data": ({"city": "bogota"}, ("city",)),
+}
+
 
 def tag(field: str) -> str:
     return f"hostile-field-{field}"
