@@ -41,6 +41,7 @@ FIRST_ARGUMENT_IS_MARKDOWN = frozenset(
         "toast",
         "badge",
         "write",
+        "html",  # drawn as HTML: only constants may go there
         # labels
         "expander",
         "popover",
@@ -330,10 +331,17 @@ def _is_ui(node: ast.expr | None) -> bool:
 
 def _markdown_arguments(call: ast.Call) -> Iterator[ast.expr]:
     """The arguments of a Streamlit call that it draws as Markdown, and of `Markdown(...)`,
-    which says its argument is safe Markdown (`fmt` and `md` pass it on unescaped)."""
+    which says its argument is safe Markdown (`fmt` and `md` pass it on unescaped). Raw HTML
+    in Markdown (`unsafe_allow_html=True`) is never safe: the keyword itself is reported."""
     if _call_name(call.func) == "Markdown":
         yield from call.args
         return
+    for keyword in call.keywords:
+        allowed = keyword.value
+        if keyword.arg == "unsafe_allow_html" and not (
+            isinstance(allowed, ast.Constant) and allowed.value is False
+        ):
+            yield ast.copy_location(ast.Name(id="unsafe_allow_html"), allowed)
     name = _streamlit_call(call)
     if name in LIST_OF_LABELS and call.args:
         yield call.args[0]

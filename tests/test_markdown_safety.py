@@ -70,6 +70,8 @@ def scan(source: str, tmp_path: Path) -> list[str]:
         "st.select_slider('x', options, format_func=labels.__getitem__)",
         "st.metric(_('People'), row.people)",
         "st.expander(row.title)",
+        "st.markdown('<b>x</b>', unsafe_allow_html=True)",
+        "st.html(f'<p>{row.text}</p>')",
         "h = {k: v for k, v in row.items()}\nst.markdown(h['x'])",
         "st.button(_('x'), help=row.help)",
         "ui.Markdown(row.text)",
@@ -99,6 +101,7 @@ def test_the_scan_finds_data_drawn_without_escaping(source, tmp_path):
         "def header(title):\n    st.title(title)\nheader(_('Participants'))",
         "def label(row):\n    return md(row.name)\nst.markdown(label(row))",
         "st.dataframe(frame, key=f'table_{name}')",
+        "wide = 'p { }'\nst.html(f'<style>{wide}</style>')",
         "h = {k: _(v) for k, v in HEADINGS.items()}\nst.markdown('**' + h['x'] + '**')",
     ],
 )

@@ -16,6 +16,7 @@ from markdown_it import MarkdownIt
 
 from tests.app_support import no_exceptions, open_app
 from tests.hostile import BOGOTA, SHOWN_ON, as_read, hostile_data
+from twg_data import pages
 
 # Constructs of the corpus as they would stand in Markdown that draws them: none may be sent.
 ALIVE = (
@@ -95,11 +96,11 @@ def read(markdown: str) -> str:
     return as_read(html.unescape(re.sub(r"<[^>]+>", " ", MARKDOWN.render(markdown))))
 
 
-@pytest.mark.parametrize("page", list(SHOWN_ON))
+@pytest.mark.parametrize("page", [spec.name for spec in pages.shown_pages(2)])
 def test_every_page_sends_hostile_data_escaped_and_shows_it_as_written(page, hostile, monkeypatch):
     folder, texts = hostile
     monkeypatch.setenv("TWG_DATA_DIR", str(folder))
-    query, shown = SHOWN_ON[page]
+    query, shown = SHOWN_ON.get(page, ({}, ()))  # a new page: no field known to be shown
     at = open_app(page, **query)
     no_exceptions(at)
     sent = markdown_sent(at)
