@@ -193,4 +193,5 @@ def sign_in_again() -> None:
 
 
 def sign_out() -> None:
+    """End this session's curator sign-in."""
     st.session_state[_SIGNED_IN] = False

@@ -46,6 +46,7 @@ class Failures:
         return max(0.0, kept.last + wait_after(kept.count) - now) if kept.count else 0.0
 
     def one_more(self, now: float) -> Failures:
+        """These failures and one more, now."""
         return Failures(self.current(now).count + 1, now)
 
 
@@ -58,6 +59,7 @@ class Addresses:
         self._lock = threading.Lock()
 
     def get(self, address: str) -> Failures:
+        """The address's failures (none if it has none remembered)."""
         with self._lock:
             return self._failures.get(address, Failures())
 
@@ -71,10 +73,12 @@ class Addresses:
             return failures
 
     def forget(self, address: str) -> None:
+        """Forget the address's failures (the right secret came from it)."""
         with self._lock:
             self._failures.pop(address, None)
 
     def clear(self) -> None:
+        """Forget every address's failures."""
         with self._lock:
             self._failures.clear()
 
