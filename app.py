@@ -32,8 +32,8 @@ ui.refresh_database()  # once per run: rebuild if the CSVs changed
 pages = [page(spec) for spec in shown_pages(len(ui.meetings_in_data()))]
 if ui.data_problems():
     pages.append(page(DATA_PROBLEMS))
-if curator.gate():  # off unless the operator set a secret and this session entered it
-    pages.append(page(CURATE))
+# The Curate page for a signed-in curator, where the operator set a secret (else nothing).
+pages += curator.pages(page(CURATE))
 
 current = st.navigation(pages)
 ui.set_current_page(current.url_path)

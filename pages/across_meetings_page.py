@@ -44,7 +44,7 @@ returns = ui.rows(queries.returns, filters)
 for cell, row in zip(st.columns(len(returns)), returns, strict=True):
     metric, caption = RETURNING[row.what]
     cell.metric(_(metric), format_count(row.returned))
-    cell.caption(_(caption).format(n=format_count(row.took_part)))
+    cell.caption(ui.fmt(_(caption), n=format_count(row.took_part)))
 people, organizations, cities = st.tabs([_("People"), _("Organizations"), _("Cities")])
 with people:
     ui.summary_table("returning_people", filters, empty=_("No named person matches the filters."))

@@ -36,17 +36,19 @@ if working is None:
                 curate.start(upload.name, upload.getvalue(), meeting_id)
                 st.rerun()
             except ReportError as error:
-                st.error(str(error), icon=":material/error:")
+                st.error(ui.md(str(error)), icon=":material/error:")
     st.stop()
 
 draft = working.draft
 counts = draft.counts()
 st.markdown(
-    _("Draft of **{meeting}** from `{report}`:").format(
-        meeting=ui.md(draft.meeting_id), report=draft.document.name
+    ui.fmt(
+        _("Draft of **{meeting}** from {report}:"),
+        meeting=draft.meeting_id,
+        report=ui.code(draft.document.name),
     )
     + " "
-    + ", ".join(f"{n} {table}" for table, n in counts.items())
+    + ui.md(", ".join(f"{n} {table}" for table, n in counts.items()))
 )
 for what in draft.not_found():
     st.warning(
@@ -109,7 +111,7 @@ if apply_clicked.button(_("Apply to the data"), type="primary"):
     try:
         applied = curate.apply_current()
     except ApplyError as error:
-        st.error(str(error), icon=":material/block:")
+        st.error(ui.md(str(error)), icon=":material/block:")
         if error.problems:
             ui.show_problems(error.problems)
     else:

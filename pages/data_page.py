@@ -34,9 +34,11 @@ name = st.selectbox(
 table = TABLES_BY_NAME[name]
 rows = ui.table(name, filters)
 st.markdown(
-    f"**`{table.file_name}`**: "
-    + ngettext("{n} row. Key: {key}.", "{n} rows. Key: {key}.", len(rows)).format(
-        n=format_count(len(rows)), key=", ".join(table.key)
+    ui.fmt("**{file}**: ", file=ui.code(table.file_name))
+    + ui.fmt(
+        ngettext("{n} row. Key: {key}.", "{n} rows. Key: {key}.", len(rows)),
+        n=format_count(len(rows)),
+        key=", ".join(table.key),
     )
 )
 dictionary_tab, rows_tab = st.tabs([_("Data dictionary"), _("Rows")])
@@ -52,7 +54,7 @@ with rows_tab:
     else:
         ui.show_table(name, filters)
 st.download_button(
-    _("Download {file}").format(file=table.file_name),
+    ui.fmt(_("Download {file}"), file=table.file_name),
     data=ui.table_csv(name, filters),
     file_name=f"twg-{table.file_name}",
     mime="text/csv",
@@ -66,7 +68,7 @@ st.caption(_("Every curated row points to one of these passages of the meeting r
 ui.summary_table("sources", filters)
 
 with st.expander(_("Data dictionary of the CSV summaries")):
-    st.markdown(dictionary.markdown().split("## CSV summaries", 1)[1].split("\n", 1)[1])
+    st.markdown(dictionary.summaries_markdown())
 
 st.subheader(_("Cite as"))
 st.caption(_("Built from the meetings table; copy with the button at the right of a block."))
@@ -82,5 +84,5 @@ st.markdown(
 st.code("\n".join(reports), language=None, wrap_lines=True)
 st.caption(
     _("A passage: add its section, as the agenda brief's *Cite as* lines do. Terms: ")
-    + ui.md(citation.terms())
+    + citation.terms()  # the project's own words, with its licence's address as a link
 )

@@ -36,7 +36,7 @@ if framing:
         named = framing.get("setting", [])
         st.markdown(" · ".join(ui.md(row.label) for row in named))
         if named:
-            st.caption(_("Source: “{passage}”").format(passage=ui.md(named[0].source_passage)))
+            st.caption(ui.fmt(_("Source: “{passage}”"), passage=named[0].source_passage))
 
 columns = st.columns(max(len(categories), 1), gap="large")
 for column, group in zip(columns, categories, strict=False):

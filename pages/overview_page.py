@@ -61,10 +61,10 @@ else:
     unmapped = cities[cities.latitude.isna()]
     with st.container():  # in place whether or not there is a note (see ui.page_header)
         if not unmapped.empty:
-            names = ", ".join(unmapped.city)
             st.caption(
-                _(
-                    "Not on the map (no coordinates: the report's name is ambiguous): {names}."
-                ).format(names=names)
+                ui.fmt(
+                    _("Not on the map (no coordinates: the report's name is ambiguous): {names}."),
+                    names=", ".join(unmapped.city),
+                )
             )
     ui.summary_table("cities", filters)

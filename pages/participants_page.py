@@ -10,11 +10,14 @@ filters = ui.page_header(_("Participants"))
 
 people = ui.summary("participants", filters)
 st.markdown(
-    ngettext(
-        "**{n} named person** matches the current filters.",
-        "**{n} named people** match the current filters.",
-        len(people),
-    ).format(n=format_count(len(people)))
+    ui.fmt(
+        ngettext(
+            "**{n} named person** matches the current filters.",
+            "**{n} named people** match the current filters.",
+            len(people),
+        ),
+        n=format_count(len(people)),
+    )
 )
 if people.empty:
     st.info(

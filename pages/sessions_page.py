@@ -22,14 +22,15 @@ ui.chart(charts.timeline, queries.session_timeline, filters)
 
 speakers = ui.grouped(queries.speakers, filters, "session_id")
 for session in ui.rows(queries.sessions, filters):
-    st.subheader(_("Focus {n}: {title}").format(n=session.position, title=ui.md(session.title)))
+    st.subheader(ui.fmt(_("Focus {n}: {title}"), n=session.position, title=session.title))
     facts, who = st.columns([1, 1], gap="large")
     with facts:
-        fmt = ui.md(session.format) or _("not stated")
+        shape = ui.md(session.format) or _("not stated")
         basis = (
             "" if session.format_basis in (None, "stated") else f" ({ui.md(session.format_basis)})"
         )
-        when = _("{day}, {start}–{end} ({minutes} minutes)").format(
+        when = ui.fmt(
+            _("{day}, {start}–{end} ({minutes} minutes)"),
             day=ui.long_day(session.date),
             start=session.start,
             end=session.end,
@@ -37,7 +38,7 @@ for session in ui.rows(queries.sessions, filters):
         )
         stated = (
             (_("When"), when),
-            (_("Format"), f"{fmt}{basis}"),
+            (_("Format"), f"{shape}{basis}"),
             (_("Purpose"), ui.md(session.purpose)),
         )
         st.markdown("  \n".join(f"**{label}:** {value}" for label, value in stated))
@@ -49,11 +50,18 @@ for session in ui.rows(queries.sessions, filters):
             st.markdown("*" + _("The report names no speakers for this session.") + "*")
         elif not mine:
             none = _("None of the {n} named speakers matches the filters.")
-            st.markdown("*" + none.format(n=session.speakers_in_report) + "*")
+            st.markdown("*" + ui.fmt(none, n=session.speakers_in_report) + "*")
         else:
             st.markdown("**" + _("Speakers, in order") + "**")
             for row in mine:
-                st.markdown(f"{row.order}. **{ui.md(row.person)}**, {ui.md(row.title_as_stated)}")
+                st.markdown(
+                    ui.fmt(
+                        "{n}. **{person}**, {title}",
+                        n=row.order,
+                        person=row.person,
+                        title=row.title_as_stated,
+                    )
+                )
 
 st.subheader(_("Sessions table"))
 ui.summary_table("sessions", filters)

@@ -1,7 +1,8 @@
 """The Markdown brief as a document people read as plain text: few escapes, the same
 rendering as the fully escaped form, each passage once, a citation under every item, and
 references at the end. Rendering is checked with markdown-it-py (CommonMark + GFM tables and
-strikethrough), the parser behind Streamlit's `rich` dependency."""
+strikethrough), the parser behind Streamlit's `rich` dependency; what Streamlit itself does
+beyond CommonMark is checked in Chromium (`tests/browser/test_hostile_browser.py`)."""
 
 from __future__ import annotations
 
@@ -14,12 +15,27 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from tests.hostile import as_read
 from tests.report_facts import PRESENTERS
 from twg_data import brief, citation, queries, text
 from twg_data.brief import Selection
 from twg_data.brief_content import point_quote
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
+
+# The reference the one escaping function is held to: every punctuation mark escaped.
+_EVERY_MARK = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$:=@])")
+_ENTITY = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+
+
+def escape_every_mark(data: object) -> str:
+    """Data text with every punctuation mark escaped (and the same word joiners and isolation
+    as `escape_markdown`, which CommonMark leaves alone)."""
+    if data is None:
+        return ""
+    defused = text._defused(str(data))  # noqa: SLF001 (the part both escapers share)
+    return _EVERY_MARK.sub(r"\\\1", _ENTITY.sub("&amp;", defused)).replace("<", "&lt;")
+
 
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 # Where the brief inserts data text: a list item, a quote, a heading, after a label, mid-line,
@@ -46,18 +62,19 @@ def rendered(markdown: str) -> str:
 
 
 def text_content(markdown: str) -> str:
-    """What a reader sees: the rendered HTML without tags, entities decoded, one line."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", rendered(markdown))).split())
+    """What a reader sees: the rendered HTML without tags, entities decoded, one line, the
+    invisible word joiners and isolates aside."""
+    return as_read(html.unescape(re.sub(r"<[^>]+>", " ", rendered(markdown))))
 
 
 @pytest.fixture
 def fully_escaped(monkeypatch: pytest.MonkeyPatch):
-    """Make the brief with the pages' escaper (every punctuation mark escaped): the brief's
-    Markdown as it was rendered before the minimal escaper."""
+    """Make the brief with every punctuation mark escaped: the brief's Markdown as it was
+    rendered before the minimal escaper."""
 
     def make(con, filters: Filters, selection: Selection) -> str:
         with monkeypatch.context() as patch:
-            patch.setattr(brief, "esc", text.escape_markdown)
+            patch.setattr(brief, "esc", escape_every_mark)
             return brief.brief_markdown(con, filters, selection)
 
     return make
@@ -99,8 +116,8 @@ def test_hostile_notes_render_as_the_fully_escaped_brief_and_stay_text(con, full
     context=st.sampled_from(CONTEXTS),
 )
 def test_minimal_escaping_renders_like_full_escaping_wherever_the_brief_puts_text(data, context):
-    minimal = rendered(context.format(text.escape_markdown_text(data)))
-    assert minimal == rendered(context.format(text.escape_markdown(data)))
+    minimal = rendered(context.format(text.escape_markdown(data)))
+    assert minimal == rendered(context.format(escape_every_mark(data)))
 
 
 def test_each_key_points_passage_appears_once(con):
@@ -119,9 +136,9 @@ def test_every_key_point_and_presenter_carries_its_cite_as_line(con):
     points = brief.selected_points(con, Filters(), Selection())
     key_points = markdown.split("## Key points carried forward")[1].split("\n## ")[0]
     for row in points[points.kind == "key_point"].itertuples():
-        section = key_points.split(f"#### {text.escape_markdown_text(brief.item_label(row))}\n")[1]
+        section = key_points.split(f"#### {text.escape_markdown(brief.item_label(row))}\n")[1]
         cite = section.split("- **Cite as:** ", 1)[1].split("\n", 1)[0]
-        assert cite == text.escape_markdown_text(report.cite(row.source_section))
+        assert cite == text.escape_markdown(report.cite(row.source_section))
     presenters = markdown.split("## Promising-practice speakers carried forward")[1]
     presenters = presenters.split("\n## ")[0]
     for name in PRESENTERS:
@@ -140,7 +157,7 @@ def test_the_brief_ends_with_its_references(con):
         citation.dataset(facts),
         "Transforming our world: the 2030 Agenda for Sustainable Development (A/RES/70/1)",
     ]
-    assert references == "".join(f"- {text.escape_markdown_text(r)}\n" for r in expected)
+    assert references == "".join(f"- {text.escape_markdown(r)}\n" for r in expected)
 
 
 def test_no_internal_ids_in_the_brief_headings(con):

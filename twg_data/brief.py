@@ -5,9 +5,10 @@
 Markdown, `docx_brief.brief_docx` as Word, `brief_csv` as one row per item, and
 `summary_pack` zips them with every summary. The app's Agenda brief page and
 `python -m twg_data brief|pack` both call them, so the same inputs give the same bytes. Data
-text inserted into Markdown escapes only what would be markup (`escape_markdown_text`), so
-the file reads as plain text too; CSV cells go through `export.to_csv_bytes`, which
-neutralises formulas. No timestamps: output is deterministic.
+text inserted into Markdown goes through the pages' one escaping function
+(`text.escape_markdown`), which escapes only what would be markup, so the file reads as plain
+text too; CSV cells go through `export.to_csv_bytes`, which neutralises formulas. No
+timestamps: output is deterministic.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from twg_data.filters import Filters
 from twg_data.i18n import N_, _, ngettext
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
-from twg_data.text import escape_markdown_text as esc
+from twg_data.text import escape_markdown as esc
 
 PACK_FILE_NAME = N_("twg-summary-pack.zip")
 
@@ -299,7 +300,7 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         "",
         "- **" + _("Cite the data set as") + f":** {esc(content.dataset)}",
         *("- **" + _("Cite the report as") + f":** {esc(m.citation)}" for m in content.meetings),
-        "- **" + _("Terms") + f":** {esc(citation.terms())}",
+        "- **" + _("Terms") + ":** " + citation.terms(),  # the project's own words and URL
     ]
     return "\n".join(lines) + "\n"
 

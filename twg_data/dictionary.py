@@ -50,12 +50,16 @@ def table_columns(table: Table) -> list[dict[str, str]]:
 def markdown() -> str:
     """The whole dictionary as Markdown: curated tables first, then the CSV summaries (their
     descriptions in the current language)."""
-    return _markdown(i18n.language())
+    return _tables_markdown() + _summaries_markdown(i18n.language())
 
 
-@cache  # the schema and the summaries do not change while the process runs
-def _markdown(language: str) -> str:
-    del language  # one dictionary per language
+def summaries_markdown() -> str:
+    """The dictionary's part on the CSV summaries, without its heading (the Data page)."""
+    return _summaries_markdown(i18n.language()).split("\n", 3)[3]
+
+
+@cache  # the schema does not change while the process runs
+def _tables_markdown() -> str:
     lines = [
         "# Data dictionary",
         "",
@@ -74,7 +78,13 @@ def _markdown(language: str) -> str:
         for row in table_columns(table):
             cells = [f"`{row['column']}`", row["type"], row["required"], row["description"]]
             lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
-    lines += [
+    return "\n".join(lines) + "\n"
+
+
+@cache  # the summaries do not change while the process runs
+def _summaries_markdown(language: str) -> str:
+    del language  # one part per language
+    lines = [
         "",
         "## CSV summaries (downloads and `python -m twg_data export NAME`)",
         "",

@@ -189,17 +189,18 @@ class _FilterMethods:
         return "; ".join(f"{d.label}: {', '.join(self.values(d))}" for d in self.active())
 
     @classmethod
-    def from_query_params(
+    def from_link(
         cls,
         params: Mapping[str, str | list[str]],
         known: Mapping[str, Iterable[str]] | None = None,
         ignore: Iterable[str] = (),
-    ) -> tuple[Filters, list[str]]:
-        """Parse URL parameters; unknown names and values are dropped, each with a warning.
+    ) -> tuple[Filters, LinkProblems]:
+        """Parse URL parameters: the filters, and what was dropped (unknown names; per
+        parameter, unknown or overlong values, in the link's order).
 
         `known` maps a parameter to its valid values; without it any short value is accepted.
         """
-        warnings: list[str] = []
+        problems = LinkProblems()
         selected: dict[str, list[str]] = {}
         ignored = set(ignore)
         for name, raw in params.items():
@@ -207,19 +208,45 @@ class _FilterMethods:
                 continue
             dimension = DIMENSIONS_BY_PARAM.get(name)
             if dimension is None:
-                warnings.append(f"{shorten(name)!r} is not a filter name")
+                problems.names.append(name)
                 continue
             valid = set(known[name]) if known is not None and name in known else None
             for value in [raw] if isinstance(raw, str) else raw:
                 if value == "":
                     continue
                 if len(value) > MAX_VALUE_LENGTH or (valid is not None and value not in valid):
-                    warnings.append(
-                        f"{name}={shorten(value)!r} is not a known {dimension.label.lower()}"
-                    )
+                    problems.values.setdefault(name, []).append(value)
                     continue
                 selected.setdefault(dimension.field, []).append(value)
-        return cls(**{k: tuple(v) for k, v in selected.items()}), warnings
+        return cls(**{k: tuple(v) for k, v in selected.items()}), problems
+
+    @classmethod
+    def from_query_params(
+        cls,
+        params: Mapping[str, str | list[str]],
+        known: Mapping[str, Iterable[str]] | None = None,
+        ignore: Iterable[str] = (),
+    ) -> tuple[Filters, list[str]]:
+        """Parse URL parameters (or CLI flags); unknown names and values are dropped, each with
+        a warning."""
+        filters, problems = cls.from_link(params, known, ignore)
+        warnings = []
+        for name in params:
+            if name in problems.names:
+                warnings.append(f"{shorten(name)!r} is not a filter name")
+            label = DIMENSIONS_BY_PARAM[name].label.lower() if name in problems.values else ""
+            for value in problems.values.get(name, []):
+                warnings.append(f"{name}={shorten(value)!r} is not a known {label}")
+        return filters, warnings
+
+
+@dataclass
+class LinkProblems:
+    """What a link held that the filters dropped: parameters that are no filter, and per
+    filter parameter the values the data does not know (or that are too long)."""
+
+    names: list[str] = field(default_factory=list)
+    values: dict[str, list[str]] = field(default_factory=dict)
 
 
 # One field per dimension, in their order: Filters(cities=("bogota",), roles=(...)).

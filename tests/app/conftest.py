@@ -41,3 +41,12 @@ def app_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "app.duckdb"
     monkeypatch.setenv("TWG_DB_PATH", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_wrong_secrets_remembered() -> None:
+    """Each test starts with no wrong curator secrets remembered per address (the memory is
+    the process's, shared by every AppTest session)."""
+    from twg_data.ui import guesses
+
+    guesses.ADDRESSES.clear()

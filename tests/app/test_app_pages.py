@@ -147,8 +147,8 @@ def test_unknown_or_malformed_link_values_warn_and_are_dropped(query):
     no_exceptions(at)
     assert len(at.warning) == 1
     warning = at.warning[0].value
-    assert warning.startswith("Ignored a link parameter")
-    assert "<script>" not in warning and "](http" not in warning
+    assert warning.startswith("Ignored 1 ")
+    assert "<script>" not in warning and "[click](http" not in warning
     assert len(people_table(at)) == 23  # the bad value filtered nothing
 
 
@@ -180,7 +180,7 @@ def test_sessions_page_shows_times_and_the_presenters_in_order():
     at = open_app("sessions")
     text = markdown_text(at)
     assert "14:00–15:15 (75 minutes)" in text and "15:30–16:45 (75 minutes)" in text
-    order = ["Leoluca Orlando", "Ibeth Rodriguez", "Ana Teresa Bernal", "Caroline Putman\\-Cramer"]
+    order = ["Leoluca Orlando", "Ibeth Rodriguez", "Ana Teresa Bernal", "Caroline Putman-Cramer"]
     positions = [text.index(name) for name in order]
     assert positions == sorted(positions)
     assert "The report names no speakers for this session" in text
@@ -210,7 +210,7 @@ def test_hostile_text_in_the_data_is_shown_as_text_and_neutralised_in_downloads(
     at = open_app("sessions")
     no_exceptions(at)
     text = markdown_text(at)
-    assert "<script>" not in text and "](http" not in text and "**bold**" not in text
+    assert "<script>" not in text and "[click](http" not in text and "**bold**" not in text
     assert "\\[click\\]" in text  # escaped, so it renders literally
     speakers = media.data(download(at, "Download speakers (CSV)")).decode("utf-8-sig")
     assert "'=HYPERLINK" in speakers
@@ -263,7 +263,7 @@ def test_a_meeting_without_a_number_is_titled_without_one(tmp_path, monkeypatch)
     at = open_app("overview")
     no_exceptions(at)
     # The one meeting label (vocabulary.MEETING_LABEL_SQL), as the sidebar's filter names it too.
-    assert at.subheader[0].value == "Meeting · Bogotá · 2015\\-09\\-21"
+    assert at.subheader[0].value == "Meeting · Bogotá · 2015-09-21"
     assert "Meeting · Bogotá · 2015-09-21" in at.sidebar.multiselect[0].options
 
 

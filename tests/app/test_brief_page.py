@@ -21,7 +21,7 @@ from twg_data import brief, docx_brief, export, paths
 from twg_data.brief import Selection
 from twg_data.build import connect, ensure_database
 from twg_data.filters import Filters
-from twg_data.text import escape_markdown_text as esc
+from twg_data.text import escape_markdown as esc
 
 APP = Path(__file__).resolve().parents[2] / "app.py"  # AppTest resolves paths from the caller
 PAGE = "pages/agenda_brief_page.py"

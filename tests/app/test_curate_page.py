@@ -99,7 +99,9 @@ def test_a_curator_drafts_reviews_confirms_and_applies(curator, twg_env):
     report = (REPORTS / "kampala.md").read_bytes()
     at = upload(curator, "kampala.md", report, "twg-2016-kampala")
     no_exceptions(at)
-    assert any(m.value.startswith("Draft of **twg\\-2016\\-kampala**") for m in at.markdown)
+    assert any(
+        m.value.startswith("Draft of **twg-2016-kampala** from `kampala.md`:") for m in at.markdown
+    )
     # The report's text beside the draft, and the identity question.
     assert any("Report on the third meeting" in t.value for t in at.text)
     assert at.button(key="reject_0_antonio-zapata-guerrero").label == "Different"

@@ -107,5 +107,5 @@ def test_a_link_with_filters_opens_the_filtered_view(streamlit_server, page):
 def test_an_unknown_link_value_shows_a_warning_not_an_error(streamlit_server, page):
     page.goto(f"{streamlit_server}/?city=atlantis")
     wait_for_app(page)
-    expect(page.get_by_text("Ignored a link parameter")).to_be_visible()
+    expect(page.get_by_text("Ignored 1 value of the link parameter city")).to_be_visible()
     assert exception_texts(page) == []

@@ -5,11 +5,14 @@ link parameters that are not filters), `meeting` (one meeting at a time: the swi
 `choices` (items to carry forward, with notes, in one widget).
 
 Pages call `ui.<helper>` and pass `twg_data.queries` and `twg_data.charts` functions; they
-never touch SQL or CSV files.
+never touch SQL or CSV files. Text from the data, a link or an upload reaches Markdown only
+through `ui.md` (a value), `ui.fmt` (interface text filled with values) or `ui.code` (an id or
+file name as code), the one escaping function (`twg_data.text`); a test scans the pages for
+any other way in (`tests/test_markdown_safety.py`).
 """
 
 from twg_data.localise import long_day, meeting_label
-from twg_data.text import escape_markdown as md
+from twg_data.text import Markdown, code, fmt, md
 from twg_data.ui.cache import (
     brief_file,
     brief_markdown,
@@ -54,6 +57,9 @@ __all__ = [
     "meeting_label",
     "column_label",
     "md",
+    "fmt",
+    "code",
+    "Markdown",
     "refresh_database",
     "database",
     "data_problems",

@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from twg_data import i18n
+from twg_data.text import md
 
 PARAM = "lang"
 _CHOSEN = "_language"
@@ -52,10 +53,20 @@ def switch() -> None:
     st.sidebar.segmented_control(
         "Language · Idioma",
         list(i18n.LANGUAGES),
-        format_func=i18n.LANGUAGES.get,
+        format_func=lambda language: md(i18n.LANGUAGES[language]),
         key="language_switch",
         on_change=_switched,
     )
+
+
+def unknown_in_url() -> str | None:
+    """A `?lang=` value the dashboard does not speak, taken out of the link (None if the link
+    names no language, or one it speaks)."""
+    value = st.query_params.get(PARAM)
+    if value is None or i18n.parse(value):
+        return None
+    del st.query_params[PARAM]
+    return value
 
 
 def url_params() -> dict[str, str]:

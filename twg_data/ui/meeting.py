@@ -12,6 +12,7 @@ import streamlit as st
 
 from twg_data.filters import DIMENSIONS_BY_PARAM, Filters
 from twg_data.i18n import _
+from twg_data.text import md
 from twg_data.ui.database import database
 from twg_data.ui.sidebar import filter_options
 from twg_data.ui.state import (
@@ -82,5 +83,8 @@ def meeting_slider(filters: Filters, key: str) -> Filters:
         return filters
     if st.session_state.get(key) not in labels:
         st.session_state[key] = list(labels)[-1]
-    chosen = st.select_slider(_("Meeting"), list(labels), format_func=labels.__getitem__, key=key)
+    # A slider draws its options as Markdown (a selectbox draws them as plain text).
+    chosen = st.select_slider(
+        _("Meeting"), list(labels), format_func=lambda meeting: md(labels[meeting]), key=key
+    )
     return filters.with_values(_MEETING, (chosen,))

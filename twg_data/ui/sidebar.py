@@ -1,13 +1,14 @@
-"""The shared filters: the sidebar, the URL mirror, and each page's header of filters in force."""
+"""The shared filters: the sidebar, the URL mirror (and what a link held that they drop), and
+each page's header of filters in force."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from twg_data import localise, queries
+from twg_data import i18n, localise, queries
 from twg_data.filters import DIMENSIONS, Filters, shorten
-from twg_data.i18n import _, ngettext
-from twg_data.text import escape_markdown as md
+from twg_data.i18n import _, format_count, ngettext
+from twg_data.text import Markdown, code, fmt
 from twg_data.ui import language
 from twg_data.ui.cache import per_data
 from twg_data.ui.state import (
@@ -19,6 +20,8 @@ from twg_data.ui.state import (
 )
 
 _FILTER_KEY = "filter_{}"
+_LINK_PROBLEMS = "url_warnings"  # what the link held that was dropped: (kind, param, values)
+_QUOTED = 3  # how many of a parameter's dropped values a warning quotes
 
 
 def _localised_options(cursor) -> dict[str, list[tuple[str, str]]]:
@@ -31,7 +34,7 @@ def filter_options() -> dict[str, list[tuple[str, str]]]:
 
 
 def _clear_url_warnings() -> None:
-    st.session_state["url_warnings"] = []
+    st.session_state[_LINK_PROBLEMS] = []
 
 
 def _reset_filters() -> None:
@@ -41,24 +44,53 @@ def _reset_filters() -> None:
 
 
 def _seed_from_url(options: dict[str, list[tuple[str, str]]]) -> None:
-    """On a session's first run, take the filters and the meeting shown from the URL; warn
-    about what is unknown."""
+    """On a session's first run, take the filters and the meeting shown from the URL; note
+    what it holds that is unknown, one note per parameter."""
     params = url_params()
     known = {param: [value for value, _ in pairs] for param, pairs in options.items()}
-    filters, warnings = Filters.from_query_params(params, known, ignore=PAGE_PARAMS)
+    filters, dropped = Filters.from_link(params, known, ignore=PAGE_PARAMS)
     for dimension in DIMENSIONS:
         st.session_state[_FILTER_KEY.format(dimension.param)] = list(filters.values(dimension))
+    problems = [("values", name, tuple(values)) for name, values in dropped.values.items()]
+    if dropped.names:
+        problems.append(("names", "", tuple(dropped.names)))
     for shown in params.get(SHOWN_MEETING, [])[:1]:
         if shown in known["meeting"]:
             keep_value(SHOWN_MEETING, shown)
         else:
-            warnings.append(
-                _("{param}={value} is not a known meeting").format(
-                    param=SHOWN_MEETING, value=repr(shorten(shown))
-                )
-            )
-    st.session_state["url_warnings"] = warnings
+            problems.append(("values", SHOWN_MEETING, (shown,)))
+    if unknown := language.unknown_in_url():
+        problems.append(("language", language.PARAM, (unknown,)))
+    st.session_state[_LINK_PROBLEMS] = problems
     st.session_state["filters_seeded"] = True
+
+
+def _quoted(values: tuple[str, ...]) -> str:
+    """The first few values as a warning quotes them (each shortened), `…` for the rest."""
+    quoted = ", ".join(repr(shorten(value)) for value in values[:_QUOTED])
+    return quoted + (", …" if len(values) > _QUOTED else "")
+
+
+def link_warning(kind: str, param: str, values: tuple[str, ...]) -> Markdown:
+    """The warning for what one link parameter held that was dropped."""
+    n = len(values)
+    if kind == "names":
+        note = ngettext(
+            "Ignored {n} link parameter the dashboard does not know: {names}.",
+            "Ignored {n} link parameters the dashboard does not know: {names}.",
+            n,
+        )
+        return fmt(note, n=format_count(n), names=_quoted(values))
+    if kind == "language":
+        note = _("Ignored the link parameter {param}={value}: the dashboard speaks {languages}.")
+        spoken = ", ".join(f"{name} ({tag})" for tag, name in i18n.LANGUAGES.items())
+        return fmt(note, param=code(param), value=_quoted(values), languages=spoken)
+    note = ngettext(
+        "Ignored {n} value of the link parameter {param} that the data does not know: {values}.",
+        "Ignored {n} values of the link parameter {param} that the data does not know: {values}.",
+        n,
+    )
+    return fmt(note, n=format_count(n), param=code(param), values=_quoted(values))
 
 
 def sidebar_filters() -> Filters:
@@ -94,11 +126,8 @@ def sidebar_filters() -> Filters:
     # The language too (when not English): a link shared from any page keeps it.
     mirror_filters_in_url({**filters.to_query_params(), **language.url_params()})
     with st.container():  # a fixed place (see page_header)
-        for warning in st.session_state.get("url_warnings", []):
-            st.warning(
-                _("Ignored a link parameter: {warning}.").format(warning=md(warning)),
-                icon=":material/link_off:",
-            )
+        for kind, param, values in st.session_state.get(_LINK_PROBLEMS, []):
+            st.warning(link_warning(kind, param, values), icon=":material/link_off:")
     st.session_state["filters"] = filters
     return filters
 
@@ -122,17 +151,22 @@ def page_header(title: str, *, applies: tuple[str, ...] | None = None, reason: s
     return filters
 
 
-def describe_filters(filters: Filters) -> str:
+def describe_filters(filters: Filters) -> Markdown:
     """The active filters with their display labels."""
     if filters.is_empty:
-        return _("No filters: everything is shown.")
+        return Markdown(_("No filters: everything is shown."))
     options = filter_options()
-    parts = []
-    for dimension in filters.active():
-        labels = dict(options.get(dimension.param, []))
-        values = ", ".join(labels.get(v, v) for v in filters.values(dimension))
-        parts.append(f"{_(dimension.label)}: {values}")
-    return _("Filtered by {filters}.").format(filters="; ".join(parts))
+    parts = [
+        fmt(
+            "{filter}: {values}",
+            filter=_(dimension.label),
+            values=", ".join(
+                dict(options.get(dimension.param, [])).get(v, v) for v in filters.values(dimension)
+            ),
+        )
+        for dimension in filters.active()
+    ]
+    return fmt(_("Filtered by {filters}."), filters=Markdown("; ".join(parts)))
 
 
 def note_filters_not_applied(filters: Filters, applies: tuple[str, ...], reason: str) -> None:
@@ -145,6 +179,6 @@ def note_filters_not_applied(filters: Filters, applies: tuple[str, ...], reason:
             len(ignored),
         )
         st.info(
-            note.format(filters=", ".join(ignored), reason=reason),
+            fmt(note, filters=", ".join(ignored), reason=reason),
             icon=":material/filter_alt_off:",
         )

@@ -14,6 +14,7 @@ from twg_data.filters import Filters
 from twg_data.i18n import _, format_count
 from twg_data.localise import column_label
 from twg_data.summaries import SUMMARIES
+from twg_data.text import code, fmt
 from twg_data.ui.cache import labels, per_data, query, summary, summary_csv, table
 from twg_data.ui.database import database
 from twg_data.validate import Problem
@@ -31,20 +32,26 @@ def show_data_status() -> bool:
     status, _db = database()
     if status.db_path is None:
         st.error(
-            _(
-                "The data in `{folder}` cannot be loaded and there is no earlier good copy to "
-                "show. Fix these problems and reload the page:"
-            ).format(folder=paths.data_dir())
+            fmt(
+                _(
+                    "The data in {folder} cannot be loaded and there is no earlier good copy to "
+                    "show. Fix these problems and reload the page:"
+                ),
+                folder=code(paths.data_dir()),
+            )
         )
         show_problems(status.problems)
         return False
     if status.stale:
         st.warning(
-            _(
-                "The data is stale: the CSVs have {n} problem(s), so the dashboard shows the "
-                "last good data. The Data problems page lists them; fixed files are picked up "
-                "on the next click, without a restart."
-            ).format(n=format_count(len(status.problems))),
+            fmt(
+                _(
+                    "The data is stale: the CSVs have {n} problem(s), so the dashboard shows the "
+                    "last good data. The Data problems page lists them; fixed files are picked "
+                    "up on the next click, without a restart."
+                ),
+                n=format_count(len(status.problems)),
+            ),
             icon=":material/warning:",
         )
     return True
@@ -78,7 +85,7 @@ def download_button(name: str, filters: Filters, label: str | None = None) -> No
     """Download the summary as CSV: exactly the rows shown under the current filters."""
     spec = SUMMARIES[name]
     st.download_button(
-        label or _("Download {title} (CSV)").format(title=_(spec.title).lower()),
+        label or fmt(_("Download {title} (CSV)"), title=_(spec.title).lower()),
         data=summary_csv(name, filters),
         file_name=export.summary_file_name(name),
         mime="text/csv",
@@ -144,8 +151,10 @@ def _show(shown: _Shown, column_config: dict | None, height: int | str) -> None:
     )
     if shown.total > MAX_ROWS_SHOWN:
         st.caption(
-            _("Showing the first {shown} of {total} rows; the download holds all of them.").format(
-                shown=format_count(MAX_ROWS_SHOWN), total=format_count(shown.total)
+            fmt(
+                _("Showing the first {shown} of {total} rows; the download holds all of them."),
+                shown=format_count(MAX_ROWS_SHOWN),
+                total=format_count(shown.total),
             )
         )
 
