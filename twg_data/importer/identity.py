@@ -19,6 +19,7 @@ from twg_data.text import slug
 # 'Name (ACRONYM) rest': the name, the acronym, what follows.
 _BRACKETED = re.compile(r"(.+?)\s*\(([^()]+)\)\s*(.*)")
 NEAR = 88  # rapidfuzz token-set score from which two different names are suggested as one
+NEAR_ONE_WORD = 80  # the same for one-word organization names ('ONU-Habitat', 'UN-Habitat')
 COMMON = 40  # a word more name forms share than this does not find candidates (too common)
 _INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]?$")  # 'KM', 'TdV': a report's own shorthand
 
@@ -126,7 +127,7 @@ class Registry:
                 continue
             anagram = len(compact) <= 6 and sorted(compact) == sorted(form)
             score = 100 if anagram else fuzz.ratio(compact, form)
-            if score >= NEAR and len(compact) >= 6 or anagram:
+            if score >= NEAR_ONE_WORD and len(compact) >= 8 or anagram:
                 return row_id, int(score)
         return None
 

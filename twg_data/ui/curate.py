@@ -14,6 +14,7 @@ from twg_data.importer import Draft, draft_report, write_draft
 from twg_data.importer.apply import Applied, apply_draft
 from twg_data.importer.folder import fingerprints, read_tables
 from twg_data.importer.reader import MAX_BYTES, TEXT_SUFFIXES, ReportError
+from twg_data.text import escape_markdown as md
 
 _DRAFT = "_curate_draft"
 
@@ -64,6 +65,6 @@ def apply_current() -> Applied:
         write_draft(working.draft, data_dir, folder, working.original, working.base)
         applied = apply_draft(folder, data_dir)
     if applied.recovered:
-        st.info(applied.recovered, icon=":material/restore:")
+        st.info(md(applied.recovered), icon=":material/restore:")
     discard()
     return applied
