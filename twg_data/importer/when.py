@@ -63,7 +63,7 @@ def _month_numbers() -> dict[str, int]:
 
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:\s?(?:st|nd|rd|th|er|º|°))?"
 _YEAR = r"(?:19|20)\d{2}"
-_TO = r"\s*(?:-|–|—|/|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b|&|\bau\b|\bet\b|\bal\b|\ba\b|\by\b|\bhasta\b)\s*"
+_TO = r"\s*(?:-|–|—|/|&|\b(?:to|until|till|through|and|au|et|al|a|y|hasta)\b)\s*"
 _OF = r"(?:\s+(?:de|of|del)\s+|\s+)"
 _COMMA_YEAR = r"(?:,?\s+(?:de\s+|del\s+)?|\s*,\s*)"
 

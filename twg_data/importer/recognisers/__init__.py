@@ -13,8 +13,14 @@ from twg_data.importer.entities import Entities
 from twg_data.importer.layout import label_of
 from twg_data.importer.passages import number, sections
 from twg_data.importer.reader import Document
-from twg_data.importer.recognisers import hints, key_points, meeting, participants, sessions
-from twg_data.importer.recognisers import speakers
+from twg_data.importer.recognisers import (
+    hints,
+    key_points,
+    meeting,
+    participants,
+    sessions,
+    speakers,
+)
 from twg_data.importer.recognisers.context import Context
 
 # meeting first (the date and place others need); participants before speakers (a list's

@@ -159,11 +159,11 @@ def _dates(context: Context, opening: list[Passage], metadata: dict[str, str], t
                 score = 5
             elif passage.section == TITLE or passage.heading:
                 score = 4
-            elif _HELD_IN.search(passage.plain) or forms.has_word(
-                passage.plain, forms.section_forms("held")
+            elif (
+                _HELD_IN.search(passage.plain)
+                or forms.has_word(passage.plain, forms.section_forms("held"))
+                or _date_line(passage)
             ):
-                score = 3
-            elif _date_line(passage):
                 score = 3
             if title in opening and not (label and label[0] == "date"):
                 distance = index - opening.index(title)
@@ -266,7 +266,7 @@ def _place_words(segment: str) -> list[str]:
     found = [segment] if len(words) <= 3 and segment[:1].isupper() else []
     for size in (3, 2, 1):
         tail = words[-size:]
-        if len(words) >= size and all(w[:1].isupper() or w in ("de", "del") for w in tail):
-            if tail[0][:1].isupper() and " ".join(tail) not in found:
-                found.append(" ".join(tail))
+        named = all(w[:1].isupper() or w in ("de", "del") for w in tail)
+        if len(words) >= size and named and tail[0][:1].isupper() and " ".join(tail) not in found:
+            found.append(" ".join(tail))
     return found

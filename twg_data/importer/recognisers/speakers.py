@@ -83,13 +83,13 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
             if found:
                 _speaker(context, session_id, found, passage.plain, passage)
                 continue
-        if open_list and role and block.kind in ("item", "paragraph"):
-            if _speaker(context, session_id, role, passage.plain, passage):
-                continue
+        listed = open_list and role and block.kind in ("item", "paragraph")
+        if listed and _speaker(context, session_id, role, passage.plain, passage):
+            continue
         open_list = False
-        if agenda and block.kind in ("paragraph", "item") and index <= 4:
-            if _unlabelled(context, session_id, passage, passages[:index]):
-                continue
+        near_item = agenda and block.kind in ("paragraph", "item") and index <= 4
+        if near_item and _unlabelled(context, session_id, passage, passages[:index]):
+            continue
         _in_prose(context, session_id, passage)
 
 
