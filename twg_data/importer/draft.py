@@ -43,7 +43,8 @@ class Tag:
     source_id: str
     kind: str  # key_point | speaker | participant | session | objective | framing | nothing
     options: dict[str, str] = field(default_factory=dict)
-    added: list[tuple[str, int]] = field(default_factory=list)  # (table, id(row)) it added
+    added: list[tuple[str, str]] = field(default_factory=list)  # (table, row key) it added
+    removed: list[tuple[str, dict[str, str]]] = field(default_factory=list)  # rows it took
 
 
 @dataclass

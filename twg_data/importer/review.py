@@ -3,14 +3,44 @@
 from __future__ import annotations
 
 from twg_data.importer.draft import COLUMNS, Draft
+from twg_data.importer.tagging import described
 from twg_data.schema import TABLES
+from twg_data.text import escape_markdown
 
 # Shown first, in this order; the sources table is the passages themselves.
 ORDER = [t.name for t in TABLES if t.name != "sources"]
 
 
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ") or "·"
+    """A value as a table cell of REVIEW.md, shown as written (never as markup)."""
+    return escape_markdown(value) or "·"
+
+
+def _curator_sections(draft: Draft) -> list[str]:
+    """The suggestions to tag, what the curator tagged, and what reading set aside."""
+    lines = ["", "## Suggestions to tag", ""]
+    if draft.hints:
+        lines += ["| passage | may be | because of | text |", "|---|---|---|---|"]
+        for hint in draft.hints:
+            what = f"{hint.kind.replace('_', ' ')}: {hint.value}"
+            lines.append(
+                f"| `{hint.source_id}` | {_cell(what)} | {_cell(hint.words)} "
+                f"| {_cell(draft.passage(hint.source_id))} |"
+            )
+    else:
+        lines.append("None.")
+    lines += ["", "## Tagged by the curator", ""]
+    lines += [
+        f"- `{found.source_id}`: {_cell(described(draft, found))}" for found in draft.tags.values()
+    ] or ["Nothing yet."]
+    lines += ["", f"## Set aside as page furniture ({len(draft.furniture)})", ""]
+    lines += [f"- {_cell(item.reason)}: {_cell(item.text)}" for item in draft.furniture] or [
+        "Nothing: every line of the report is in a passage or names a section."
+    ]
+    if draft.document.notes:
+        lines += ["", "## Repaired while reading", ""]
+        lines += [f"- {_cell(note)}" for note in draft.document.notes]
+    return lines
 
 
 def review_markdown(draft: Draft) -> str:
@@ -45,6 +75,7 @@ def review_markdown(draft: Draft) -> str:
             lines.append(f"| {d.table} | {_cell(d.key)} | {d.column} | {_cell(d.why)} |")
     else:
         lines.append("None.")
+    lines += _curator_sections(draft)
     for table, changes in draft.changes.items():
         lines += ["", f"## Changed rows: {table}", ""]
         for key, values in changes.items():

@@ -35,6 +35,9 @@ class Context:
         context.meeting_date = meeting.get("date", "")
         context.meeting_end = meeting.get("end_date", "")
         context.participants = {row["person_id"]: row for row in draft.rows.get("participants", [])}
+        context.listed = {
+            row["person_id"] for row in draft.rows.get("participants", []) if row["list_number"]
+        }
         for row in draft.rows.get("people", []):
             for alias in row.get("aliases", "").split("|"):
                 if alias.strip().isupper() or (

@@ -131,9 +131,26 @@ def _heading_session(
     return None
 
 
-def _start(text: str) -> tuple[str, str, str] | None:
+def start_of(text: str) -> tuple[str, str, str] | None:
+    """(start, '', the words) for a text that opens with a start time only."""
     found = when.find_start_time(text)
     return (found[0], "", found[1]) if found else None
+
+
+_start = start_of
+
+
+def draft_one(context: Context, passage: Passage, times: tuple[str, str, str]) -> None:
+    """One session more, from a passage a curator tagged as one (after those drafted)."""
+    drafted = context.draft.rows.get("sessions", [])
+    session = _session(passage, passage.plain, times, context.meeting_date, False, context)
+    if not session.end:
+        session.time_basis = "not stated: the report gives only the start"
+    taken = {row["session_id"] for row in drafted}
+    position = len(drafted) + 1
+    base = slug(session.label) if session.label else f"session-{position}"
+    session.session_id = base if base not in taken else f"{base}-{position}"
+    _draft(context, session, position)
 
 
 def _agenda_item(passage: Passage, day: str, day_stated: bool, context: Context):

@@ -63,7 +63,7 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
             role = role_of(passage.plain.split(":", 1)[0])
             people = person_line.split_people(label[1]) if label[1] else []
             for text in people:
-                _speaker(context, session_id, role, text, passage)
+                add_speaker(context, session_id, role, text, passage)
             open_list = True
             continue
         if (
@@ -81,10 +81,10 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
         if block.kind == "item" and block.lead:
             found = role_of(block.lead)
             if found:
-                _speaker(context, session_id, found, passage.plain, passage)
+                add_speaker(context, session_id, found, passage.plain, passage)
                 continue
         listed = open_list and role and block.kind in ("item", "paragraph")
-        if listed and _speaker(context, session_id, role, passage.plain, passage):
+        if listed and add_speaker(context, session_id, role, passage.plain, passage):
             continue
         open_list = False
         near_item = agenda and block.kind in ("paragraph", "item") and index <= 4
@@ -100,7 +100,7 @@ def _unlabelled(context: Context, session_id, passage: Passage, before: list[Pas
     line = read_line(context, passage.plain)
     if line is None or not (line.organization or line.title or line.initials):
         return False
-    return _speaker(context, session_id, "speaker", passage.plain, passage, line)
+    return add_speaker(context, session_id, "speaker", passage.plain, passage, line)
 
 
 def _in_prose(context: Context, session_id, passage: Passage) -> None:
@@ -116,10 +116,10 @@ def _in_prose(context: Context, session_id, passage: Passage) -> None:
         rest = person_line.strip_honorific(passage.plain[match.end() :])
         clause = re.split(r"[.;:](?:\s|$)|,?\s+(?:who|which|with|while)\s|,\s+(?=[a-z])", rest)[0]
         for text in person_line.split_people(clause.strip(" ,")):
-            _speaker(context, session_id, role, text, passage)
+            add_speaker(context, session_id, role, text, passage)
 
 
-def _speaker(
+def add_speaker(
     context: Context,
     session_id: str | None,
     role: str,
@@ -127,7 +127,8 @@ def _speaker(
     passage: Passage,
     line: PersonLine | None = None,
 ) -> bool:
-    """Draft one speaker (and their participation); False when the text names no one."""
+    """Draft one speaker (and their participation) in a session (None: the meeting as a
+    whole); False when the text names no one."""
     text = text.strip()
     person_id = context.initials.get(text.rstrip("."))
     if person_id is None:
