@@ -100,8 +100,20 @@ def note_words() -> frozenset[str]:
 def has_word(text: str, words: frozenset[str]) -> bool:
     """True when the text holds one of the words or phrases (whole words, normalised)."""
     found = normal(text)
+    singles, phrases = _split_words(words)
+    if singles.intersection(found.split()):
+        return True
     padded = f" {found} "
-    return any(f" {word} " in padded for word in words if word)
+    return any(f" {phrase} " in padded for phrase in phrases)
+
+
+@cache
+def _split_words(words: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """A set of words and phrases as one-word forms (a set) and the longer phrases."""
+    return (
+        frozenset(w for w in words if w and " " not in w),
+        tuple(w for w in words if " " in w),
+    )
 
 
 def starts_with_form(text: str, forms: frozenset[str] | tuple[str, ...]) -> str | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -24,6 +25,7 @@ COMMON = 40  # a word more name forms share than this does not find candidates (
 _INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,3}[A-Z]?$")  # 'KM', 'TdV': a report's own shorthand
 
 
+@lru_cache(maxsize=200_000)
 def normal(text: str) -> str:
     """Lower case, no accents or punctuation, single spaces: 'UN-HABITAT' -> 'unhabitat'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())

@@ -26,7 +26,7 @@ BULLETS = "-*•▪▫◦●○■□➢➤►▶‣⁃∙·–—+\uf0b7\uf0a7\
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__):?$")
 _ITEM = re.compile(
-    rf"^\s*(?:([{re.escape(BULLETS)}])|(\d{{1,3}})[.)]|\(?([a-z]|[ivx]{{1,4}})\))\s+(\S.*)$"
+    rf"^\s*(?:([{re.escape(BULLETS)}])|(\d{{1,5}})[.)]|\(?([a-z]|[ivx]{{1,4}})\))\s+(\S.*)$"
 )
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")  # '1.1 Background'
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")

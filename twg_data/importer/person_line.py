@@ -35,6 +35,7 @@ def is_acronym(text: str) -> bool:
     return bool(_ACRONYM.match(text)) and capitals >= 2 and capitals * 2 >= len(letters)
 
 
+MAX_PARTS = 12  # a person's line has at most this many comma-separated parts after the name
 _PARTICLES = frozenset(
     [
         "de",
@@ -215,6 +216,8 @@ def parse(
     if not looks_like_name(written, listed):
         return None
     segments, bracketed = _segments(tail, places, known_organization, notes)
+    if len(segments) > MAX_PARTS:
+        return None  # a paragraph, not one person's line
     line = PersonLine(as_name(written), initials=initials, notes=notes, after=tail.strip())
     if line.name != written:
         line.written = written

@@ -70,6 +70,7 @@ class Places:
         }
         self._patterns = [(re.compile(row["regex"], re.IGNORECASE), row) for row in library()]
         self._by_iso3 = {row["ISO3"]: row for row in library()}
+        self._countries_named: dict[str, Country | None] = {}  # text -> country, as read
 
     def add_city(self, city: dict[str, str]) -> None:
         """A city the place names resolve to from now on (by its name and its aliases)."""
@@ -117,6 +118,11 @@ class Places:
     def country(self, text: str) -> Country | None:
         """The country this text names exactly (a whole segment such as 'Colombia.', 'Suiza',
         'Sénégal', '(Kenya)')."""
+        if text not in self._countries_named:
+            self._countries_named[text] = self._country(text)
+        return self._countries_named[text]
+
+    def _country(self, text: str) -> Country | None:
         text = text.strip().strip("()[]").rstrip(".").strip()
         if not text or len(text.split()) > 6 or not text[:1].isupper():
             return None
