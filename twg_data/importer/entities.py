@@ -70,8 +70,10 @@ class Entities:
         """The id of the organization this name names, also with the country the line states
         ('Ministry of the Interior' in Mexico is the data's 'Ministry of the Interior,
         Mexico'); a new row when the data has none."""
-        found = self.organizations.find(name) or (
-            self.organizations.find(f"{name}, {country}") if country else None
+        found = (
+            self.organizations.find(name)
+            or (self.organizations.find(f"{name}, {country}") if country else None)
+            or self._office_of(name)
         )
         if found:
             return found
@@ -107,6 +109,15 @@ class Entities:
                 )
             )
         return organization_id
+
+    def _office_of(self, name: str) -> str | None:
+        """An organization the data holds, named with the country of one of its offices
+        ('UN-Habitat Philippines', 'UNDP (Ghana)'): that organization."""
+        words = name.replace("(", " ").replace(")", " ").split()
+        for size in (3, 2, 1):
+            if len(words) > size and self.places.country(" ".join(words[-size:])):
+                return self.organizations.find(" ".join(words[:-size]))
+        return None
 
     def country(self, country: Country, passage: Passage) -> str:
         """The country's id (ISO alpha-3), marked as named in the report; added if new."""

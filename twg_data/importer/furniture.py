@@ -87,6 +87,11 @@ def _plain(value: object) -> str:
 
 _RELATED = ("related", "you may also like", "upcoming events", "other events", "see also")
 _RULE = re.compile(r"^\s*(?:[-=_*~]\s*){3,}$")
+_CAPTION = re.compile(
+    r"^(?:photo|foto|image|picture|caption|crédit photo|photo credit|pie de foto)"
+    r"\s*(?:credit)?\s*[:©]",
+    re.IGNORECASE,
+)
 _DOWNLOAD = re.compile(r"\((?:PDF|DOCX?|XLSX?|PPTX?|ZIP)\b[^)]{0,20}\b[KMG]B\)\s*$", re.I)
 
 
@@ -118,6 +123,15 @@ def is_boilerplate(line: str) -> bool:
         return True  # a breadcrumb
     known = sum(_boilerplate_part(p) for p in parts)
     return known * 2 >= len(parts)
+
+
+def _underlines(lines: list[str], index: int) -> bool:
+    """A rule right under a single line of text underlines it (a heading: 'Title' over
+    '====='); under a block of lines, or alone, it is a rule across the page."""
+    above = index - 1
+    if above < 0 or not lines[above].strip() or _RULE.match(lines[above]):
+        return False
+    return above == 0 or not lines[above - 1].strip() or bool(_RULE.match(lines[above - 1]))
 
 
 def web_furniture(lines: list[str]) -> dict[int, str]:
@@ -152,8 +166,10 @@ def web_furniture(lines: list[str]) -> dict[int, str]:
             if is_boilerplate(text):
                 found[i] = "web page furniture"
                 related = related or normal(text).startswith(_RELATED)
-            elif _RULE.match(text) and (i == 0 or not lines[i - 1].strip()):
-                found[i] = "a rule (a line across the page)"  # not a heading's underline
+            elif _RULE.match(text) and not _underlines(lines, i):
+                found[i] = "a rule (a line across the page)"
+            elif _CAPTION.match(text):
+                found[i] = "a picture's caption"
     return found
 
 

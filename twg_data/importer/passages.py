@@ -114,7 +114,7 @@ def sections(
             continue
         empty = current is not title and not current.blocks
         if empty and (
-            block.level > current.level
+            (current.level > 0 and block.level > current.level)
             or (block.level == current.level == 0 and groups(block.text))
         ):
             parent = current

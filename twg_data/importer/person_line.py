@@ -225,16 +225,22 @@ def parse(
     return line
 
 
+_POSSESSIVE = re.compile(r"^([A-Z][\w&.-]*(?:\s[A-Z][\w&.-]*){0,5})['’]s\s+(\S.*)$")
+_IN_PLACE = re.compile(r"\s+in\s+([A-Z][\w-]+(?:\s[A-Z][\w-]+){0,2})$")
 _OF = re.compile(r"\s+(?:of|from|de|del|du|de la)\s+(?:the\s+|la\s+|el\s+)?(?=[A-ZÀ-Ý])")
 
 
 def _head(text: str) -> tuple[str, str]:
     """The name part and the rest: 'Name, ...', 'Name – ...', 'Name (Org, Country)',
-    'Name of the Organization, ...' (as prose writes it)."""
+    'Name of the Organization, ...', 'Organization's Name' (as prose writes them)."""
+    possessive = _POSSESSIVE.match(text)
+    if possessive and looks_like_name(strip_honorific(possessive[2].split(",")[0].strip())):
+        name, rest = _head_cut(possessive[2])
+        return name, f"{possessive[1]}, {rest}" if rest else possessive[1]
     name, rest = _head_cut(text)
     of = _OF.search(name)
     if of and looks_like_name(strip_honorific(name[: of.start()])):
-        after = name[of.end() :]
+        after = _IN_PLACE.sub(r", \1", name[of.end() :])  # '... of Org in Panama'
         return name[: of.start()], f"{after}, {rest}" if rest else after
     return name, rest
 

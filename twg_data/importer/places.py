@@ -134,7 +134,7 @@ class Places:
         if iso3 is None and not gazetteer.cities(text):  # 'Kuwait City' is a city
             for pattern, row in self._patterns:
                 match = pattern.search(text)
-                if match and match.group(0) and len(match.group(0)) >= len(text) * 0.5:
+                if match and match.group(0) and len(match.group(0)) >= len(text) * 0.75:
                     iso3 = row["ISO3"]
                     break
         if iso3 is None:

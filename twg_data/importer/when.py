@@ -129,6 +129,47 @@ def _range(match: re.Match) -> tuple[date, date] | None:
     return start, end
 
 
+@cache
+def _ranges_without_year() -> list[re.Pattern]:
+    """Ranges of days that leave the year to the report's dateline ('On 3 and 4 March')."""
+    month, day_name = _names("month"), _names("day")
+    weekday = rf"(?:(?:{day_name})\.?,?\s+)?"
+    m = rf"(?:{month})\.?"
+    shapes = (
+        rf"{weekday}(?P<d1>{_DAY}){_TO}{weekday}(?P<d2>{_DAY}){_OF}(?P<m2>{m})",
+        rf"{weekday}(?P<d1>{_DAY}){_OF}(?P<m1>{m}){_TO}{weekday}(?P<d2>{_DAY}){_OF}(?P<m2>{m})",
+        rf"(?P<m2>{m})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY})",
+    )
+    return [re.compile(rf"(?<![\w.]){shape}(?![\w])", re.IGNORECASE) for shape in shapes]
+
+
+def find_dates_in_year(text: str, year: int) -> list[DateSpan]:
+    """The dates a text states without their year ('On 3 and 4 March', 'Thursday 17th
+    October'), in the year given (the report's dateline); ranges first."""
+    found: list[DateSpan] = []
+    for pattern in _ranges_without_year():
+        for match in pattern.finditer(text):
+            days = _range(_WithYear(match, year))
+            if days:
+                found.append(DateSpan(days[0], days[1], match[0].strip(), match.start()))
+    if not found:
+        day = find_day_month(text, year)
+        match = _day_month().search(text)
+        if day and match:
+            found.append(DateSpan(day, None, match[0].strip(), match.start()))
+    return sorted(found, key=lambda span: span.position)
+
+
+class _WithYear:
+    """A match of a range without its year, read as if it stated `year`."""
+
+    def __init__(self, match: re.Match, year: int) -> None:
+        self.match, self.year = match, year
+
+    def groupdict(self) -> dict[str, str | None]:
+        return {**self.match.groupdict(), "y2": str(self.year)}
+
+
 def find_dates(text: str) -> list[DateSpan]:
     """Every date and range of days the text states, in the order they appear."""
     found: list[DateSpan] = []
@@ -169,6 +210,8 @@ def _single_dates(text: str) -> list[DateSpan]:
         position = text.find(words, start)
         start = max(start, position + len(words)) if position >= 0 else start
         trimmed = _trim(words)
+        if not re.search(rf"(?<!\d)0?{moment.day}(?!\d)", trimmed):
+            continue  # '17 | May 2016': an issue number beside a month, not a day
         spans.append(DateSpan(moment.date(), None, trimmed, max(position, 0)))
     return spans
 
@@ -219,7 +262,7 @@ def find_date(text: str) -> tuple[date, str] | None:
 
 # --- Times -----------------------------------------------------------------------------------
 
-_CLOCK = r"(\d{1,2})(?:\s*[:.h]\s*(\d{2})|\s*h(?!\w))?\s*([ap]\.?\s?m\.?|noon)?"
+_CLOCK = r"(\d{1,2})(?:\s*[:.h]\s*(\d{2})|\s*h(?!\w))?\s*([ap]\.?\s?m\.?|noon|nn\b)?"
 _COMPACT = r"([01]\d|2[0-3])([0-5]\d)"
 _TO_TIME = r"\s*(?:-|–|—|to|until|a|à|au|hasta)\s*"
 _RANGE = re.compile(
@@ -237,7 +280,7 @@ _START = re.compile(
 
 def _clock(hour: str, minute: str | None, half: str | None) -> tuple[int, int] | None:
     h, m = int(hour), int(minute or 0)
-    if half and half.lower() == "noon":
+    if half and half.lower() in ("noon", "nn"):
         return (12, m) if h == 12 else None
     if half:
         pm = half.lower().startswith("p")

@@ -56,6 +56,34 @@ def run(context: Context) -> None:
         points = items or [p for p in section.passages if not p.heading]
         for passage in points:
             add(context, category, passage.plain, passage.source_id, positions)
+    _labelled(context, positions)
+
+
+def _labelled(context: Context, positions: dict[str, int]) -> None:
+    """Points outside a key-point section: a list under a lead-in that names the category
+    ('Key messages from the two days:'), or a paragraph that opens with one ('What comes
+    next: The secretariat will ...', its following sentences too)."""
+    drafted = {row["source_id"] for row in context.draft.rows.get("key_points", [])}
+    block, category = None, None
+    for section in context.sections:
+        if category_of(section.title, context.tables) is not None:
+            continue
+        for passage in section.passages:
+            if passage.source_id in drafted or passage.heading:
+                continue
+            lead = passage.block.lead
+            if passage.block.kind == "item" and lead:
+                found = category_of(lead.rstrip(":"), context.tables)
+                if found:
+                    add(context, found, passage.plain, passage.source_id, positions)
+                continue
+            head, colon, rest = passage.plain.partition(":")
+            found = category_of(head, context.tables) if colon and len(head.split()) <= 6 else None
+            if found and rest.strip():
+                block, category = passage.block, found
+                add(context, found, rest.strip(), passage.source_id, positions)
+            elif block is not None and passage.block is block:
+                add(context, category, passage.plain, passage.source_id, positions)
 
 
 def add(context: Context, category: str, text: str, source_id: str, positions=None) -> dict:

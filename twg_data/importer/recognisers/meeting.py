@@ -13,6 +13,7 @@ the next meeting's. The city comes from the same lines ('Venue: ...', 'held in .
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from twg_data.importer import forms, when
 from twg_data.importer.draft import Decision
@@ -33,11 +34,16 @@ ORDINALS = {
 _ORDINAL = re.compile(
     r"\b(?:(\d{1,2})(?:st|nd|rd|th)|(" + "|".join(ORDINALS) + r"))\s+meeting\b", re.I
 )
-_HELD_IN = re.compile(
-    r"\b(?:held|took place|met|convened|hosted|se celebró|tuvo lugar|se realizó|se reunió|"
-    r"s'est tenue?|a eu lieu|s'est déroulée?)\s+(?:\w+\s+){0,3}?(?:in|en|à|at)\s+",
-    re.I,
-)
+
+
+@cache
+def _held_in() -> re.Pattern:
+    """'held in', 'gathered in', 'se celebró en', 's'est tenue à' (`forms/sections.csv`)."""
+    verbs = sorted(
+        (row["form"] for row in forms.rows("sections") if row["kind"] == "held"), key=len
+    )[::-1]
+    alternation = "|".join(re.escape(v) for v in verbs)
+    return re.compile(rf"\b(?:{alternation})\s+(?:\w+\s+){{0,3}}?(?:in|en|à|at)\s+", re.I)
 
 
 def run(context: Context) -> None:
@@ -45,7 +51,7 @@ def run(context: Context) -> None:
     draft = context.draft
     opening = _opening(context)
     metadata = draft.document.metadata
-    title_passage = _title_passage(opening, metadata)
+    title_passage = _title_passage(opening, metadata, draft.passages[: OPENING * 3])
     span = _dates(context, opening, metadata, title_passage)
     context.meeting_date = span[0] if span else ""
     context.meeting_end = span[1] if span and span[1] else ""
@@ -95,7 +101,9 @@ def _is_meeting_name(text: str) -> bool:
     return forms.has_word(text, forms.section_forms("meeting"))
 
 
-def _title_passage(opening: list[Passage], metadata: dict[str, str]) -> Passage | None:
+def _title_passage(
+    opening: list[Passage], metadata: dict[str, str], passages: list[Passage]
+) -> Passage | None:
     """The passage that gives the meeting's title: a YAML block's title; else the opening
     line that best reads as one (it names a meeting, heads the report, comes just before the
     date line), not a sentence."""
@@ -105,12 +113,19 @@ def _title_passage(opening: list[Passage], metadata: dict[str, str]) -> Passage 
         if found:
             return found
     before_date = {id(a) for a, b in zip(opening, opening[1:], strict=False) if _date_line(b)}
+    # A newsletter's contents name the section where the meeting is told ('held in ...').
+    told = {
+        normal(re.sub(r"^[\d.)\s]+", "", p.section.rsplit(": ", 1)[-1]))
+        for p in passages
+        if _held_in().search(p.plain)
+    }
 
     def score(index: int, passage: Passage) -> float:
         text = passage.plain.strip()
         points = 3 * _is_meeting_name(text) + 2 * (passage.heading or passage.section == TITLE)
-        points += 3 * (id(passage) in before_date)
+        points += 3 * (id(passage) in before_date) + 3 * (normal(text) in told)
         points -= 3 * (text.endswith(".") and len(text.split()) > 8)
+        points -= passage.block.kind == "item"  # a title in a list: a newsletter's contents
         return points - index / 100
 
     candidates = [(score(i, p), p) for i, p in enumerate(opening) if _title_like(p)]
@@ -128,7 +143,7 @@ def _title_like(passage: Passage) -> bool:
         and label_of(text) is None
         and not (field and len(field[1].split()) <= 2)
         and not _date_line(passage)
-        and passage.block.kind in ("heading", "paragraph")
+        and passage.block.kind in ("heading", "paragraph", "item")
         and not (text.endswith(".") and words > 25)
     )
 
@@ -160,7 +175,7 @@ def _dates(context: Context, opening: list[Passage], metadata: dict[str, str], t
             elif passage.section == TITLE or passage.heading:
                 score = 4
             elif (
-                _HELD_IN.search(passage.plain)
+                _held_in().search(passage.plain)
                 or forms.has_word(passage.plain, forms.section_forms("held"))
                 or _date_line(passage)
             ):
@@ -170,9 +185,35 @@ def _dates(context: Context, opening: list[Passage], metadata: dict[str, str], t
                 score += 2 if 0 <= distance <= 5 else (-2 if distance < 0 else 0)
             scored.append((score, -index, span))
     if not scored:
-        return None
+        return _dates_in_dateline_year(context, opening)
     best = max(scored, key=lambda item: (item[0], item[1], item[2].end is not None))[2]
     return _iso(best)
+
+
+def _dates_in_dateline_year(context: Context, opening: list[Passage]):
+    """A meeting whose days are written without a year ('On 3 and 4 March, the network
+    gathered in Lima'), in the year of the report's dateline ('Issue No. 17 | May 2016')."""
+    text = context.draft.document.text[:3000]
+    years = re.findall(r"\b((?:19|20)\d{2})\b", text)
+    if not years:
+        return None
+    year = int(max(set(years), key=years.count))
+    early = context.draft.passages[: OPENING * 3]
+    held = [p for p in early if _held_in().search(p.plain)]
+    for passage in [*held, *(p for p in opening if p not in held)]:
+        found = when.find_dates_in_year(passage.plain, year)
+        if found:
+            words = found[0].words
+            context.draft.decisions.append(
+                Decision(
+                    "meetings",
+                    context.meeting_id,
+                    "date",
+                    f"the year is the report's dateline's ({year}); the passage says '{words}'",
+                )
+            )
+            return _iso(found[0])
+    return None
 
 
 def _iso(span: when.DateSpan) -> tuple[str, str]:
@@ -225,7 +266,7 @@ def _where_rank(passage: Passage, title: Passage | None) -> int:
         return 0
     if label and label[0] == "date":
         return 1
-    if _HELD_IN.search(passage.plain):
+    if _held_in().search(passage.plain):
         return 2
     if passage is title or _date_line(passage):
         return 3
@@ -239,7 +280,7 @@ def _where_text(passage: Passage, after_date: bool = False) -> str:
         return ""
     if label and label[0] in ("venue", "date"):
         return label[1]
-    held = _HELD_IN.search(passage.plain)
+    held = _held_in().search(passage.plain)
     if held:
         return passage.plain[held.end() :]
     short = after_date and len(passage.plain.split()) <= 10

@@ -178,9 +178,9 @@ def _row_session(passage: Passage, day: str, day_stated: bool, context: Context)
         times = when.find_time_range(cell) or _start(cell)
         if times and _rest(cell, times[2]).strip(_SEPARATORS) == "":
             rest = [c for c in cells[index + 1 :] if c.strip()]
-            if rest:
-                session = _session(passage, rest[0], times, day, day_stated, context)
-                return session
+            if rest:  # the title: the next cell's first line ('**Opening Program**<br>...')
+                title = re.split(r"<br\s*/?>", rest[0])[0].replace("*", "").strip()
+                return _session(passage, title, times, day, day_stated, context)
     return None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from twg_data.importer import forms, person_line
+from twg_data.importer import forms, person_line, when
 from twg_data.importer.draft import Decision
 from twg_data.importer.identity import normal
 from twg_data.importer.layout import label_of
@@ -24,6 +24,12 @@ from twg_data.importer.recognisers.people import person_of, read_line, take_part
 
 MEETING_SESSION = "meeting"
 _BY = re.compile(r"\s(?:by|par|por)\s+", re.IGNORECASE)
+# Where a person's line in a sentence ends: the sentence, a relative clause, a clause that
+# goes on in lower case, or what the person spoke about ('... Platform on how cities ...').
+_CLAUSE_END = (
+    r"[.;:](?:\s|$)|,?\s+(?:who|which|with|while)\s|,\s+(?=[a-z])"
+    r"|\s+(?:on|about|for|to)\s+(?=[a-z])|\s+(?=(?:then|was|were|is|are|had|has)\b)"
+)
 
 
 def role_of(text: str) -> str:
@@ -41,6 +47,8 @@ def role_of(text: str) -> str:
 def run(context: Context) -> None:
     """Every speaker the report names, session by session, then those of the whole meeting."""
     for session in context.sessions:
+        if session.source.block.kind == "row":
+            _read_cells(context, session.session_id, session.source)
         _read(context, session.session_id, [session.source, *session.scope], agenda=True)
     in_sessions = {id(p) for s in context.sessions for p in (s.source, *s.scope)}
     rest = [
@@ -93,6 +101,48 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
         _in_prose(context, session_id, passage)
 
 
+def cell_lines(cell: str) -> list[str]:
+    """A table cell's lines ('**Ana Ruiz**<br>Director, Oxfam'), emphasis marks aside; an
+    empty line where the cell leaves a gap."""
+    return [line.replace("*", "").strip() for line in re.split(r"<br\s*/?>|\n", cell)]
+
+
+def _read_cells(context: Context, session_id: str, passage: Passage) -> None:
+    """The speakers an agenda table's row names in its cells, after the time and title: a
+    label and its names ('Presenter: Ana Ruiz, Oxfam'), a lead-in over names ('Reactors:'),
+    a name over its affiliation, or names alone (speakers)."""
+    cells = [c for c in passage.block.cells.values() if c.strip()]
+    times = [i for i, c in enumerate(cells) if when.find_time_range(c) or when.find_start_time(c)]
+    after = cells[times[0] + 2 :] if times else []
+    for cell in after:
+        lines = cell_lines(cell)
+        role, index = "", 0
+        while index < len(lines):
+            line = lines[index]
+            index += 1
+            if not line:
+                role = ""
+                continue
+            label = label_of(line)
+            if label and label[0] == "role":
+                role = role_of(line.split(":", 1)[0])
+                for text in person_line.split_people(label[1]) if label[1] else []:
+                    add_speaker(context, session_id, role, text, passage)
+                continue
+            if line.endswith(":") and role_of(line):
+                role = role_of(line)
+                continue
+            name = person_line.strip_honorific(line)
+            following = lines[index] if index < len(lines) else ""
+            if (
+                person_line.looks_like_name(name)
+                and following
+                and read_line(context, following) is None
+            ):
+                line, index = f"{line}, {following}", index + 1  # a name over its affiliation
+            add_speaker(context, session_id, role or "speaker", line, passage)
+
+
 def _unlabelled(context: Context, session_id, passage: Passage, before: list[Passage]) -> bool:
     """A name under an agenda item with no label: a speaker, when only names precede it."""
     if any(p.block.kind == "paragraph" and read_line(context, p.plain) is None for p in before[1:]):
@@ -114,9 +164,26 @@ def _in_prose(context: Context, session_id, passage: Passage) -> None:
         if not role:
             continue
         rest = person_line.strip_honorific(passage.plain[match.end() :])
-        clause = re.split(r"[.;:](?:\s|$)|,?\s+(?:who|which|with|while)\s|,\s+(?=[a-z])", rest)[0]
+        clause = re.split(_CLAUSE_END, rest)[0]
         for text in person_line.split_people(clause.strip(" ,")):
             add_speaker(context, session_id, role, text, passage)
+    _listed_in_prose(context, session_id, passage)
+
+
+def _listed_in_prose(context: Context, session_id, passage: Passage) -> None:
+    """'A panel ... brought together three municipalities: Ana Ruiz (City of X), Luis Gómez
+    (City of Y) and ...': names with their organizations in brackets after a colon, in a
+    sentence that names a role."""
+    head, colon, tail = passage.plain.partition(":")
+    if not colon:
+        return
+    head = re.sub(r"\S+\s+(?:by|par|por)\s+\S+(?:\s+[A-Z]\S*)*", " ", head)  # 'moderated by X'
+    role = role_of(head)
+    people = person_line.split_people(tail.strip().rstrip("."))
+    if not role or len(people) < 2:
+        return
+    for text in people:
+        add_speaker(context, session_id, role, text, passage)
 
 
 def add_speaker(
