@@ -34,8 +34,11 @@ def docx_text(name: str, data: bytes) -> str:
             line = _paragraph(part, styles.get(part._p.style or "Normal", ""))
             if line is None:
                 continue
-            # List items follow each other without a blank line, as a Markdown list does.
-            if parts and _is_item(line) and _is_item(parts[-1]):
+            # List items follow each other without a blank line, as a Markdown list does;
+            # so do lines set in columns with tabs (a table typed as text).
+            together = _is_item(line) and _is_item(parts[-1]) if parts else False
+            columns = "\t" in line and parts and "\t" in parts[-1].rsplit("\n", 1)[-1]
+            if together or columns:
                 parts[-1] += "\n" + line
             else:
                 parts.append(line)

@@ -28,11 +28,16 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.'-]{1,14}$")
 
 
 def is_acronym(text: str) -> bool:
-    """'KCCA', 'GIZ', 'UN-HABITAT': one word, mostly capitals."""
-    text = text.strip()
-    letters = [c for c in text if c.isalpha()]
-    capitals = sum(c.isupper() for c in letters)
-    return bool(_ACRONYM.match(text)) and capitals >= 2 and capitals * 2 >= len(letters)
+    """'KCCA', 'GIZ', 'UN-HABITAT', 'VPUU NPC': one or two words, mostly capitals."""
+    words = text.split()
+    if not 1 <= len(words) <= 2:
+        return False
+    for word in words:
+        letters = [c for c in word if c.isalpha()]
+        capitals = sum(c.isupper() for c in letters)
+        if not (_ACRONYM.match(word) and capitals >= 2 and capitals * 2 >= len(letters)):
+            return False
+    return True
 
 
 MAX_PARTS = 12  # a person's line has at most this many comma-separated parts after the name

@@ -7,6 +7,8 @@ Teaching the import a new layout is a row in `twg_data/importer/forms/` or a new
 
 from __future__ import annotations
 
+import re
+
 from twg_data.importer import forms, when
 from twg_data.importer.draft import Draft
 from twg_data.importer.entities import Entities
@@ -43,6 +45,8 @@ def carries_data(heading: str, following: str = "", opening: bool = False) -> bo
         return True
     if opening and forms.has_word(heading, forms.section_forms("meeting")):
         return True
+    if re.search(r"\b(?:19|20)\d{2}\b", heading) and when.find_dates(heading):
+        return True  # 'Day 1 – Monday 9 September 2019 – Cape Town': a date is data
     label = label_of(following) if following else None
     return bool(label and label[0] == "time")
 

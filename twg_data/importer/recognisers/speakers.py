@@ -50,6 +50,7 @@ def run(context: Context) -> None:
         if session.source.block.kind == "row":
             _read_cells(context, session.session_id, session.source)
         _read(context, session.session_id, [session.source, *session.scope], agenda=True)
+    _speakers_tables(context)
     in_sessions = {id(p) for s in context.sessions for p in (s.source, *s.scope)}
     rest = [
         p
@@ -99,6 +100,49 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
         if near_item and _unlabelled(context, session_id, passage, passages[:index]):
             continue
         _in_prose(context, session_id, passage)
+
+
+_ROLE_NOTE = re.compile(r"\s*\(([^()]+)\)\s*$")
+
+
+def _speakers_tables(context: Context) -> None:
+    """A table of speakers under a heading that names a role ('Speakers', 'Ponentes'): a
+    row per speaker (name, affiliation), a role in brackets after the name ('(Chair)'), and
+    rows that repeat one text across the table naming the session the rows below it are in."""
+    for section in context.sections:
+        role = role_of(section.title.rstrip(":"))
+        if not role or section.heading == TITLE:
+            continue
+        session_id = None
+        for passage in section.passages:
+            cells = [c.strip() for c in passage.block.cells.values()]
+            if passage.block.kind != "row" or not cells:
+                continue
+            if len(set(cells)) == 1:  # a merged row: the session of the rows below
+                session_id = _session_named(context, cells[0])
+                continue
+            name = cells[0]
+            note = _ROLE_NOTE.search(name)
+            own = role_of(note[1]) if note else ""
+            if note and own:
+                name = name[: note.start()]
+            text = ", ".join([name, *(c for c in cells[1:] if c)])
+            add_speaker(context, session_id, own or role, text, passage)
+
+
+def _session_named(context: Context, text: str) -> str | None:
+    """The drafted session a text names: by its label ('Session 1') or its title."""
+    key = normal
+    wanted = key(text)
+    for session in context.sessions:
+        label = key(session.label) if session.label else ""
+        if (
+            (label and wanted.startswith(label))
+            or key(session.title) in wanted
+            or (wanted and wanted in key(session.title))
+        ):
+            return session.session_id
+    return None
 
 
 def cell_lines(cell: str) -> list[str]:
