@@ -26,15 +26,23 @@ BULLETS = "-*•▪▫◦●○■□➢➤►▶‣⁃∙·–—+\uf0b7\uf0a7\
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _BOLD_LINE = re.compile(r"^(?:\*\*|__)(.+?)(?:\*\*|__):?$")
 _ITEM = re.compile(
-    rf"^\s*(?:([{re.escape(BULLETS)}])|(\d{{1,5}})[.)]|\(?([a-z]|[ivx]{{1,4}})\))\s+(\S.*)$"
+    rf"^\s*(?:([{re.escape(BULLETS)}])|(\d{{1,5}})[.)]|\(?([a-z]|[ivx]{{1,4}})\)|([ivx]{{1,4}})\.)"
+    r"\s+(\S.*)$"
 )
 _SECTION_NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+(\S.*)$")  # '1.1 Background'
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 _UNDERLINE = re.compile(r"^(=+|-+)\s*$")
 _RULE = re.compile(r"^\s*(?:[-=_*~#.]\s*){3,}$")
 _COLUMNS = re.compile(r"\t+| {3,}")
+_DANGLING = re.compile(
+    r"\b(?:the|of|on|and|for|to|in|at|with|by|a|an|de|del|la|las|los|el|y|en|du|des|le|les|et|à|au|aux)$",
+    re.IGNORECASE,
+)
+_ENDS_WITH_HONORIFIC = re.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Prof|Hon|Engr|Barr|Atty|Adv|Supt|Rev|Mme|Sr|Sra)\.?$"
+)
 # A line that opens like a list's entry: a capitalised name and a comma ('Ana Ruiz, Oxfam').
-_ENTRY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s){1,4}[A-Z][\w'’-]+\s?[,(–-]")
+_ENTRY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s|\([^()]{1,15}\)\s){1,5}[A-Z][\w'’-]+\s?[,(–-]")
 _END = (".", ";", ",", ":", "!", "?")
 _LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(.*)$")
 HEADING_WORDS = 20  # a heading-like line has at most this many words
@@ -167,7 +175,9 @@ def _logical_lines(lines: list[str], width: int | None) -> list[str]:
             _ITEM.match(previous) is not None
             and len(line) - len(line.lstrip()) >= 2
             and not _breaks_before(line)
+            and not (_ENTRY.match(line) and (previous.endswith(":") or _ENTRY.match(previous)))
         )
+        honorific = _ENDS_WITH_HONORIFIC.search(last_physical) is not None  # 'Engr.' / name
         wrapped = (
             width is not None
             and len(last_physical) + 1 + len(first_word) > width - 3
@@ -178,8 +188,11 @@ def _logical_lines(lines: list[str], width: int | None) -> list[str]:
             line.strip()[:1].islower()
             and not previous.rstrip().endswith((".", "!", "?", ":"))
             and not _breaks_before(line)
-        )
-        if indented_continuation or wrapped or continues:
+        ) or (
+            _DANGLING.search(last_physical) is not None and not _breaks_before(line)
+        )  # 'REPORT OF THE' / 'STAKEHOLDERS' FORUM ...': a line cannot end on 'the'
+
+        if indented_continuation or wrapped or continues or honorific:
             out[-1] = previous + " " + line.strip()
         else:
             out.append(line.rstrip())
@@ -203,6 +216,8 @@ def _table(lines: list[str]) -> list[Block] | None:
             if any(row)
         ]
     split = [_COLUMNS.split(line.strip()) for line in lines]
+    if len(split[0]) >= 3:  # a header of three columns or more: a gap of two spaces parts cells
+        split = [re.split(r"\t+| {2,}", line.strip()) for line in lines]
     if len(lines) >= 3 and len(split[0]) >= 2 and all(len(cells) >= 2 for cells in split[1:]):
         header = [normal(cell) for cell in split[0]]
         if any(word in " ".join(header) for word in ("name", "nombre", "nom")):
@@ -299,8 +314,8 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
         if heading:
             blocks.append(Block("heading", heading[2].strip(), level=len(heading[1])))
             lead.close()
-        elif is_lead(item[4] if item else stripped):
-            text = (item[4] if item else stripped).replace("**", "").replace("__", "").strip()
+        elif is_lead(item[5] if item else stripped):
+            text = (item[5] if item else stripped).replace("**", "").replace("__", "").strip()
             blocks.append(Block("paragraph", text))  # '3. The panellists were:' opens a list
             lead.open(text)
         elif bold and _heading_like(bold[1]):
@@ -309,13 +324,14 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
         elif item and not _numbered_heading(item, stripped, alone):
             number = int(item[2]) if item[2] else None
             marker = "bullet" if item[1] else "number" if item[2] else "letter"
+            marker = "roman" if item[4] else marker
             listed = lead.mode == "pending" or (lead.mode == "markers" and lead.marker == marker)
             if listed:
                 lead.mode, lead.marker = "markers", marker
             else:
                 lead.close()  # another kind of marker: the lead-in's list has ended
             blocks.append(
-                Block("item", item[4].strip(), number=number, lead=lead.text if listed else "")
+                Block("item", item[5].strip(), number=number, lead=lead.text if listed else "")
             )
         elif lead.mode in ("pending", "lines") and _listed(stripped):
             lead.spaced = lead.mode == "pending" and index == 0 or lead.spaced
@@ -360,7 +376,7 @@ def _listed(line: str) -> bool:
 
 def _numbered_heading(item: re.Match, line: str, alone: bool) -> bool:
     """'3. Recommendations' alone is a heading; '1. Ana Ruiz, Mayor, Quito' is a list item."""
-    return bool(item[2]) and alone and _heading_like(item[4]) and "," not in line
+    return bool(item[2]) and alone and _heading_like(item[5]) and "," not in line
 
 
 def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:

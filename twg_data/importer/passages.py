@@ -19,7 +19,8 @@ TITLE = "Title"
 # unless the word before is an abbreviation or an initial.
 _SENTENCE_END = re.compile(r"(?<=[.!?])[)\"'”’*]*\s+(?=[A-Z\"“‘(*¿¡ÁÉÍÓÚÑ])")
 _ABBREVIATION = re.compile(
-    r"(?:\b(?:e\.g|i\.e|etc|vs?|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|cf|al|a\.m|p\.m|Hon|Sr|Sra|Mme|Jr)"
+    r"(?:\b(?:e\.g|i\.e|etc|vs?|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|cf|al|a\.m|p\.m|Hon|Sr|Sra|Mme|Jr"
+    r"|Engr|Barr|Atty|Adv|Supt|Insp|Sgt|Capt|Col|Gen|Maj|Lt|Rev|Fr|Ald|Esq|Cllr|Lic|Ing|Arq)"
     r"|\b[A-Z])\.$"
 )
 _DATED_TAIL = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # a heading's date and time in brackets

@@ -23,6 +23,7 @@ _INITIALS_FIRST = re.compile(r"^([A-Z][A-Za-z]{0,3}[A-Z]?)\s*[-–—:]\s+(\S.*)
 _INITIALS_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{0,3}[A-Z]?)\)")
 _BRACKETS = re.compile(r"\s*\[([^\]]*)\]")
 _PARENS = re.compile(r"\s*\(([^()]*)\)")
+NOTES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")  # every bracket of a text
 _DASH = re.compile(r"\s+[–—-]\s+")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&.'-]{1,14}$")
 
@@ -100,6 +101,27 @@ def _honorifics() -> tuple[str, ...]:
     return tuple(sorted(forms_, key=len, reverse=True))
 
 
+@cache
+def _postnominals() -> frozenset[str]:
+    return frozenset(normal(row["form"]) for row in forms.rows("postnominals"))
+
+
+def is_postnominal(text: str) -> bool:
+    """Letters after a name ('PhD', 'Esq.', 'OON', 'mni'), not a title or organization."""
+    return normal(text) in _postnominals()
+
+
+_SURNAME_FIRST = re.compile(
+    r"^([A-ZÀ-Ý][A-ZÀ-Ý'’ -]+),\s+([A-ZÀ-Ý][\w'’.-]+(?:\s[A-ZÀ-Ý][\w'’.-]+){0,3})$"
+)
+
+
+def given_name_first(text: str) -> str:
+    """'BELLO, Musa Abdullahi' (a surname in capitals first) -> 'Musa Abdullahi BELLO'."""
+    found = _SURNAME_FIRST.match(text.strip())
+    return f"{found[2]} {found[1].strip()}" if found else text
+
+
 def split_segments(text: str) -> list[str]:
     """Comma-separated parts, keeping commas inside brackets and quotes; a part that starts
     in lower case continues the one before ('rights of victims, peace and reconciliation')."""
@@ -149,12 +171,23 @@ def split_people(value: str) -> list[str]:
     return [value]
 
 
+_BRACKETED_TITLE = re.compile(r"^\(([^()]{1,25})\)\s+")
+
+
 def strip_honorific(name: str) -> str:
-    """The name without a form of address before it ('Dr. Halima Yusuf' -> 'Halima Yusuf')."""
-    for honorific in _honorifics():
-        if name.startswith(honorific + " ") and len(name.split()) > len(honorific.split()) + 1:
-            return name[len(honorific) :].strip()
-    return name
+    """The name without the forms of address before it ('Dr. Halima Yusuf' -> 'Halima
+    Yusuf', 'Hon. (Mrs.) Adebisi Ogunleye' -> 'Adebisi Ogunleye')."""
+    while True:
+        before = name
+        bracket = _BRACKETED_TITLE.match(name)
+        if bracket and all(strip_honorific(w + " X Y") == "X Y" for w in bracket[1].split()):
+            name = name[bracket.end() :]
+        for honorific in _honorifics():
+            if name.startswith(honorific + " ") and len(name.split()) > len(honorific.split()) + 1:
+                name = name[len(honorific) :].strip()
+                break
+        if name == before:
+            return name
 
 
 def as_name(text: str) -> str:
@@ -210,7 +243,7 @@ def parse(
         initials, text = first[1], first[2]
     for found in _BRACKETS.finditer(text):
         notes.append(found[1].strip())
-    text = _BRACKETS.sub("", text).strip()
+    text = strip_honorific(_BRACKETS.sub("", text).strip())
     head, tail = _head(text)
     head, more_notes = _name_notes(head)
     notes += more_notes
@@ -221,6 +254,8 @@ def parse(
     if not looks_like_name(written, listed):
         return None
     segments, bracketed = _segments(tail, places, known_organization, notes)
+    notes += [part for part in segments if is_postnominal(part)]
+    segments = [part for part in segments if not is_postnominal(part)]
     if len(segments) > MAX_PARTS:
         return None  # a paragraph, not one person's line
     line = PersonLine(as_name(written), initials=initials, notes=notes, after=tail.strip())

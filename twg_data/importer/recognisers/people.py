@@ -4,7 +4,7 @@ and by the curator's tagging."""
 
 from __future__ import annotations
 
-from twg_data.importer import person_line
+from twg_data.importer import forms, person_line
 from twg_data.importer.draft import COLUMNS
 from twg_data.importer.identity import normal
 from twg_data.importer.passages import Passage
@@ -38,6 +38,7 @@ _TABLE_COLUMNS = {
         "structure",
     ),
     "city": ("city", "ciudad", "ville", "town"),
+    "place": ("location", "lugar", "lieu", "place"),
     "country": ("country", "pais", "pays"),
 }
 
@@ -129,9 +130,18 @@ def table_person(cells: dict[str, str]) -> tuple[PersonLine | None, int | None]:
             if column not in found and any(key == n or n in words for n in names):
                 found[column] = value.strip()
                 break
-    written = person_line.strip_honorific(found.get("name", ""))
+    name = person_line.NOTES.sub("", found.get("name", "")).strip()
+    name = " ".join(w for w in name.split() if not person_line.is_postnominal(w))
+    written = person_line.given_name_first(person_line.strip_honorific(name))
     if not person_line.looks_like_name(written, listed=True):
         return None, None
+    organization = found.get("organization", "")
+    if forms.has_word(organization, forms.title_words()) and not forms.has_word(
+        organization, forms.organization_words()
+    ):  # 'Chairman of the Occasion' in an organization column: a title
+        found.setdefault("title", organization)
+        organization = ""
+        found["organization"] = ""
     line = PersonLine(
         person_line.as_name(written),
         title=found.get("title", ""),

@@ -33,15 +33,16 @@ _CLAUSE_END = (
 
 
 def role_of(text: str) -> str:
-    """The role a label names ('Kick-off presenters included:' -> 'kick-off presenter'),
-    or '' when it names none."""
-    words = normal(text.rstrip(":"))
-    found = ""
+    """The role a label names ('Kick-off presenters included:' -> 'kick-off presenter',
+    "Chairman's Opening Remarks" -> 'chair'): the form it names first, the longest of those
+    that start there; '' when it names none."""
+    padded = f" {normal(text.rstrip(':'))} "
+    best: tuple[int, int, str] | None = None
     for form, role in forms.roles().items():
-        padded = f" {words} "
-        if f" {form} " in padded and len(form) > len(found):
-            found, chosen = form, role
-    return chosen if found else ""
+        at = padded.find(f" {form} ")
+        if at >= 0 and (best is None or (at, -len(form)) < (best[0], best[1])):
+            best = (at, -len(form), role)
+    return best[2] if best else ""
 
 
 def run(context: Context) -> None:
@@ -49,6 +50,8 @@ def run(context: Context) -> None:
     for session in context.sessions:
         if session.source.block.kind == "row":
             _read_cells(context, session.session_id, session.source)
+        else:
+            _read_agenda_line(context, session)
         _read(context, session.session_id, [session.source, *session.scope], agenda=True)
     _speakers_tables(context)
     in_sessions = {id(p) for s in context.sessions for p in (s.source, *s.scope)}
@@ -67,7 +70,9 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
         block = passage.block
         if index == 0 and agenda:
             continue  # the session's own line
-        label = label_of(passage.plain) if block.kind != "item" else None
+        label = label_of(passage.plain)
+        if label and label[0] != "role" and block.kind == "item":
+            label = None
         if label and label[0] == "role":
             role = role_of(passage.plain.split(":", 1)[0])
             people = person_line.split_people(label[1]) if label[1] else []
@@ -103,6 +108,16 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
 
 
 _ROLE_NOTE = re.compile(r"\s*\(([^()]+)\)\s*$")
+
+
+def _read_agenda_line(context: Context, session) -> None:
+    """A role label on the agenda line itself ('1:00pm Vote of Thanks: Engr. A. Akinola')."""
+    text = session.source.plain.replace(session.words, " ", 1).strip(" \t-–—")
+    label = label_of(text)
+    if label and label[0] == "role" and label[1]:
+        role = role_of(text.split(":", 1)[0])
+        for chunk in person_line.split_people(label[1]):
+            add_speaker(context, session.session_id, role, chunk, session.source)
 
 
 def _speakers_tables(context: Context) -> None:
