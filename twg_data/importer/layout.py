@@ -171,9 +171,10 @@ def _logical_lines(lines: list[str], width: int | None) -> list[str]:
         previous = out[-1]
         last_physical = previous.rsplit("\n", 1)[-1]
         first_word = line.split()[0] if line.split() else ""
+        opened = _ITEM.match(last_physical)
         indented_continuation = (
             _ITEM.match(previous) is not None
-            and len(line) - len(line.lstrip()) >= 2
+            and len(line) - len(line.lstrip()) >= (opened.start(5) if opened else 2)
             and not _breaks_before(line)
             and not (_ENTRY.match(line) and (previous.endswith(":") or _ENTRY.match(previous)))
         )
@@ -321,6 +322,14 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
         elif bold and _heading_like(bold[1]):
             blocks.append(Block("heading", bold[1].strip()))
             lead.close()
+        elif (
+            index
+            and _all_caps(stripped)
+            and blocks
+            and blocks[-1].kind == "heading"
+            and (_all_caps(blocks[-1].text) and not blocks[-1].level and _heading_like(stripped))
+        ):
+            blocks[-1].text += " " + stripped  # an ALL-CAPS title wrapped over two lines
         elif item and not _numbered_heading(item, stripped, alone):
             number = int(item[2]) if item[2] else None
             marker = "bullet" if item[1] else "number" if item[2] else "letter"

@@ -25,7 +25,7 @@ from twg_data.text import slug
 _LABEL = re.compile(
     r"^((?:Focus|Session|Panel|Part|Segment|Block|Item|Agenda item|Workshop|Plenary|Round"
     r"|Sesión|Sesion|Bloque|Mesa|Punto|Séance|Seance|Point|Atelier|Table ronde)"
-    r"\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z]))\s*[:.–—-]\s*",
+    r"\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z]))(?:\s*[:.–—-]\s*|$)",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(r"\bsession\s+(to\s+[^.;]+)", re.I)
@@ -55,6 +55,7 @@ class Session:
 def run(context: Context) -> None:
     """Draft every session the report states, in order; keep them for the speakers."""
     found = _find(context)
+    _titles_below(found)
     _infer_ends(found)
     labels = {slug(session.label) for session in found if session.label}
     taken: set[str] = set()
@@ -73,13 +74,17 @@ def _find(context: Context) -> list[Session]:
     found: list[Session] = []
     day, day_stated = context.meeting_date, False
     current: Session | None = None
+    slot: Session | None = None  # the last item with its own time, for sessions in parallel
     for section in context.sections:
         if section.heading == TITLE:
             continue
         heading_day = _day(section.title, context)
         if heading_day:
-            day, day_stated = heading_day, True
+            day, day_stated, slot = heading_day, True, None
         opened = _heading_session(section, day, day_stated, context)
+        heading = next((p for p in section.passages if p.heading), None)
+        if opened is None and slot is not None and heading is not None:
+            opened = _parallel(heading, slot, context)  # 'Atelier A – ...' under a slot
         if opened is not None:
             current = opened
             found.append(opened)
@@ -90,15 +95,48 @@ def _find(context: Context) -> list[Session]:
                 continue
             line_day = _day_line(passage, context)
             if line_day:
-                day, day_stated, current = line_day, True, None
+                day, day_stated, current, slot = line_day, True, None, None
                 continue
             agenda = _agenda_item(passage, day, day_stated, context)
+            if agenda is None and current is not None:
+                agenda = _parallel(passage, current, context)
             if agenda is not None:
                 current = agenda
                 found.append(agenda)
+                slot = agenda if agenda.words else slot
             elif current is not None:
                 current.scope.append(passage)
     return found
+
+
+def _parallel(passage: Passage, slot: Session, context: Context) -> Session | None:
+    """A session in a slot without a time of its own ('Atelier A – Médiation sociale ...',
+    'Room B: ...', 'Workshop 2 – ...'): the slot's times."""
+    text = passage.plain.strip()
+    label = _LABEL.match(text)
+    if passage.block.kind not in ("paragraph", "item", "heading") or not label or label_of(text):
+        return None
+    if len(text.split()) > 25:
+        return None
+    times = (slot.start, slot.end, "")
+    session = _session(passage, text, times, slot.day, slot.day_stated, context)
+    session.time_basis = f"stated for the slot ('{slot.words}')" if slot.words else "stated"
+    return session
+
+
+def _titles_below(found: list[Session]) -> None:
+    """A session whose line is only its label ('10h30 – 12h30 : Table ronde 1') takes its
+    title from the line below it ('Les polices municipales face ...')."""
+    for session in found:
+        if not session.label or session.title.strip(_SEPARATORS) != session.label:
+            continue
+        below = session.scope[0] if session.scope else None
+        if below is None or below.block.kind != "paragraph" or label_of(below.plain):
+            continue
+        text = below.plain.strip()
+        if len(text.split()) <= 20 and not text.endswith(":") and not start_of(text):
+            session.title, session.source = text, below
+            session.scope = session.scope[1:]
 
 
 def _deeper(section: Section, current: Session) -> bool:

@@ -23,7 +23,7 @@ from twg_data.importer.recognisers.context import Context
 from twg_data.importer.recognisers.people import person_of, read_line, take_part
 
 MEETING_SESSION = "meeting"
-_BY = re.compile(r"\s(?:by|par|por)\s+", re.IGNORECASE)
+_BY = re.compile(r"\s(?:by|par|por|de|del)\s+(?=(?:[A-Z]|M\.|Mme|Sr|Sra|Dr))", re.IGNORECASE)
 # Where a person's line in a sentence ends: the sentence, a relative clause, a clause that
 # goes on in lower case, or what the person spoke about ('... Platform on how cities ...').
 _CLAUSE_END = (
@@ -219,7 +219,11 @@ def _in_prose(context: Context, session_id, passage: Passage) -> None:
         return
     for match in _BY.finditer(passage.plain):
         before = re.split(r"[.;:,]\s", passage.plain[: match.start()])[-1]
-        role = role_of(" ".join(before.split()[-6:]) + " by")
+        word = match[0].strip().lower()
+        window = " ".join(before.split()[-6:])
+        role = role_of(f"{window} {word}") if word in ("by", "par", "por") else ""
+        if word in ("de", "del") or not role:  # 'Mot de bienvenue de M. X': the role right before
+            role = _role_ending(window)
         if not role:
             continue
         rest = person_line.strip_honorific(passage.plain[match.end() :])
@@ -227,6 +231,15 @@ def _in_prose(context: Context, session_id, passage: Passage) -> None:
         for text in person_line.split_people(clause.strip(" ,")):
             add_speaker(context, session_id, role, text, passage)
     _listed_in_prose(context, session_id, passage)
+
+
+def _role_ending(text: str) -> str:
+    """The role whose form the text ends with ('Allocution', 'Mot de bienvenue')."""
+    padded = f" {normal(text)}"
+    found = [
+        (len(form), role) for form, role in forms.roles().items() if padded.endswith(" " + form)
+    ]
+    return max(found)[1] if found else ""
 
 
 def _listed_in_prose(context: Context, session_id, passage: Passage) -> None:
