@@ -37,6 +37,19 @@ def roles() -> dict[str, str]:
     return {normal(row["form"]): row["role"] for row in rows("roles")}
 
 
+def role_named(text: str) -> str:
+    """The role a label names ('Kick-off presenters included:' -> 'kick-off presenter',
+    "Chairman's Opening Remarks" -> 'chair'): the form it names first, the longest of those
+    that start there; '' when it names none."""
+    padded = f" {normal(text.rstrip(':'))} "
+    best: tuple[int, int, str] | None = None
+    for form, role in roles().items():
+        at = padded.find(f" {form} ")
+        if at >= 0 and (best is None or (at, -len(form)) < (best[0], best[1])):
+            best = (at, -len(form), role)
+    return best[2] if best else ""
+
+
 @cache
 def key_point_headings() -> tuple[tuple[str, str], ...]:
     """(normalised heading form, category), longest form first."""

@@ -146,7 +146,7 @@ def split_segments(text: str) -> list[str]:
     return joined
 
 
-_BRACKETED_PERSON = re.compile(r"\s*([^(),;]+?\([^()]*\))\s*(?:,|\band\b|\by\b|\bet\b|&|$)")
+_BRACKETED_PERSON = re.compile(r"\s*([^(),;]+?(?:\s*\([^()]*\))+)\s*(?:,|\band\b|\by\b|\bet\b|&|$)")
 _AND = re.compile(r"\s+(?:and|y|et|&)\s+")
 
 
@@ -430,11 +430,19 @@ def _organization_index(rest: list[str], known) -> int | None:
             return index
     for index in range(len(rest) - 1, -1, -1):
         part = rest[index]
-        if _organization_like(part) and not (
-            forms.has_word(part, forms.title_words()) and index == 0 and len(rest) > 1
+        if (
+            _organization_like(part)
+            and not _title_last(part)
+            and not (forms.has_word(part, forms.title_words()) and index == 0 and len(rest) > 1)
         ):
             return index
     return None
+
+
+def _title_last(part: str) -> bool:
+    """A part that ends on a job title ('Network Coordinator', 'Programme Officer')."""
+    words = normal(part).split()
+    return bool(words) and words[-1] in forms.title_words() and not is_acronym(part)
 
 
 def _city_at_end(rest: list[str], places: Places, country: str) -> tuple[str, int]:

@@ -26,6 +26,7 @@ class Context:
     listed: set[str] = field(default_factory=set)  # people a list of participants names
     sessions: list = field(default_factory=list)  # the sessions found, with their passages
     meeting_span: tuple[str, str] | None = None  # the meeting's own start and end times
+    noted_roles: list = field(default_factory=list)  # (person, role, passage): '(Chair)'
 
     @classmethod
     def of(cls, draft: Draft, tables: dict[str, list[dict[str, str]]], sections) -> Context:

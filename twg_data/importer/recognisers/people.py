@@ -71,6 +71,10 @@ def take_part(
     """The person's participation in the meeting as the line states it; a list's entry
     replaces one drafted earlier from a speaker's line. Returns the person's id."""
     person_id = person_of(context, line, passage)
+    for note in line.notes:
+        role = forms.role_named(note)
+        if role and listed:
+            context.noted_roles.append((person_id, role, passage))
     existing = context.participants.get(person_id)
     if existing is not None and (not listed or person_id in context.listed):
         return person_id

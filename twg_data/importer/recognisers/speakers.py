@@ -32,17 +32,7 @@ _CLAUSE_END = (
 )
 
 
-def role_of(text: str) -> str:
-    """The role a label names ('Kick-off presenters included:' -> 'kick-off presenter',
-    "Chairman's Opening Remarks" -> 'chair'): the form it names first, the longest of those
-    that start there; '' when it names none."""
-    padded = f" {normal(text.rstrip(':'))} "
-    best: tuple[int, int, str] | None = None
-    for form, role in forms.roles().items():
-        at = padded.find(f" {form} ")
-        if at >= 0 and (best is None or (at, -len(form)) < (best[0], best[1])):
-            best = (at, -len(form), role)
-    return best[2] if best else ""
+role_of = forms.role_named
 
 
 def run(context: Context) -> None:
@@ -62,6 +52,10 @@ def run(context: Context) -> None:
         if id(p) not in in_sessions and not (section.heading == TITLE and p.heading)
     ]
     _read(context, None, rest, agenda=False)
+    for person_id, role, passage in context.noted_roles:  # 'Grace Nakato (KCCA) (Chair)'
+        spoken = {(row["person_id"], row["role"]) for row in context.draft.rows.get("speakers", [])}
+        if (person_id, role) not in spoken:
+            _add_known(context, person_id, role, passage)
 
 
 def _read(context: Context, session_id: str | None, passages: list[Passage], agenda: bool):
@@ -336,6 +330,24 @@ def _meeting_session(context: Context) -> str:
         )
     )
     return MEETING_SESSION
+
+
+def _add_known(context: Context, person_id: str, role: str, passage: Passage) -> None:
+    """A speaker the participants list gives a role ('(Chair)'), in the meeting's session."""
+    session = _meeting_session(context)
+    position = 1 + sum(
+        1 for row in context.draft.rows.get("speakers", []) if row["session_id"] == session
+    )
+    _role(context, role)
+    context.draft.add(
+        "speakers",
+        meeting_id=context.meeting_id,
+        session_id=session,
+        position=position,
+        person_id=person_id,
+        role=role,
+        source_id=passage.source_id,
+    )
 
 
 def _role(context: Context, role: str) -> None:
