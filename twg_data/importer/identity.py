@@ -38,6 +38,16 @@ def aliases(row: dict[str, str]) -> list[str]:
     return [alias.strip() for alias in row.get("aliases", "").split("|") if alias.strip()]
 
 
+_UMLAUTS = str.maketrans(
+    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+)
+
+
+def _transliterated(name: str) -> str:
+    """A German name as written without umlauts ('Jütersonke' -> 'Juetersonke')."""
+    return name.translate(_UMLAUTS)
+
+
 @dataclass
 class Suggestion:
     """Two names that may be one person or organization: the curator decides."""
@@ -68,7 +78,7 @@ class Registry:
         forms = [row["name"], *(a for a in aliases(row) if acronyms or not _INITIALS.match(a))]
         if acronyms and row.get("acronym"):
             forms.append(row["acronym"])
-        for form in forms:
+        for form in [*forms, *(_transliterated(f) for f in forms if _transliterated(f) != f)]:
             self._names.setdefault(normal(form), row[self.key])
             if acronyms:  # 'UN Habitat', 'UN-HABITAT' and 'UNHabitat' are one name
                 self._compact.setdefault(normal(form).replace(" ", ""), row[self.key])

@@ -11,6 +11,7 @@ lines are marked bold, so that `layout` reads them as headings or lead-ins.
 from __future__ import annotations
 
 import io
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class Line:
     x1: float
     size: float
     bold: bool
+    table: list[list[str]] | None = None  # a table drawn with rules: its rows of cells
 
 
 def pdf_pages(name: str, data: bytes) -> tuple[list[list[str]], list[Furniture]]:
@@ -56,19 +58,39 @@ def pdf_pages(name: str, data: bytes) -> tuple[list[list[str]], list[Furniture]]
             "run it through text recognition (OCR) or use the report's Word file"
         )
     furniture, bodies = _furniture(pages)
-    body_size = _body_size([line for lines in bodies for line in lines])
-    sizes = sorted(
-        {round(line.size) for lines in bodies for line in lines if line.size > body_size * _LARGER},
-        reverse=True,
-    )
+    _continue_tables(bodies)
+    texts = [line for lines in bodies for line in lines if line.table is None]
+    body_size = _body_size(texts)
+    sizes = sorted({round(n.size) for n in texts if n.size > body_size * _LARGER}, reverse=True)
     return [_page_text(lines, body_size, sizes) for lines in bodies], furniture
 
 
-def _lines(page) -> list[Line]:
+def _tables(page) -> list[Line]:
+    """The tables a page draws with rules, as one line each (at the table's top)."""
     found = []
+    for table in page.find_tables():
+        rows = [
+            [" ".join((cell or "").split()).replace("|", "/") for cell in row]
+            for row in table.extract()
+        ]
+        rows = [row for row in rows if any(row)]
+        if len(rows) >= 1 and max(len(row) for row in rows) >= 2:
+            x0, top, x1, bottom = table.bbox
+            found.append(Line(" ".join(rows[0]), top, bottom, x0, x1, 0.0, False, rows))
+    return found
+
+
+def _inside(line: dict, tables: list[Line]) -> bool:
+    middle = (line["top"] + line["bottom"]) / 2
+    return any(t.top - 1 <= middle <= t.bottom + 1 and line["x0"] >= t.x0 - 1 for t in tables)
+
+
+def _lines(page) -> list[Line]:
+    tables = _tables(page)
+    found = list(tables)
     for line in page.extract_text_lines(return_chars=True, strip=True):
         chars = [c for c in line["chars"] if c["text"].strip()]
-        if not chars or not line["text"].strip():
+        if not chars or not line["text"].strip() or _inside(line, tables):
             continue
         bold = sum(
             "bold" in c["fontname"].lower() or "black" in c["fontname"].lower() for c in chars
@@ -84,7 +106,23 @@ def _lines(page) -> list[Line]:
                 bold > len(chars) / 2,
             )
         )
-    return found
+    return sorted(found, key=lambda line: line.top)
+
+
+def _continue_tables(bodies: list[list[Line]]) -> None:
+    """A table that goes on over a page break without repeating its header takes the
+    header of the table before it (same columns, first row not a header)."""
+    header: list[str] | None = None
+    for lines in bodies:
+        for line in lines:
+            if line.table is None:
+                continue
+            first = line.table[0]
+            starts_data = bool(re.match(r"^\d+\.?$", first[0].strip()))
+            if header and starts_data and len(first) == len(header):
+                line.table.insert(0, header)
+            if not starts_data:
+                header = first
 
 
 def _furniture(pages: list[tuple[list[Line], float]]) -> tuple[list[Furniture], list[list[Line]]]:
@@ -127,7 +165,8 @@ def _page_text(lines: list[Line], body_size: float, sizes: list[int]) -> list[st
     """A page's lines as text: paragraphs apart, wrapped lines joined, headings marked."""
     if not lines:
         return []
-    gaps = sorted(b.top - a.bottom for a, b in zip(lines, lines[1:], strict=False))
+    texts = [line for line in lines if line.table is None] or lines
+    gaps = sorted(b.top - a.bottom for a, b in zip(texts, texts[1:], strict=False))
     gaps = [gap for gap in gaps if gap > 0]
     usual = gaps[0] if gaps else 0.0  # the gap between two lines of one paragraph
     right = max(line.x1 for line in lines)
@@ -135,6 +174,10 @@ def _page_text(lines: list[Line], body_size: float, sizes: list[int]) -> list[st
     entries: list[list] = []  # [level, bold, text]: one paragraph or heading each
     previous: Line | None = None
     for line in lines:
+        if line.table is not None:
+            entries.append([0, False, _pipe_table(line.table)])
+            previous = None
+            continue
         level = sizes.index(round(line.size)) + 1 if round(line.size) in sizes else 0
         text = line.text
         if previous is not None and entries:
@@ -158,6 +201,14 @@ def _page_text(lines: list[Line], body_size: float, sizes: list[int]) -> list[st
             out.append("")
         out.append(_marked(text, level, bold))
     return out
+
+
+def _pipe_table(rows: list[list[str]]) -> str:
+    """A table as Markdown's pipe table, its first row the header."""
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * width]
+    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in rows[1:]])
 
 
 def _join(before: str, after: str) -> str:
