@@ -37,6 +37,13 @@ def roles() -> dict[str, str]:
     return {normal(row["form"]): row["role"] for row in rows("roles")}
 
 
+@cache
+def lead_roles() -> frozenset[str]:
+    """Normalised labels that introduce a list of people on their own ('Panelists',
+    'Ponentes'); the others only before names ('Presentation: ...', 'moderated by ...')."""
+    return frozenset(normal(row["form"]) for row in rows("roles") if row["alone"] == "yes")
+
+
 def role_named(text: str) -> str:
     """The role a label names ('Kick-off presenters included:' -> 'kick-off presenter',
     "Chairman's Opening Remarks" -> 'chair'): the form it names first, the longest of those

@@ -87,7 +87,7 @@ def is_lead(line: str) -> bool:
     short line ending in a colon ('Kick-off presenters included:', 'Present:'). A list's
     heading alone ('List of participants') is a heading, not a lead-in."""
     text = line.strip().strip("*_").rstrip(":").strip("*_ ")
-    if normal(text) in forms.roles():
+    if normal(text) in forms.lead_roles():
         return True
     return line.strip().strip("*_").endswith(":") and 0 < len(text.split()) <= LEAD_WORDS
 
@@ -216,6 +216,21 @@ def _table(lines: list[str]) -> list[Block] | None:
             for row in rows
             if any(row)
         ]
+    piped = [_cells(line) for line in lines]
+    if len(lines) >= 3 and all("|" in line for line in lines) and len(piped[0]) >= 3:
+        header = [normal(cell) for cell in piped[0]]
+        if any(word in " ".join(header) for word in ("name", "nombre", "nom")):
+            width = len(piped[0])  # 'N° | Nombre | Institución | ...' without outer pipes
+            rows = [row for row in piped[1:] if abs(len(row) - width) <= 1 and any(row)]
+            return [
+                Block(
+                    "row",
+                    " | ".join(c for c in row if c),
+                    cells=dict(zip(piped[0], row, strict=False)),
+                )
+                for row in rows
+                if not _TABLE_RULE.match("|".join(row))
+            ]
     split = [_COLUMNS.split(line.strip()) for line in lines]
     if len(split[0]) >= 3:  # a header of three columns or more: a gap of two spaces parts cells
         split = [re.split(r"\t+| {2,}", line.strip()) for line in lines]

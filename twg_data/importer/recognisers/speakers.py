@@ -23,7 +23,10 @@ from twg_data.importer.recognisers.context import Context
 from twg_data.importer.recognisers.people import person_of, read_line, take_part
 
 MEETING_SESSION = "meeting"
-_BY = re.compile(r"\s(?:by|par|por|de|del)\s+(?=(?:[A-Z]|M\.|Mme|Sr|Sra|Dr))", re.IGNORECASE)
+_BY = re.compile(
+    r"\s(?:by|par|por|a cargo de|de|del)\s+(?=(?:[A-ZÀ-Ý]|M\.|Mme|Sr|Sra|Dr))", re.IGNORECASE
+)
+_AND_ANOTHER = re.compile(r",?\s+(?:y|and|et)\s+(?:de|by|par|por)\s+(?=[A-ZÀ-Ý])")
 # Where a person's line in a sentence ends: the sentence, a relative clause, a clause that
 # goes on in lower case, or what the person spoke about ('... Platform on how cities ...').
 _CLAUSE_END = (
@@ -216,11 +219,14 @@ def _in_prose(context: Context, session_id, passage: Passage) -> None:
         word = match[0].strip().lower()
         window = " ".join(before.split()[-6:])
         role = role_of(f"{window} {word}") if word in ("by", "par", "por") else ""
-        if word in ("de", "del") or not role:  # 'Mot de bienvenue de M. X': the role right before
+        if (
+            word in ("de", "del", "a cargo de") or not role
+        ):  # 'Mot de bienvenue de M. X': the role right before
             role = _role_ending(window)
         if not role:
             continue
         rest = person_line.strip_honorific(passage.plain[match.end() :])
+        rest = _AND_ANOTHER.sub("; ", rest)  # '..., y de Patricia Olave' / ', and by Ana'
         clause = re.split(_CLAUSE_END, rest)[0]
         for text in person_line.split_people(clause.strip(" ,")):
             add_speaker(context, session_id, role, text, passage)
