@@ -221,10 +221,12 @@ def _iso(span: when.DateSpan) -> tuple[str, str]:
 
 
 def _time_span(opening: list[Passage]) -> tuple[str, str] | None:
-    """The meeting's own hours, from a date or time line of the opening."""
-    for passage in opening:
+    """The meeting's own hours, from a date or time line of the opening, or the line of
+    hours right under the date line."""
+    for index, passage in enumerate(opening):
         label = label_of(passage.plain)
-        if (label and label[0] in ("date", "time")) or _date_line(passage):
+        under_date = index > 0 and _date_line(opening[index - 1])
+        if (label and label[0] in ("date", "time")) or _date_line(passage) or under_date:
             times = when.find_time_range(passage.plain)
             if times:
                 return times[0], times[1]
@@ -235,8 +237,11 @@ def _city(context, opening: list[Passage], title: Passage | None, metadata) -> s
     """The city the meeting met in, by the first line that says where."""
     entities = context.entities
     after_date = {
-        id(b) for a, b in zip(opening, opening[1:], strict=False) if _date_line(a)
-    }  # 'Thursday 23 May 2019' over 'Acacia Premier Hotel, Kisumu, Kenya'
+        id(b)
+        for index, a in enumerate(opening)
+        if _date_line(a)
+        for b in opening[index + 1 : index + 3]
+    }  # 'Thursday 23 May 2019' (and its hours) over 'Acacia Premier Hotel, Kisumu, Kenya'
     ordered = sorted(opening, key=lambda p: _where_rank(p, title) - 0.5 * (id(p) in after_date))
     texts: list[tuple[Passage, str]] = []
     for key in ("location", "place", "venue", "city", "lugar", "lieu"):
@@ -283,7 +288,7 @@ def _where_text(passage: Passage, after_date: bool = False) -> str:
     held = _held_in().search(passage.plain)
     if held:
         return passage.plain[held.end() :]
-    short = after_date and len(passage.plain.split()) <= 10
+    short = after_date and len(passage.plain.split()) <= 15
     if _where_rank(passage, None) <= 3 or passage.section == TITLE or short:
         return _without_dates(passage.plain)
     return ""

@@ -63,10 +63,11 @@ def run(context: Context) -> None:
 
 def _read(context: Context, session_id: str | None, passages: list[Passage], agenda: bool):
     role, open_list = "", False
+    skip = set()
     for index, passage in enumerate(passages):
         block = passage.block
-        if index == 0 and agenda:
-            continue  # the session's own line
+        if (index == 0 and agenda) or index in skip:
+            continue  # the session's own line; an affiliation read with the name above it
         label = label_of(passage.plain)
         if label and label[0] != "role" and block.kind == "item":
             label = None
@@ -77,31 +78,61 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
                 add_speaker(context, session_id, role, text, passage)
             open_list = True
             continue
-        if (
-            block.kind == "paragraph"
-            and passage.plain.rstrip().endswith(":")
-            or (
-                block.kind == "paragraph"
-                and role_of(passage.plain)
-                and len(passage.plain.split()) <= 4
-            )
-        ):
+        if block.kind == "paragraph" and _opens_list(passage.plain):
             role = role_of(passage.plain)
             open_list = bool(role)
             continue
+        text, cited, below = _with_affiliation(context, passages, index)
+        if below is not None:
+            skip.add(below)
         if block.kind == "item" and block.lead:
             found = role_of(block.lead)
             if found:
-                add_speaker(context, session_id, found, passage.plain, passage)
+                add_speaker(context, session_id, found, text, cited)
                 continue
         listed = open_list and role and block.kind in ("item", "paragraph")
-        if listed and add_speaker(context, session_id, role, passage.plain, passage):
+        if listed and add_speaker(context, session_id, role, text, cited):
             continue
+        if open_list and role and len(block.text.split()) > 25:
+            continue  # a speaker's biography: the list goes on after it
         open_list = False
         near_item = agenda and block.kind in ("paragraph", "item") and index <= 4
         if near_item and _unlabelled(context, session_id, passage, passages[:index]):
             continue
         _in_prose(context, session_id, passage)
+
+
+def _opens_list(text: str) -> bool:
+    """A lead-in line: a short line ending in a colon, or a role label alone ('Panellists')."""
+    stripped = text.strip()
+    if stripped.endswith(":"):
+        return True
+    return (
+        len(stripped.split()) <= 5
+        and normal(stripped) in forms.lead_roles()
+        or (
+            len(stripped.split()) <= 4
+            and bool(role_of(stripped))
+            and normal(stripped) in forms.roles()
+        )
+    )
+
+
+def _with_affiliation(context: Context, passages: list[Passage], index: int):
+    """A name alone on its line and the affiliation on the next ('Dr. Esther Mwangangi' /
+    'Senior Lecturer, Kenyatta University'): one person's line, cited by the affiliation's
+    passage (it holds the title and organization); else the passage as it is."""
+    passage = passages[index]
+    below = passages[index + 1] if index + 1 < len(passages) else None
+    name = person_line.strip_honorific(passage.plain.strip())
+    if below is None or not person_line.looks_like_name(name) or below.heading:
+        return passage.plain, passage, None
+    text = below.plain.strip()
+    if label_of(text) or _opens_list(text) or len(text.split()) > 20 or text.endswith("."):
+        return passage.plain, passage, None
+    if person_line.looks_like_name(person_line.strip_honorific(text.split(",")[0])):
+        return passage.plain, passage, None  # the next line is another person
+    return f"{passage.plain.strip()}, {text}", below, index + 1
 
 
 _ROLE_NOTE = re.compile(r"\s*\(([^()]+)\)\s*$")
