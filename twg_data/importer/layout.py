@@ -79,7 +79,12 @@ def label_of(line: str) -> tuple[str, str] | None:
     ]
     if kinds[:2] == ["date", "time"]:  # 'When:' names a day or hours, by what follows
         return ("date" if when.find_dates(value) else "time"), value
-    return (kinds[0], value) if kinds else None
+    if kinds:
+        return kinds[0], value
+    for kind in ("participants", "absent"):  # 'Conectadas por Teams:', 'Present in the room:'
+        if any(name.startswith(form + " ") for form in forms.section_forms(kind)):
+            return kind, value
+    return None
 
 
 def is_lead(line: str) -> bool:

@@ -206,7 +206,7 @@ def looks_like_name(text: str, listed: bool = False) -> bool:
     in a list of participants, where 'Person Number00001' is taken as written), and not an
     organization, a title or a place."""
     words = text.replace("’", "'").split()
-    if not 2 <= len(words) <= 6 or re.search(r"[@/&|:;]" if listed else r"[\d@/&|:;]", text):
+    if not 2 <= len(words) <= 6 or re.search(r"[@/&|:;,]" if listed else r"[\d@/&|:;,]", text):
         return False
     if not all(w[:1].isupper() or w.lower() in _PARTICLES or w[:2] in ("d'", "O'") for w in words):
         return False

@@ -86,7 +86,13 @@ class Places:
 
     def city(self, text: str, country: str | None = None) -> dict[str, str] | None:
         """The data's city this text names: by its name or an alias, or by a GeoNames name of
-        the same city ('Genève' for Geneva); in `country` (alpha-3) when given."""
+        the same city ('Genève' for Geneva), also with a district's letters after it ('Bogotá
+        D.C.', 'México D.F.'); in `country` (alpha-3) when given."""
+        short = re.sub(r"(?:\s+(?:[A-Z]\.){1,3}|\s+D\.?[CF]\.?)$", "", text.strip())
+        if short != text.strip() and short:
+            found = self.city(short, country)
+            if found:
+                return found
         found = self._city_names.get(normal(text))
         if found and (not country or found["country_iso3"] in ("", country)):
             return found
