@@ -152,7 +152,8 @@ _AND = re.compile(r"\s+(?:and|y|et|&)\s+")
 
 def split_people(value: str) -> list[str]:
     """The people a label's value names, one text each: 'A (Org); B (Org)', 'A (Org), B (Org)
-    and C (Org)', 'Ana Ruiz and Luis Gómez'; else the whole value (one person's line)."""
+    and C (Org)', 'Ana Ruiz and Luis Gómez', 'A, B y C', 'Dr. A and Mr. B, University X';
+    else the whole value (one person's line: 'Ana Ruiz, Oxfam')."""
     value = value.strip().rstrip(".")
     if ";" in value:
         return [part.strip() for part in value.split(";") if part.strip()]
@@ -162,12 +163,15 @@ def split_people(value: str) -> list[str]:
     parts = _AND.split(value)
     if len(parts) >= 2 and "," not in value and all(looks_like_name(p) for p in parts):
         return parts
-    if "," in value and not any(
-        forms.has_word(p, forms.organization_words()) for p in value.split(",")
-    ):
-        names = [p.strip() for p in re.split(r",|\band\b", value) if p.strip()]
-        if len(names) >= 2 and all(looks_like_name(strip_honorific(n)) for n in names):
-            return names
+    names = [p.strip() for p in re.split(r",|\b(?:and|y|et)\b", value) if p.strip()]
+    listed = len(names) >= 3 or re.search(r",[^,]+\b(?:and|y|et)\b", value)  # 'A, B and C'
+    if listed and all(looks_like_name(strip_honorific(n)) for n in names):
+        return names
+    pair = re.match(r"^(.+?)\s+(?:and|y|et|&)\s+(.+)$", value)
+    if pair and looks_like_name(strip_honorific(pair[1])):  # 'Dr. A and Mr. B, University X'
+        right = re.split(r"[,(]", strip_honorific(pair[2]))[0].strip()
+        if looks_like_name(right):
+            return [pair[1].strip(), pair[2].strip()]
     return [value]
 
 
