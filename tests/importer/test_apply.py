@@ -48,15 +48,15 @@ def test_import_writes_a_complete_folder_that_validates_and_never_the_data(data_
         str(out),
     )
     assert result.returncode == 0, result.stderr
-    # 'Programme' over the panels is a section heading, not a passage of the title.
-    assert "drafted 15 sources, 1 meetings" in result.stdout
+    # 'Programme' over the panels heads no text of its own: kept as a passage of its own.
+    assert "drafted 16 sources, 1 meetings" in result.stdout
     assert fingerprints(data_dir.path) == before
     tables = read_tables(out)
     assert len(tables["meetings"]) == 2 and len(tables["participants"]) == 23 + 4
     assert (out / "reports" / "twg-2017-geneva.txt").read_text() == GENEVA.read_text()
     review = (out / "REVIEW.md").read_text()
     assert "| women-for-peace-network | organization_type_id |" in review
-    assert "`twg-2017-geneva-15` (Participants): Amina Diallo, Coordinator" in review
+    assert "`twg-2017-geneva-16` (Participants): Amina Diallo, Coordinator" in review
     # What validation still wants is what the curator must add: classifications, coordinates.
     problems = sorted((p.file, p.line, p.column) for p in validate(out))
     assert problems == [

@@ -31,6 +31,7 @@ def test_markdown_headings_items_and_a_table():
         ("paragraph", "One sentence. Two."),
         ("item", "an item"),
         ("item", "another wrapped"),
+        ("row", "Name | City"),  # the header: a passage of its own
         ("row", "Ana | Quito"),
     ]
     assert [b.level for b in blocks[:2]] == [1, 2]
@@ -79,6 +80,7 @@ def test_word_heading_styles_lists_and_tables():
         ("heading", "Opportunities"),
         ("item", "Joint work: Cities and peacebuilders plan together."),
         ("heading", "Participants"),
+        ("row", "Name | Organization"),
         ("row", "Achim Wennmann | Geneva Peacebuilding Platform"),
     ]
     assert [b.level for b in document.blocks[:2]] == [1, 2]

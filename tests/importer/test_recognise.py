@@ -141,7 +141,7 @@ def test_markdown_table_reuses_people_and_organizations_the_data_holds(kampala):
     assert participants["achim-wennmann"]["organization_id"] == "geneva-peacebuilding-platform"
     assert participants["juma-assiago"]["organization_id"] == "un-habitat"  # 'UN-HABITAT'
     assert participants["jennifer-salahub"]["organization_id"] == "idrc"  # the acronym
-    assert participants["juma-assiago"]["source_id"] == "twg-2016-kampala-16"  # the table row
+    assert participants["juma-assiago"]["source_id"] == "twg-2016-kampala-17"  # the table row
     assert [p["name"] for p in kampala.rows["people"]] == [
         "Grace Nakato",
         "Antonio Zapata Guerrero",

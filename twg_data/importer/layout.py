@@ -206,6 +206,16 @@ def _logical_lines(lines: list[str], width: int | None) -> list[str]:
 
 
 def _table(lines: list[str]) -> list[Block] | None:
+    """A table's rows, its header first (a row without cells: the report's words for its
+    columns, kept as a passage)."""
+    rows = _table_rows(lines)
+    if not rows:
+        return rows
+    header = [key for key in rows[0].cells if key.strip()]
+    return [Block("row", " | ".join(header)), *rows]
+
+
+def _table_rows(lines: list[str]) -> list[Block] | None:
     """A pipe table, or columns aligned with tabs or wide gaps under a header row."""
     if (
         lines[0].lstrip().startswith("|")
@@ -368,7 +378,12 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
             blocks.append(Block("item", stripped, lead=lead.text))
         else:
             lead.close()
-            if numbered and _heading_like(numbered[2]) and "," not in stripped:
+            if (
+                numbered
+                and _heading_like(numbered[2])
+                and "," not in stripped
+                and not starts_with_time(stripped)
+            ):
                 blocks.append(Block("heading", stripped, level=numbered[1].count(".") + 1))
             elif (
                 (

@@ -158,7 +158,14 @@ def _bounded(text: str) -> list[str]:
 def number(meeting_id: str, found: list[Section]) -> list[Passage]:
     """Give every passage its id, in report order."""
     passages: list[Passage] = []
-    for section in found:
+    for index, section in enumerate(found):
+        following = found[index + 1].heading if index + 1 < len(found) else ""
+        if (
+            not section.blocks
+            and section.heading != TITLE
+            and not following.startswith(section.heading + ": ")
+        ):  # a heading over nothing but the next heading: kept, so no line is lost
+            section.blocks.append(Block("heading", section.title, section.level))
         for block in section.blocks:
             texts = sentences(block.text) if block.kind == "paragraph" else [block.text]
             texts = [part for text in texts for part in _bounded(text)]
