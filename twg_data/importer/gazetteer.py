@@ -116,10 +116,16 @@ def _ranked(name: str) -> tuple[tuple[int, GeoCity], ...]:
     return tuple((rank, _city(i)) for rank, i in _data()[0].get(key(name), ()))
 
 
-def city(name: str, country_iso3: str | None = None, minimum: int = 0) -> GeoCity | None:
+def city(
+    name: str, country_iso3: str | None = None, minimum: int = 0, own_name: bool = False
+) -> GeoCity | None:
     """The city this name names: in that country when given; else the most populous one of
-    at least `minimum` people, when no other city of that name comes near it."""
+    at least `minimum` people, when no other city of that name comes near it. With
+    `own_name`, only a city whose own name this is (not an alternate: 'Name' is one of
+    Namur's)."""
     found = _ranked(name)
+    if own_name:
+        found = tuple((rank, c) for rank, c in found if rank == 0)
     if country_iso3:
         return next((c for _, c in found if c.country_iso3 == country_iso3), None)
     if not found or found[0][1].population < minimum:

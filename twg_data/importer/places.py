@@ -84,6 +84,13 @@ class Places:
         """The data's city whose name or alias this is, exactly (accents and case aside)."""
         return self._city_names.get(normal(text))
 
+    def _any_name(self, text: str, country: str | None) -> GeoCity | None:
+        """The GeoNames city any of whose names this is (for a city the data holds)."""
+        text = text.strip().rstrip(".")
+        if not text or len(text.split()) > 4 or not text[:1].isupper():
+            return None
+        return gazetteer.city(text, country, minimum=0 if country else KNOWN_CITY)
+
     def city(self, text: str, country: str | None = None) -> dict[str, str] | None:
         """The data's city this text names: by its name or an alias, or by a GeoNames name of
         the same city ('Genève' for Geneva), also with a district's letters after it ('Bogotá
@@ -96,18 +103,21 @@ class Places:
         found = self._city_names.get(normal(text))
         if found and (not country or found["country_iso3"] in ("", country)):
             return found
-        geo = self.geo_city(text, country)
+        geo = self._any_name(text, country)
         if geo is None:
             return None
         return self._linked().get(geo.geonameid)
 
     def geo_city(self, text: str, country: str | None = None) -> GeoCity | None:
-        """The GeoNames city this text names (in `country` when given; else only a city of
-        100,000 people or more that no other city of that name rivals)."""
+        """The GeoNames city this text names (in `country` when given, by any of its names;
+        else only a city of 100,000 people or more by its own name, that no other city of that
+        name rivals)."""
         text = text.strip().rstrip(".")
         if not text or len(text.split()) > 4 or not text[:1].isupper():
             return None
-        return gazetteer.city(text, country, minimum=0 if country else KNOWN_CITY)
+        if country:
+            return gazetteer.city(text, country)
+        return gazetteer.city(text, None, minimum=KNOWN_CITY, own_name=True)
 
     def _linked(self) -> dict[int, dict[str, str]]:
         if self._geonames is None:

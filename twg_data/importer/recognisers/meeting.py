@@ -283,11 +283,14 @@ def _where_text(passage: Passage, after_date: bool = False) -> str:
     label = label_of(passage.plain)
     if label and label[0] in ("published", "next", "role", "participants", "absent"):
         return ""
+    if passage.block.kind == "row":
+        return ""  # a table's row names people's places, not the meeting's
     if label and label[0] in ("venue", "date"):
         return label[1]
     held = _held_in().search(passage.plain)
-    if held:
-        return passage.plain[held.end() :]
+    if held:  # 'held in Nairobi on 16 May 2024': the place, up to the date or the next clause
+        place = _without_dates(passage.plain[held.end() :])
+        return re.split(r"\s+(?:on|from|between|during|for|to|with|under|by)\b", place)[0]
     short = after_date and len(passage.plain.split()) <= 15
     if _where_rank(passage, None) <= 3 or passage.section == TITLE or short:
         return _without_dates(passage.plain)

@@ -76,7 +76,14 @@ def _find(context: Context) -> list[Session]:
     current: Session | None = None
     slot: Session | None = None  # the last item with its own time, for sessions in parallel
     for section in context.sections:
-        if section.heading == TITLE:
+        if section.heading == TITLE:  # a report without headings: its agenda lines still count
+            for passage in section.passages:
+                agenda = None if passage.heading else _agenda_item(passage, day, False, context)
+                if agenda is not None:
+                    current = agenda
+                    found.append(agenda)
+                elif current is not None:
+                    current.scope.append(passage)
             continue
         heading_day = _day(section.title, context)
         if heading_day:
