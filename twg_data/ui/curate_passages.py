@@ -27,6 +27,7 @@ KIND_LABELS = {
 SHOW_LABELS = {"all": N_("All"), "suggested": N_("Suggested tags"), "tagged": N_("Tagged")}
 SCOPES = ("meeting", "twg")
 FRAMING_KINDS = ("dimension", "setting")
+REPORT_HEIGHT = 900  # pixels: the passages scroll beside the draft
 _FORM = "_curate_tag_form"  # the passage whose tag form is open
 _WHOLE = "_curate_whole"  # passages shown whole
 _NORMAL = "_curate_normal"  # (draft, the passages' texts folded for search)
@@ -35,7 +36,7 @@ _NORMAL = "_curate_normal"  # (draft, the passages' texts folded for search)
 def show(working: curate.Working) -> None:
     """The passages found by the curator's words and choice, one page of them."""
     draft = working.draft
-    find, which = st.columns([3, 2], vertical_alignment="bottom")
+    find, which = st.columns([1, 1], vertical_alignment="bottom")
     words = find.text_input(
         _("Find passages"), key="curate_find", placeholder=_("words in the passage")
     )
@@ -53,8 +54,9 @@ def show(working: curate.Working) -> None:
         return
     _page, start, stop = pager(len(passages), review.PASSAGES_A_PAGE, "curate_passage_page")
     hints = review.hints_by_passage(draft)
-    for passage in passages[start:stop]:
-        _passage(working, passage, hints.get(passage.source_id, []))
+    with st.container(height=REPORT_HEIGHT):
+        for passage in passages[start:stop]:
+            _passage(working, passage, hints.get(passage.source_id, []))
 
 
 def _folded(working: curate.Working) -> list[str] | None:
