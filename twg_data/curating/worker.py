@@ -20,7 +20,7 @@ from pathlib import Path
 from twg_data.curating.workfolder import FAILED, READY, STAGES, WorkDraft
 
 log = logging.getLogger("twg_data.curating.worker")
-NICENESS = 10  # below the server's threads: the audience's pages come first
+NICENESS = 19  # where the idle policy is not to be had: the lowest priority
 
 
 def draft_in_stages(
@@ -82,10 +82,19 @@ def run(folder: Path, data_dir: Path) -> int:
     return 0
 
 
+def lower_priority() -> None:
+    """Run only on CPU time the server and the audience's pages leave: Linux's idle
+    scheduling policy, else the lowest niceness."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        with contextlib.suppress(OSError):
+            os.nice(NICENESS)
+
+
 def main(argv: list[str]) -> int:
     """The worker's entry point: FOLDER DATA_DIR."""
-    with contextlib.suppress(OSError):
-        os.nice(NICENESS)
+    lower_priority()
     folder, data_dir = Path(argv[0]), Path(argv[1])
     return run(folder, data_dir)
 
