@@ -84,14 +84,19 @@ def test_a_wrong_secret_is_refused_and_logged(twg_env, monkeypatch, caplog):
     assert unreachable(at)
 
 
-@pytest.fixture
-def curator(twg_env, monkeypatch) -> AppTest:
+def signed_in_curator(monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """A curator signed in, on the Curate page."""
     monkeypatch.setenv(SECRET_ENV, SECRET)
     at = sign_in(app(curator=""), SECRET)
     assert not at.sidebar.error
     at = curate_page(at)
     assert TITLE in titles(at)
     return at
+
+
+@pytest.fixture
+def curator(twg_env, monkeypatch) -> AppTest:
+    return signed_in_curator(monkeypatch)
 
 
 def upload(at: AppTest, name: str, content: bytes, meeting_id: str, wait: bool = True) -> AppTest:

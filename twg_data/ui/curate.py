@@ -9,6 +9,7 @@ the curator makes, so a dropped connection or a reload loses nothing.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,11 +26,13 @@ from twg_data.importer.folder import read_tables
 from twg_data.importer.reader import MAX_BYTES, ReportError
 from twg_data.text import escape_markdown as md
 
+log = logging.getLogger("twg_data.curate")
 _OPEN = "_curate_open"  # the folder name of the draft this session has open
 _LOADED = "_curate_loaded"  # (folder name, stamp, Draft) as last read or saved
 _WATCHING = "_curate_watching"  # the folder name of the import this session started
 _FAILED = "_curate_failed"  # the message of this session's import that failed
 _VERSION = "_curate_version"  # counts changes made other than in the table editors
+_TYPED = "_curate_meeting_id"  # the meeting id of this session's last upload
 _REFUSED = "_curate_refused"  # (source id, why a tag was refused), shown beside the passage
 
 
@@ -55,6 +58,7 @@ def start(name: str, content: bytes, meeting_id: str) -> WorkDraft:
     """Import the upload in a worker process; ReportError for a file too large to keep."""
     if len(content) > MAX_BYTES:
         raise ReportError(f"{name}: larger than the {MAX_BYTES >> 20} MB limit")
+    st.session_state[_TYPED] = meeting_id.strip()
     work = workfolder.new(root(), name, content, meeting_id.strip())
     jobs.start(work, paths.data_dir())
     st.session_state[_WATCHING] = work.name
@@ -85,6 +89,11 @@ def settle(work: WorkDraft) -> str:
         st.session_state[_FAILED] = status.message
         work.remove()
     return status.state
+
+
+def typed_meeting_id() -> str:
+    """The meeting id given with this session's last upload (kept for another try)."""
+    return st.session_state.get(_TYPED, "")
 
 
 def failure() -> str | None:
@@ -146,19 +155,29 @@ def changed(working: Working, edited: bool = False) -> None:
         _new_version()
 
 
-def tag_passage(source_id: str, kind: str, **options: str) -> None:
+def tag_passage(source_id: str, kind: str, /, **options: str) -> None:
     """Tag a passage of the open draft and save it; a tag the passage cannot take leaves the
     draft as it was and its reason for the page (`refusal`)."""
     working = current()
     if working is None:
         return
     st.session_state.pop(_REFUSED, None)
+    # `tagging.tag` cannot take a framing's `kind` (its own second argument is named so):
+    # the framing row is drafted, then given its kind as an edit would.
+    framing_kind = options.pop("kind", "") if kind == "framing" else ""
     try:
-        tagging.tag(working.draft, data_tables(), source_id, kind, **options)
-    except ReportError as error:
+        found = tagging.tag(working.draft, data_tables(), source_id, kind, **options)
+    except Exception as error:  # noqa: BLE001 - the curator reads why; the log keeps the trace
+        if not isinstance(error, ReportError):
+            log.exception("tagging %s as %s failed", source_id, kind)
         st.session_state.pop(_LOADED, None)  # the draft as saved, not half changed
         st.session_state[_REFUSED] = (source_id, str(error))
         return
+    if framing_kind:
+        added = {key for table, key in found.added if table == "framing"}
+        for row in working.draft.rows.get("framing", []):
+            if working.draft.key("framing", row) in added:
+                row["kind"] = framing_kind
     changed(working)
 
 

@@ -23,6 +23,7 @@ STAGE_LABELS = {
     STAGES[4]: N_("saving the draft"),
 }
 POLL_SECONDS = 0.5
+MEETING_ID_KEY = "curate_meeting_id"
 
 
 def upload_form() -> None:
@@ -36,11 +37,15 @@ def upload_form() -> None:
     message = curate.failure()
     if message:
         st.error(md(message), icon=":material/error:")
+    if MEETING_ID_KEY not in st.session_state:  # back from an import: the id it was given
+        st.session_state[MEETING_ID_KEY] = curate.typed_meeting_id()
     with st.form("curate_upload"):
         upload = st.file_uploader(
             _("Report"), type=[s.lstrip(".") for s in SUFFIXES], max_upload_size=MAX_BYTES >> 20
         )
-        meeting_id = st.text_input(_("Meeting id"), placeholder=_("e.g. twg-2016-kampala"))
+        meeting_id = st.text_input(
+            _("Meeting id"), key=MEETING_ID_KEY, placeholder=_("e.g. twg-2016-kampala")
+        )
         drafted = st.form_submit_button(_("Draft the meeting"), type="primary")
     if drafted:
         if upload is None or not meeting_id.strip():

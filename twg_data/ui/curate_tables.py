@@ -62,29 +62,25 @@ def same_as(working: curate.Working) -> None:
         )
         table = table or "people"
         drafted_words, existing_words = st.columns(2)
-        drafted = review.name_matches(
-            working.draft.rows.get(table, []),
-            table,
-            drafted_words.text_input(_("Drafted name"), key="merge_drafted_words"),
+        drafted_search = drafted_words.text_input(_("Drafted name"), key="merge_drafted_words")
+        existing_search = existing_words.text_input(
+            _("Name in the data"), key="merge_existing_words"
         )
-        existing = review.name_matches(
-            curate.data_tables()[table],
-            table,
-            existing_words.text_input(_("Name in the data"), key="merge_existing_words"),
-        )
+        drafted = review.name_matches(working.draft.rows.get(table, []), table, drafted_search)
+        existing = review.name_matches(curate.data_tables()[table], table, existing_search)
         drafted_names, existing_names = dict(drafted), dict(existing)
         drafted_id = drafted_words.selectbox(
             _("Drafted"),
             list(drafted_names),
             format_func=lambda key: f"{drafted_names[key]} ({key})",
-            key="merge_drafted",
+            key=f"merge_drafted_{table}_{drafted_search}",  # a new search chooses anew
             placeholder=_("type a drafted name above"),
         )
         existing_id = existing_words.selectbox(
             _("Same as"),
             list(existing_names),
             format_func=lambda key: f"{existing_names[key]} ({key})",
-            key="merge_existing",
+            key=f"merge_existing_{table}_{existing_search}",
             placeholder=_("type a name in the data above"),
         )
         st.button(
