@@ -148,6 +148,7 @@ def test_a_line_without_spaces_gets_a_clear_message(curator, twg_env):
     no_exceptions(at)
     assert any("without a space" in e.value for e in at.error), [e.value for e in at.error]
     assert at.form_submit_button[0].label == "Draft the meeting"  # ready for another
+    assert at.text_input(key="curate_meeting_id").value == "twg-2016-kampala"  # kept
 
 
 def test_a_curator_drafts_reviews_confirms_and_applies(curator, twg_env):

@@ -37,8 +37,6 @@ def upload_form() -> None:
     message = curate.failure()
     if message:
         st.error(md(message), icon=":material/error:")
-    if MEETING_ID_KEY not in st.session_state:  # back from an import: the id it was given
-        st.session_state[MEETING_ID_KEY] = curate.typed_meeting_id()
     with st.form("curate_upload"):
         upload = st.file_uploader(
             _("Report"), type=[s.lstrip(".") for s in SUFFIXES], max_upload_size=MAX_BYTES >> 20
@@ -64,6 +62,7 @@ def progress(work: WorkDraft) -> None:
     """The running import's stage, redrawn twice a second; the whole page again once it has
     finished (the draft opens, or its message shows)."""
     if curate.settle(work) != RUNNING:
+        _back_to_the_form()
         st.rerun()
     status = work.status()
     stage = STAGES.index(status.stage) if status.stage in STAGES else 0
@@ -86,7 +85,13 @@ def progress(work: WorkDraft) -> None:
     )
     if st.button(_("Cancel the import"), key="curate_cancel", icon=":material/cancel:"):
         curate.cancel(work)
+        _back_to_the_form()
         st.rerun()
+
+
+def _back_to_the_form() -> None:
+    """The upload form shown again holds the meeting id it was given (for another try)."""
+    st.session_state[MEETING_ID_KEY] = curate.typed_meeting_id()
 
 
 def _started(seconds: float) -> str:
