@@ -22,7 +22,7 @@ STAGE_LABELS = {
     STAGES[3]: N_("recognising sessions, speakers, key points and participants"),
     STAGES[4]: N_("saving the draft"),
 }
-POLL_SECONDS = 0.5
+POLL_SECONDS = 1.0
 MEETING_ID_KEY = "curate_meeting_id"
 
 
@@ -59,7 +59,7 @@ def upload_form() -> None:
 
 @st.fragment(run_every=POLL_SECONDS)
 def progress(work: WorkDraft) -> None:
-    """The running import's stage, redrawn twice a second; the whole page again once it has
+    """The running import's stage, redrawn every second; the whole page again once it has
     finished (the draft opens, or its message shows)."""
     if curate.settle(work) != RUNNING:
         _back_to_the_form()
