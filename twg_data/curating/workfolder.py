@@ -58,6 +58,7 @@ class WorkDraft:
 
     @property
     def name(self) -> str:
+        """The folder's name: the draft's handle in a session and on the page."""
         return self.path.name
 
     def __eq__(self, other: object) -> bool:
@@ -83,6 +84,7 @@ class WorkDraft:
         return status
 
     def upload(self) -> bytes:
+        """The uploaded file's bytes."""
         return (self.path / UPLOAD).read_bytes()
 
     def original(self) -> bytes | None:
@@ -92,9 +94,11 @@ class WorkDraft:
         return self.upload()
 
     def base(self) -> dict[str, str]:
+        """The data's fingerprints when the draft was made (apply checks them)."""
         return json.loads((self.path / BASE).read_text(encoding="utf-8"))
 
     def save_base(self, fingerprints: dict[str, str]) -> None:
+        """Keep the data's fingerprints as the import starts."""
         _write(self.path / BASE, json.dumps(fingerprints))
 
     def draft_stamp(self) -> int:
@@ -105,6 +109,7 @@ class WorkDraft:
             return 0
 
     def load(self) -> Draft:
+        """The draft as last saved."""
         return store.load(self.path / DRAFT)
 
     def save(self, draft: Draft) -> int:
