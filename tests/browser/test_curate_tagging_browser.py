@@ -25,6 +25,7 @@ from tests.curate_support import (
     participants_report,
     tagging_report,
 )
+from twg_data.curating import workfolder
 from twg_data.importer import draft_report
 from twg_data.importer.folder import read_tables
 
@@ -109,6 +110,24 @@ def edit_cell(page: Page, table: str, row: int, column: int, text: str) -> None:
     wait_for_app(page, since=before)
 
 
+def saved_text(data, source_id: str, ending: str, seconds: float = 20) -> None:
+    """Wait until the draft saved on the server has a key point of that passage whose text
+    ends so (the server's drafts are beside its database file: `paths.curate_dir`)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        texts = [
+            row["text"]
+            for work in workfolder.listing(data.parent / "twg-curate")
+            if work.draft_stamp()
+            for row in work.load().rows.get("key_points", [])
+            if row["source_id"] == source_id
+        ]
+        if any(text.endswith(ending) for text in texts):
+            return
+        assert time.monotonic() < deadline, f"the edit was not saved: {texts}"
+        time.sleep(0.2)
+
+
 def test_tag_edit_untag_and_apply(data_and_server, page, tmp_path):
     data, url = data_and_server
     report = tmp_path / "bogota.txt"
@@ -147,6 +166,8 @@ def test_tag_edit_untag_and_apply(data_and_server, page, tmp_path):
     # The tagged key point (the tenth row) edited to words its passage lacks: Apply refuses
     # the draft and says why.
     edit_cell(page, "key_points", row=9, column=5, text="Words the report never wrote.")
+    saved_text(data, key_point, "report never wrote.")  # the edit reached the draft on disk
+    wait_for_app(page, quiet_ms=1_000)
     click(page, page.get_by_role("button", name="Apply to the data"))
     # One problem, the edited row's (the table of problems is a canvas; AppTest reads it).
     expect(
