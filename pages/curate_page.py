@@ -5,9 +5,7 @@ import streamlit as st
 from twg_data import ui
 from twg_data.i18n import _
 from twg_data.importer.apply import ApplyError
-from twg_data.importer.edits import PASSAGE, READ_ONLY, confirm, dismiss, frame, update_rows
-from twg_data.importer.reader import MAX_BYTES, SUFFIXES, ReportError
-from twg_data.ui import curate, curator
+from twg_data.ui import curate, curate_passages, curate_start, curate_tables, curator
 
 st.title(_("Curate: add a meeting"))
 if not curator.signed_in():  # the page is not even listed then; this is a second lock
@@ -16,31 +14,15 @@ if not curator.signed_in():  # the page is not even listed then; this is a secon
 
 working = curate.current()
 if working is None:
-    st.markdown(
-        _(
-            "Upload a meeting's report. The dashboard reads it and drafts the meeting's rows, "
-            "each beside the passage it comes from; nothing reaches the data until you apply it."
-        )
-    )
-    with st.form("curate_upload"):
-        upload = st.file_uploader(
-            _("Report"), type=[s.lstrip(".") for s in SUFFIXES], max_upload_size=MAX_BYTES >> 20
-        )
-        meeting_id = st.text_input(_("Meeting id"), placeholder=_("e.g. twg-2016-kampala"))
-        drafted = st.form_submit_button(_("Draft the meeting"), type="primary")
-    if drafted:
-        if upload is None or not meeting_id.strip():
-            st.error(_("Choose a report and give the meeting a new id."))
-        else:
-            try:
-                curate.start(upload.name, upload.getvalue(), meeting_id)
-                st.rerun()
-            except ReportError as error:
-                st.error(ui.md(str(error)), icon=":material/error:")
+    watched = curate.watching()
+    if watched is not None:
+        curate_start.progress(watched)
+    else:
+        curate_start.upload_form()
+    curate_start.drafts_on_server()
     st.stop()
 
 draft = working.draft
-counts = draft.counts()
 st.markdown(
     ui.fmt(
         _("Draft of **{meeting}** from {report}:"),
@@ -48,62 +30,27 @@ st.markdown(
         report=ui.code(draft.document.name),
     )
     + " "
-    + ui.md(", ".join(f"{n} {table}" for table, n in counts.items()))
+    + ui.md(", ".join(f"{n} {table}" for table, n in draft.counts().items()))
 )
 for what in draft.not_found():
     st.warning(
-        _("Not found in the report: {what}.").format(what=what), icon=":material/search_off:"
+        ui.fmt(_("Not found in the report: {what}."), what=what), icon=":material/search_off:"
     )
 
 report_column, draft_column = st.columns([2, 3])
 with report_column:
     st.subheader(_("The report"))
-    with st.container(height=700):
-        st.text(draft.document.text)
-
+    curate_passages.show(working)
 with draft_column:
-    if draft.suggestions:
-        st.subheader(_("Same person or organization?"))
-        st.caption(_("Each stays new unless you say it is the same as the one named."))
-        for index, suggestion in enumerate(list(draft.suggestions)):
-            left, same, different = st.columns([6, 1, 1])
-            left.markdown(
-                _(
-                    "{table}: **{drafted}** (drafted as `{drafted_id}`) may be **{existing}** "
-                    "(`{existing_id}`)"
-                ).format(
-                    table=suggestion.table,
-                    drafted=ui.md(suggestion.drafted_name),
-                    drafted_id=suggestion.drafted_id,
-                    existing=ui.md(suggestion.existing_name),
-                    existing_id=suggestion.existing_id,
-                )
-            )
-            if different.button(_("Different"), key=f"reject_{index}_{suggestion.drafted_id}"):
-                dismiss(draft, suggestion)
-                st.rerun()
-            if same.button(_("Same"), key=f"confirm_{index}_{suggestion.drafted_id}"):
-                confirm(
-                    draft, suggestion, curate.existing_row(suggestion.table, suggestion.existing_id)
-                )
-                st.rerun()
-    if draft.decisions:
-        st.subheader(_("Left to you"))
-        st.dataframe([vars(d) for d in draft.decisions], hide_index=True, width="stretch")
-    st.subheader(_("Drafted rows"))
-    tables = [table for table in counts if table != "sources"] + ["sources"]
-    for tab, table in zip(st.tabs(tables), tables, strict=True):
-        with tab:
-            edited = st.data_editor(
-                frame(draft, table),
-                key=f"edit_{table}",
-                hide_index=True,
-                disabled=list(READ_ONLY),
-                column_config={PASSAGE: st.column_config.TextColumn("passage", width="large")},
-            )
-            update_rows(draft, table, edited)
+    curate_tables.identity_questions(working)
+    curate_tables.same_as(working)
+    curate_tables.decisions(working)
+    curate_tables.editors(working)
 
-apply_clicked, discard_clicked = st.columns(2)
+apply_clicked, close_clicked, discard_clicked = st.columns(3)
+if close_clicked.button(_("Close (keep the draft on the server)")):
+    curate.close()
+    st.rerun()
 if discard_clicked.button(_("Discard the draft")):
     curate.discard()
     st.rerun()
@@ -116,7 +63,13 @@ if apply_clicked.button(_("Apply to the data"), type="primary"):
             ui.show_problems(error.problems)
     else:
         st.success(
-            _(
-                "Applied {meeting}: {n} file(s) written; their previous versions are in `{backup}`."
-            ).format(meeting=applied.meeting_id, n=len(applied.files), backup=applied.backup)
+            ui.fmt(
+                _(
+                    "Applied {meeting}: {n} file(s) written; "
+                    "their previous versions are in {backup}."
+                ),
+                meeting=applied.meeting_id,
+                n=len(applied.files),
+                backup=ui.code(str(applied.backup)),
+            )
         )

@@ -257,6 +257,8 @@ class _Module:
             return all(self.safe(value) for value in node.values)
         if isinstance(node, (ast.Tuple, ast.List)):
             return all(self.safe(element) for element in node.elts)
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp)):  # each element it makes
+            return self.safe(node.elt)
         if isinstance(node, ast.Lambda):
             return self.safe(node.body)
         if isinstance(node, ast.Name):

@@ -34,6 +34,13 @@ def db_path(data: Path | None = None) -> Path:
     return PROJECT_ROOT / ".cache" / f"twg-{digest}.duckdb"
 
 
+def curate_dir(data: Path | None = None) -> Path:
+    """Where the Curate page keeps its drafts for a data folder: beside the database file
+    (`<db>-curate/`), never inside the data folder."""
+    database = db_path(data)
+    return database.with_name(f"{database.stem}-curate")
+
+
 def report_path(data: Path, report_file: str) -> Path:
     """The report named by `meetings.report_file`, inside the data folder."""
     return Path(data) / report_file

@@ -88,7 +88,10 @@ def test_a_curator_signs_in_uploads_and_reviews(curator_server, page):
     page.get_by_role("button", name="Draft the meeting").click()
     wait_for_app(page)
     page.get_by_text("Draft of twg-2015-bogota-again").wait_for()
-    assert page.get_by_text("53 sources, 1 meetings, 2 sessions, 7 speakers").count() == 1
+    assert (
+        page.get_by_text("53 sources, 1 meetings, 23 participants, 2 sessions, 7 speakers").count()
+        == 1
+    )
     assert page.get_by_role("tab", name="participants").count() == 1
     screenshot(page, "curate")
     assert exception_texts(page) == []

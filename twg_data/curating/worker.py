@@ -1,0 +1,103 @@
+"""The import of one upload, in a process of its own: `python -m twg_data.curating.worker
+FOLDER DATA_DIR`.
+
+It runs apart from the Streamlit server, at a lower priority, so that the audience's pages
+keep their CPU while a large report is read; the Curate page follows its stages in
+`status.json` and may end it (`jobs.cancel`). The draft is saved in the folder when done;
+a report that cannot be read leaves its message there instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from twg_data.curating.workfolder import FAILED, READY, STAGES, WorkDraft
+
+log = logging.getLogger("twg_data.curating.worker")
+NICENESS = 19  # where the idle policy is not to be had: the lowest priority
+
+
+def draft_in_stages(
+    name: str, data: bytes, meeting_id: str, data_dir: Path, stage: Callable[[str], None]
+):
+    """`importer.draft_report`, step by step, saying each stage as it starts; its checks and
+    errors are the same (ReportError)."""
+    from twg_data.importer import MEETING_ID, ReportError
+    from twg_data.importer.folder import read_tables
+    from twg_data.importer.reader import read_report
+    from twg_data.importer.recognisers import recognise
+
+    if not MEETING_ID.fullmatch(meeting_id):
+        raise ReportError(
+            f"meeting id {meeting_id!r}: use lower-case letters, digits and hyphens, "
+            "e.g. twg-2016-kampala"
+        )
+    stage(STAGES[1])
+    tables = read_tables(Path(data_dir))
+    if any(row["meeting_id"] == meeting_id for row in tables["meetings"]):
+        raise ReportError(
+            f"meeting id {meeting_id!r}: the data already holds this meeting; choose a new id"
+        )
+    stage(STAGES[2])
+    document = read_report(name, data)
+    stage(STAGES[3])
+    draft = recognise(document, meeting_id, tables)
+    if not draft.passages:
+        raise ReportError(f"{name}: no text could be read from the report")
+    return draft
+
+
+def run(folder: Path, data_dir: Path) -> int:
+    """Draft the folder's upload; 0 when the draft is saved, 1 when the import failed."""
+    from twg_data.importer import ReportError
+    from twg_data.importer.folder import fingerprints
+
+    work = WorkDraft(folder)
+    status = work.write_status(pid=os.getpid())
+    try:
+        work.save_base(fingerprints(data_dir))
+        draft = draft_in_stages(
+            status.report,
+            work.upload(),
+            status.meeting_id,
+            data_dir,
+            lambda stage: work.write_status(stage=stage),
+        )
+        work.write_status(stage=STAGES[4])
+        work.save(draft)
+    except ReportError as error:
+        work.write_status(state=FAILED, message=str(error))
+        return 1
+    except Exception as error:  # noqa: BLE001 - the page shows it; the log keeps the trace
+        traceback.print_exc()
+        work.write_status(state=FAILED, message=f"the import failed: {error!r}")
+        return 1
+    work.write_status(state=READY, counts=draft.counts())
+    return 0
+
+
+def lower_priority() -> None:
+    """Run only on CPU time the server and the audience's pages leave: Linux's idle
+    scheduling policy, else the lowest niceness."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        with contextlib.suppress(OSError):
+            os.nice(NICENESS)
+
+
+def main(argv: list[str]) -> int:
+    """The worker's entry point: FOLDER DATA_DIR."""
+    lower_priority()
+    folder, data_dir = Path(argv[0]), Path(argv[1])
+    return run(folder, data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
