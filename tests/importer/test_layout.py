@@ -123,7 +123,8 @@ def test_web_page_furniture_is_set_aside_with_its_reason():
     text = (
         "Skip to main content\n\nHome\nAbout us\nEvents\nContact\n\n"
         "Home › Events › A panel\n\nThis website uses cookies to improve your experience.\n\n"
-        "A panel on safer cities\n\nConcept note (PDF, 210 KB)\n\n© 2016 The Centre. All rights reserved.\n"
+        "A panel on safer cities\n\nConcept note (PDF, 210 KB)\n\n"
+        "© 2016 The Centre. All rights reserved.\n"
     )
     document = read_report("page.txt", text.encode())
     reasons = {f.text: f.reason for f in document.furniture}

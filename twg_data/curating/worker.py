@@ -26,31 +26,11 @@ NICENESS = 19  # where the idle policy is not to be had: the lowest priority
 def draft_in_stages(
     name: str, data: bytes, meeting_id: str, data_dir: Path, stage: Callable[[str], None]
 ):
-    """`importer.draft_report`, step by step, saying each stage as it starts; its checks and
-    errors are the same (ReportError)."""
-    from twg_data.importer import MEETING_ID, ReportError
-    from twg_data.importer.folder import read_tables
-    from twg_data.importer.reader import read_report
-    from twg_data.importer.recognisers import recognise
+    """`importer.draft_report`, saying each of its steps as a stage of the work folder."""
+    from twg_data.importer import STEPS, draft_report
 
-    if not MEETING_ID.fullmatch(meeting_id):
-        raise ReportError(
-            f"meeting id {meeting_id!r}: use lower-case letters, digits and hyphens, "
-            "e.g. twg-2016-kampala"
-        )
-    stage(STAGES[1])
-    tables = read_tables(Path(data_dir))
-    if any(row["meeting_id"] == meeting_id for row in tables["meetings"]):
-        raise ReportError(
-            f"meeting id {meeting_id!r}: the data already holds this meeting; choose a new id"
-        )
-    stage(STAGES[2])
-    document = read_report(name, data)
-    stage(STAGES[3])
-    draft = recognise(document, meeting_id, tables)
-    if not draft.passages:
-        raise ReportError(f"{name}: no text could be read from the report")
-    return draft
+    stages = dict(zip(STEPS, STAGES[1:4], strict=True))
+    return draft_report(name, data, meeting_id, data_dir, lambda step: stage(stages[step]))
 
 
 def run(folder: Path, data_dir: Path) -> int:

@@ -8,6 +8,7 @@ importer.apply_draft(out_dir, data_dir)             # validated, all at once, ba
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from twg_data.importer.draft import Decision, Draft
@@ -21,20 +22,34 @@ MEETING_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 __all__ = ["Decision", "Draft", "ReportError", "draft_report", "write_draft"]
 
 
-def draft_report(name: str, data: bytes, meeting_id: str, data_dir: Path) -> Draft:
+STEPS = ("checking", "reading", "recognising")  # what `progress` is told, in this order
+
+
+def draft_report(
+    name: str,
+    data: bytes,
+    meeting_id: str,
+    data_dir: Path,
+    progress: Callable[[str], None] | None = None,
+) -> Draft:
     """The draft of a new meeting from the report `name` holding `data`; ReportError if the
-    report cannot be read, the meeting id is not a slug or the data already holds it."""
+    report cannot be read, the meeting id is not a slug or the data already holds it.
+    `progress(step)` is told each of STEPS as it starts."""
+    tell = progress or (lambda step: None)
     if not MEETING_ID.fullmatch(meeting_id):
         raise ReportError(
             f"meeting id {meeting_id!r}: use lower-case letters, digits and hyphens, "
             "e.g. twg-2016-kampala"
         )
+    tell(STEPS[0])
     tables = read_tables(Path(data_dir))
     if any(row["meeting_id"] == meeting_id for row in tables["meetings"]):
         raise ReportError(
             f"meeting id {meeting_id!r}: the data already holds this meeting; choose a new id"
         )
+    tell(STEPS[1])
     document = read_report(name, data)
+    tell(STEPS[2])
     draft = recognise(document, meeting_id, tables)
     if not draft.passages:
         raise ReportError(f"{name}: no text could be read from the report")

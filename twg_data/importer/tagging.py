@@ -9,6 +9,8 @@ from the passage. Each tag is kept in `draft.tags` and listed in REVIEW.md.
 
 from __future__ import annotations
 
+import re
+
 from twg_data.importer import forms, person_line, when
 from twg_data.importer.draft import Decision, Draft, Tag
 from twg_data.importer.errors import ReportError
@@ -29,7 +31,12 @@ _ENTITIES = {
 
 
 def tag(
-    draft: Draft, tables: dict[str, list[dict[str, str]]], source_id: str, kind: str, **options
+    draft: Draft,
+    tables: dict[str, list[dict[str, str]]],
+    source_id: str,
+    kind: str,
+    /,
+    **options: str,
 ) -> Tag:
     """Say what a passage is; the rows that follow are drafted (ReportError when the passage
     cannot be that: a speaker's line that names no one, a session without a time)."""
@@ -160,6 +167,9 @@ def _session(context: Context, passage: Passage, options: dict) -> None:
     if not start:
         raise ReportError(f"{passage.source_id}: no time in this passage; give the start time")
     end = options.get("end_time") or (times[1] if times else "")
+    for given in (start, end):
+        if given and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", given):
+            raise ReportError(f"{given!r} is not a time as HH:MM (24 h)")
     words = times[2] if times else ""
     sessions.draft_one(context, passage, (start, end, words))
 

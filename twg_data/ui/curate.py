@@ -162,22 +162,14 @@ def tag_passage(source_id: str, kind: str, /, **options: str) -> None:
     if working is None:
         return
     st.session_state.pop(_REFUSED, None)
-    # `tagging.tag` cannot take a framing's `kind` (its own second argument is named so):
-    # the framing row is drafted, then given its kind as an edit would.
-    framing_kind = options.pop("kind", "") if kind == "framing" else ""
     try:
-        found = tagging.tag(working.draft, data_tables(), source_id, kind, **options)
+        tagging.tag(working.draft, data_tables(), source_id, kind, **options)
     except Exception as error:  # noqa: BLE001 - the curator reads why; the log keeps the trace
         if not isinstance(error, ReportError):
             log.exception("tagging %s as %s failed", source_id, kind)
         st.session_state.pop(_LOADED, None)  # the draft as saved, not half changed
         st.session_state[_REFUSED] = (source_id, str(error))
         return
-    if framing_kind:
-        added = {key for table, key in found.added if table == "framing"}
-        for row in working.draft.rows.get("framing", []):
-            if working.draft.key("framing", row) in added:
-                row["kind"] = framing_kind
     changed(working)
 
 
