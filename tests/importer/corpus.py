@@ -487,6 +487,61 @@ def corpus_markdown(scores: list[ReportScore]) -> str:
     return "\n".join(lines) + "\n"
 
 
+DOCS_START, DOCS_END = "<!-- corpus:start -->", "<!-- corpus:end -->"
+_SHORT = {
+    "title": "title",
+    "date": "date",
+    "end_date": "end",
+    "city": "city",
+    "sessions": "sessions",
+    "speakers": "speakers",
+    "participants": "partic.",
+    "organizations": "orgs",
+    "cities": "cities",
+    "countries": "countries",
+    "key_points": "key pts",
+}
+
+
+def docs_table(scores: list[ReportScore]) -> str:
+    """One table of the corpus: per report and category, facts recovered / stated, and the
+    errors; the total last (docs/import.md holds it between its markers)."""
+    head = "| report | " + " | ".join(_SHORT[c] for c in CATEGORIES) + " | all | errors |"
+    lines = [head, "|---|" + "--:|" * (len(CATEGORIES) + 2)]
+    for result in scores:
+        cells = [
+            f"{result.recovered[c]}/{result.stated[c]}" if result.stated[c] else "·"
+            for c in CATEGORIES
+        ]
+        total = f"{result.total_recovered}/{result.total_stated}"
+        lines.append(
+            f"| `{result.file}` | " + " | ".join(cells) + f" | {total} | {result.errors} |"
+        )
+    sums = [
+        f"{sum(r.recovered[c] for r in scores)}/{sum(r.stated[c] for r in scores)}"
+        for c in CATEGORIES
+    ]
+    recovered = sum(r.total_recovered for r in scores)
+    stated = sum(r.total_stated for r in scores)
+    lines.append(
+        "| **all** | "
+        + " | ".join(sums)
+        + f" | **{recovered}/{stated} ({_percent(recovered, stated)})** "
+        + f"| {sum(r.errors for r in scores)} |"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def write_docs(path: Path, scores: list[ReportScore]) -> None:
+    """Replace the table between the markers of `path` (docs/import.md)."""
+    text = path.read_text(encoding="utf-8")
+    before, _, rest = text.partition(DOCS_START)
+    _, _, after = rest.partition(DOCS_END)
+    path.write_text(
+        f"{before}{DOCS_START}\n{docs_table(scores)}{DOCS_END}{after}", encoding="utf-8"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m tests.importer.corpus",
@@ -494,11 +549,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("folder", nargs="?", type=Path, default=CORPUS)
     parser.add_argument("--data", type=Path, default=DATA, help="data folder (default: data/)")
+    parser.add_argument("--docs", type=Path, help="rewrite the corpus table of this file")
     args = parser.parse_args(argv)
     scores = score_corpus(args.folder, args.data)
     if not scores:
         print(f"no *.key.json in {args.folder}", file=sys.stderr)
         return 1
+    if args.docs:
+        write_docs(args.docs, scores)
+        print(f"wrote the corpus table of {args.docs}")
+        return 0
     print(f"# Import corpus score: {args.folder}\n")
     for result in scores:
         print(report_markdown(result))

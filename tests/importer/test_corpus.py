@@ -705,3 +705,11 @@ def test_the_import_recovers_95_percent_of_the_corpus_with_no_false_or_duplicate
     assert [d for _, d in duplicates if not d.startswith("organizations:")] == [], summary
     named = {(file, d.split("'")[1]) for file, d in duplicates}
     assert named == OTHER_LANGUAGE, summary
+
+
+def test_docs_import_md_holds_the_scorers_current_table(corpus_scores):
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "import.md").read_text(encoding="utf-8")
+    table = docs.split(corpus.DOCS_START, 1)[1].split(corpus.DOCS_END, 1)[0]
+    assert table.strip() == corpus.docs_table(corpus_scores).strip(), (
+        "run `python -m tests.importer.corpus --docs docs/import.md`"
+    )

@@ -180,8 +180,43 @@ def find_dates(text: str) -> list[DateSpan]:
             if days:
                 found.append(DateSpan(days[0], days[1], match[0].strip(), match.start()))
                 masked = masked[: match.start()] + " " * len(match[0]) + masked[match.end() :]
-    found.extend(_single_dates(masked))
+    singles = _single_dates(masked)
+    for span in singles:  # what dateparser read, masked for the grammar below
+        start = masked.find(span.words)
+        if start >= 0:
+            masked = masked[:start] + " " * len(span.words) + masked[start + len(span.words) :]
+    found.extend(singles)
+    found.extend(_grammar_dates(masked))
     return sorted(found, key=lambda span: span.position)
+
+
+@cache
+def _single_shapes() -> list[re.Pattern]:
+    month, day_name = _names("month"), _names("day")
+    weekday = rf"(?:(?:{day_name})\.?,?\s+)?"
+    m = rf"(?:{month})\.?"
+    shapes = (
+        rf"{weekday}(?P<d2>{_DAY}){_OF}(?P<m2>{m}){_COMMA_YEAR}(?P<y2>{_YEAR})",
+        rf"{weekday}(?P<m2>{m})\s+(?P<d2>{_DAY}){_COMMA_YEAR}(?P<y2>{_YEAR})",
+    )
+    return [re.compile(rf"(?<![\w.]){shape}(?![\w])", re.IGNORECASE) for shape in shapes]
+
+
+def _grammar_dates(text: str) -> list[DateSpan]:
+    """Dates dateparser left aside ('Wednesday 6th June 2018 at 10.00am': the hours after
+    the date put it off), read by the same grammar as ranges."""
+    found = []
+    for pattern in _single_shapes():
+        for match in pattern.finditer(text):
+            month = _month(match["m2"])
+            if month is None:
+                continue
+            try:
+                day = date(int(match["y2"]), month, _day(match["d2"]))
+            except ValueError:
+                continue
+            found.append(DateSpan(day, None, match[0].strip(), match.start()))
+    return found
 
 
 _SINGLE_WORDS = re.compile(

@@ -166,7 +166,9 @@ def _dates(context: Context, opening: list[Passage], metadata: dict[str, str], t
         label = label_of(passage.plain)
         if label and label[0] in ("published", "next"):
             continue
-        if re.search(r"\b(?:next|próxima|prochaine)\b", passage.plain, re.I):
+        if re.search(
+            r"\b(?:next|previous|próxima|anterior|prochaine|précédente)\b", passage.plain, re.I
+        ):
             continue
         for span in when.find_dates(passage.plain):
             score = 1
