@@ -756,3 +756,29 @@ def test_every_shipped_meeting_report_is_in_the_data_folder(data_dir):
         "meetings.csv:2: report_file: report file 'reports/twg-2015-bogota.txt' does not exist"
         " in the data folder"
     ]
+
+
+@pytest.mark.parametrize("length", [150_000, 2_000_000])
+def test_an_oversize_cell_is_named_by_its_column_not_read_as_broken_quoting(data_dir, length):
+    # Above 131,072 characters the csv module itself would stop with "field larger than
+    # field limit", which read as broken quoting on whatever column the quote scan found.
+    line = data_dir.line_of("organization_types.csv", "academic,University or research centre")
+    long_label = "word " * (length // 5)
+    data_dir.replace(
+        "organization_types.csv",
+        "academic,University or research centre",
+        f"academic,{long_label}",
+    )
+    assert problems(data_dir) == [
+        f"organization_types.csv:{line}: label: is {len(long_label):,} characters long; "
+        "a cell holds at most 100,000: split the passage in two rows"
+    ]
+
+
+def test_a_cell_of_exactly_the_limit_is_accepted(data_dir):
+    data_dir.replace(
+        "organization_types.csv",
+        "academic,University or research centre",
+        "academic," + "a" * 100_000,
+    )
+    assert problems(data_dir) == []

@@ -27,6 +27,10 @@ _INT64 = range(-(2**63), 2**63)
 _FLOAT = re.compile(r" *[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)? *")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
+MAX_CELL = 100_000  # characters: a longer cell is named by its column, not read as broken quoting
+# The csv module's own limit (131,072) would stop the read with a message naming no column;
+# the file is in memory already, so any cell it holds can be read and then measured.
+csv.field_size_limit(2**31 - 1)
 
 
 def parse_value(column: Column, text: str) -> object:
@@ -128,9 +132,14 @@ def _character(char: str) -> str:
 
 
 def _hygiene(text: str, identifier: bool) -> str | None:
-    """What is wrong with a cell's characters, or None: control characters anywhere; tabs,
+    """What is wrong with a cell's characters, or None: too many of them; control characters; tabs,
     line breaks and invisible formatting characters in ids, names and codes.
     """
+    if len(text) > MAX_CELL:
+        return (
+            f"is {len(text):,} characters long; a cell holds at most {MAX_CELL:,}: "
+            "split the passage in two rows"
+        )
     if found := _CONTROL.search(text):
         return f"contains the control character {_character(found.group())}; remove it"
     if identifier and (found := _LAYOUT.search(text)):

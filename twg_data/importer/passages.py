@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from twg_data.importer.errors import ReportError
 from twg_data.importer.layout import Block
+from twg_data.validate import MAX_CELL
 
 TITLE = "Title"
 # A sentence ends at . ! or ? (perhaps with a closing bracket or quote) before a capital,
@@ -26,7 +27,7 @@ _ABBREVIATION = re.compile(
 _DATED_TAIL = re.compile(r"\s*\([^()]*\d[^()]*\)\s*$")  # a heading's date and time in brackets
 _TRAILING_HEADING = 4  # words: a paragraph's unpunctuated last fragment before a heading
 OPENING_WORDS = 25  # a block this long is running text: the report's opening has ended
-MAX_PASSAGE = 100_000  # characters: a longer passage is split at word boundaries (CSV cells)
+MAX_PASSAGE = MAX_CELL  # characters: a longer passage is split at word boundaries
 
 
 @dataclass
