@@ -12,6 +12,8 @@ from twg_data.importer.passages import Passage
 from twg_data.importer.places import Country, Places
 from twg_data.text import slug
 
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,9}")  # 'UNDP', 'WFP': an organization's acronym
+
 
 class Entities:
     """The data's people, organizations and places, with the draft's new ones added."""
@@ -73,7 +75,7 @@ class Entities:
         found = (
             self.organizations.find(name)
             or (self.organizations.find(f"{name}, {country}") if country else None)
-            or self._office_of(name)
+            or self._office_of(name, passage)
         )
         if found:
             return found
@@ -110,13 +112,19 @@ class Entities:
             )
         return organization_id
 
-    def _office_of(self, name: str) -> str | None:
+    def _office_of(self, name: str, passage: Passage) -> str | None:
         """An organization the data holds, named with the country of one of its offices
-        ('UN-Habitat Philippines', 'UNDP (Ghana)'): that organization."""
+        ('UN-Habitat Philippines', 'UNDP (Ghana)'): that organization. An acronym the data
+        does not hold is the organization too, drafted new ('WFP Kenya' is WFP), while a
+        name that reads on ('University of Ghana', 'Bank of Kenya') is left whole."""
         words = name.replace("(", " ").replace(")", " ").split()
         for size in (3, 2, 1):
             if len(words) > size and self.places.country(" ".join(words[-size:])):
-                return self.organizations.find(" ".join(words[:-size]))
+                rest = " ".join(words[:-size])
+                if found := self.organizations.find(rest):
+                    return found
+                if _ACRONYM.fullmatch(rest):
+                    return self.organization(rest, passage)
         return None
 
     def country(self, country: Country, passage: Passage) -> str:
