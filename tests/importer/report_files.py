@@ -16,20 +16,40 @@ def _escape(text: str) -> str:
 
 def text_pdf(pages: list[list[str]]) -> bytes:
     """A PDF whose pages hold these lines in Helvetica; an empty line is a paragraph gap."""
-    objects: list[bytes] = []
-    page_ids = [4 + 2 * i for i in range(len(pages))]
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    kids = " ".join(f"{i} 0 R" for i in page_ids)
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode())
-    objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
-    for index, lines in enumerate(pages):
+    streams = []
+    for lines in pages:
         content = ["BT /F1 10 Tf 50 800 Td 13 TL"]
         for line in lines:
             content.append(f"({_escape(line)}) '" if line else "T*")
         content.append("ET")
-        stream = "\n".join(content).encode("cp1252")
+        streams.append("\n".join(content))
+    return _pdf(streams)
+
+
+def placed_pdf(pages: list[list[tuple[float, float, str]]]) -> bytes:
+    """A PDF whose pages hold each text at its (x, y) from the page's top left, in 10 pt
+    Helvetica (an A4 page is 595 wide and 842 high)."""
+    streams = []
+    for texts in pages:
+        content = ["BT /F1 10 Tf"]
+        content += [f"1 0 0 1 {x} {842 - y} Tm ({_escape(text)}) Tj" for x, y, text in texts]
+        content.append("ET")
+        streams.append("\n".join(content))
+    return _pdf(streams)
+
+
+def _pdf(streams: list[str]) -> bytes:
+    """A PDF of A4 pages, one content stream each, with Helvetica as font F1."""
+    objects: list[bytes] = []
+    page_ids = [4 + 2 * i for i in range(len(streams))]
+    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
+    kids = " ".join(f"{i} 0 R" for i in page_ids)
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {len(streams)} >>".encode())
+    objects.append(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+    )
+    for index, text in enumerate(streams):
+        stream = text.encode("cp1252")
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
             b"/Resources << /Font << /F1 3 0 R >> >> "

@@ -711,8 +711,6 @@ KNOWN_FALSE_ORGANIZATIONS = {
     # A police district after a dash: the key takes the parent ("Philippine National Police")
     # as the organization; the import keeps the whole line.
     ("b-agenda-table.md", "Philippine National Police – Quezon City Police District"),
-    # A two-column PDF page: pdfplumber's lines run across both columns.
-    ("b-conference-programme.pdf", "Mzumbe University Presented by the session rapporteurs"),
 }
 
 

@@ -1,5 +1,5 @@
 """A text PDF as pages of lines, read with pdfplumber (characters with their positions,
-sizes and fonts).
+sizes and fonts), its lines in reading order from `pdf_layout`.
 
 Page numbers and running headers or footers (lines at the top or bottom of a page that
 repeat on several pages) are set aside as furniture. A paragraph's wrapped lines are joined
@@ -12,28 +12,16 @@ from __future__ import annotations
 
 import io
 import re
-import statistics
 from collections import Counter
-from dataclasses import dataclass
 
 from twg_data.importer.errors import ReportError
 from twg_data.importer.furniture import Furniture, is_page_number, repeats_needed, shape
+from twg_data.importer.pdf_layout import Line, page_lines
 
 _MARGIN = 0.085  # the top and bottom share of a page where running headers and footers sit
 _LARGER = 1.12  # a line this much larger than the body text is a heading
+_LABEL = re.compile(r"[A-Z][\w'’ -]{0,30}:(\s|$)")  # 'Chair:', 'Panellists:' begin a line
 _MARKERS = "•▪◦●■➢►-–\uf0b7\uf0a7"
-
-
-@dataclass
-class Line:
-    text: str
-    top: float
-    bottom: float
-    x0: float
-    x1: float
-    size: float
-    bold: bool
-    table: list[list[str]] | None = None  # a table drawn with rules: its rows of cells
 
 
 def pdf_pages(name: str, data: bytes) -> tuple[list[list[str]], list[Furniture]]:
@@ -43,7 +31,7 @@ def pdf_pages(name: str, data: bytes) -> tuple[list[list[str]], list[Furniture]]
 
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [(_lines(page), page.height) for page in pdf.pages]
+            pages = [(page_lines(page), page.height) for page in pdf.pages]
     except Exception as error:  # pdfminer raises many kinds on a damaged file
         cause = error.args[0] if error.args else error  # pdfplumber wraps pdfminer's
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
@@ -63,50 +51,6 @@ def pdf_pages(name: str, data: bytes) -> tuple[list[list[str]], list[Furniture]]
     body_size = _body_size(texts)
     sizes = sorted({round(n.size) for n in texts if n.size > body_size * _LARGER}, reverse=True)
     return [_page_text(lines, body_size, sizes) for lines in bodies], furniture
-
-
-def _tables(page) -> list[Line]:
-    """The tables a page draws with rules, as one line each (at the table's top)."""
-    found = []
-    for table in page.find_tables():
-        rows = [
-            [" ".join((cell or "").split()).replace("|", "/") for cell in row]
-            for row in table.extract()
-        ]
-        rows = [row for row in rows if any(row)]
-        if len(rows) >= 1 and max(len(row) for row in rows) >= 2:
-            x0, top, x1, bottom = table.bbox
-            found.append(Line(" ".join(rows[0]), top, bottom, x0, x1, 0.0, False, rows))
-    return found
-
-
-def _inside(line: dict, tables: list[Line]) -> bool:
-    middle = (line["top"] + line["bottom"]) / 2
-    return any(t.top - 1 <= middle <= t.bottom + 1 and line["x0"] >= t.x0 - 1 for t in tables)
-
-
-def _lines(page) -> list[Line]:
-    tables = _tables(page)
-    found = list(tables)
-    for line in page.extract_text_lines(return_chars=True, strip=True):
-        chars = [c for c in line["chars"] if c["text"].strip()]
-        if not chars or not line["text"].strip() or _inside(line, tables):
-            continue
-        bold = sum(
-            "bold" in c["fontname"].lower() or "black" in c["fontname"].lower() for c in chars
-        )
-        found.append(
-            Line(
-                " ".join(line["text"].split()),
-                line["top"],
-                line["bottom"],
-                line["x0"],
-                line["x1"],
-                statistics.median(c["size"] for c in chars),
-                bold > len(chars) / 2,
-            )
-        )
-    return sorted(found, key=lambda line: line.top)
 
 
 def _continue_tables(bodies: list[list[Line]]) -> None:
@@ -169,8 +113,11 @@ def _page_text(lines: list[Line], body_size: float, sizes: list[int]) -> list[st
     gaps = sorted(b.top - a.bottom for a, b in zip(texts, texts[1:], strict=False))
     gaps = [gap for gap in gaps if gap > 0]
     usual = gaps[0] if gaps else 0.0  # the gap between two lines of one paragraph
-    right = max(line.x1 for line in lines)
-    left = min(line.x0 for line in lines)
+    edges = {  # each column's left and right edge (a wrapped line reaches the right one)
+        column: (min(line.x0 for line in part), max(line.x1 for line in part))
+        for column in {line.column for line in lines}
+        for part in [[line for line in lines if line.column == column]]
+    }
     entries: list[list] = []  # [level, bold, text]: one paragraph or heading each
     previous: Line | None = None
     for line in lines:
@@ -180,14 +127,17 @@ def _page_text(lines: list[Line], body_size: float, sizes: list[int]) -> list[st
             continue
         level = sizes.index(round(line.size)) + 1 if round(line.size) in sizes else 0
         text = line.text
-        if previous is not None and entries:
+        if previous is not None and entries and previous.column == line.column:
             same_style = entries[-1][0] == level and entries[-1][1] == line.bold
-            close = line.top - previous.bottom <= max(usual * 1.5 + 1.0, line.size * 0.55)
-            starts_item = text[:1] in _MARKERS or text[:2].rstrip(".)").isdigit()
+            gap = line.top - previous.bottom
+            close = -line.size < gap <= max(usual * 1.5 + 1.0, line.size * 0.55)
+            starts_item = (
+                text[:1] in _MARKERS or text[:2].rstrip(".)").isdigit() or _LABEL.match(text)
+            )
             if same_style and close and not starts_item:
                 if level or line.bold:
                     entries[-1][2] += " " + text  # a heading wrapped over two lines
-                elif previous.x1 >= right - (right - left) * 0.12:
+                elif previous.x1 >= (edge := edges[line.column])[1] - (edge[1] - edge[0]) * 0.12:
                     entries[-1][2] = _join(entries[-1][2], text)
                 else:
                     entries[-1][2] += "\n" + text
