@@ -5,6 +5,7 @@ columns read column by column."""
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass
 
@@ -184,11 +185,13 @@ def _gutter(words: list[dict], width: float) -> float | None:
     have lines that do not line up, or lines that run to the lane."""
     if len(words) < _COLUMN_WORDS:
         return None
+    ends = sorted(w["x1"] for w in words)
+    starts = sorted(w["x0"] for w in words)
     best: tuple[int, float] | None = None
     for step in range(int(width * 0.3), int(width * 0.7), 2):
         x = float(step)
-        left = sum(w["x1"] <= x - _LANE for w in words)
-        right = sum(w["x0"] >= x + _LANE for w in words)
+        left = bisect.bisect_right(ends, x - _LANE)
+        right = len(words) - bisect.bisect_left(starts, x + _LANE)
         crossing = len(words) - left - right
         score = min(left, right) - 10 * crossing
         if best is None or score > best[0]:
