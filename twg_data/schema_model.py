@@ -5,6 +5,7 @@ properties validation reads, and the columns most tables share (meeting, source 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 DUCKDB_TYPES = {
     "text": "VARCHAR",
@@ -72,7 +73,7 @@ class Table:
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
-    @property
+    @cached_property  # asked for every row the data holds
     def identifier_columns(self) -> frozenset[str]:
         """Ids, names and codes: one line of visible text (no tabs, breaks, invisible marks)."""
         referencing = {c for r in self.references for c in r.columns}

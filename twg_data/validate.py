@@ -135,6 +135,8 @@ def _hygiene(text: str, identifier: bool) -> str | None:
     """What is wrong with a cell's characters, or None: too many of them; control characters; tabs,
     line breaks and invisible formatting characters in ids, names and codes.
     """
+    if len(text) <= MAX_CELL and text.isascii() and text.isprintable():
+        return None  # most cells: nothing to look for
     if len(text) > MAX_CELL:
         return (
             f"is {len(text):,} characters long; a cell holds at most {MAX_CELL:,}: "
