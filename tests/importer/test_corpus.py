@@ -705,14 +705,6 @@ OTHER_FORMS = {
     ("relatoria-es.md", "Secretaría de Gobernación (SEGOB)"),
 }
 
-# What the import still drafts as an organization and should not, each for a known reason
-# (docs/import.md, "What the import does not recover"). A new one fails the test.
-KNOWN_FALSE_ORGANIZATIONS = {
-    # A police district after a dash: the key takes the parent ("Philippine National Police")
-    # as the organization; the import keeps the whole line.
-    ("b-agenda-table.md", "Philippine National Police – Quezon City Police District"),
-}
-
 
 def test_the_import_recovers_95_percent_of_the_corpus_with_no_false_or_duplicate_rows(
     corpus_scores,
@@ -721,8 +713,7 @@ def test_the_import_recovers_95_percent_of_the_corpus_with_no_false_or_duplicate
     recovered = sum(s.total_recovered for s in corpus_scores)
     summary = corpus.corpus_markdown(corpus_scores)
     assert recovered >= 0.95 * stated, summary
-    false = {(s.file, f) for s in corpus_scores for f in s.false_organizations}
-    assert false == KNOWN_FALSE_ORGANIZATIONS, summary
+    assert [f for s in corpus_scores for f in s.false_organizations] == [], summary
     assert [f for s in corpus_scores for f in s.false_cities] == [], summary
     duplicates = [(s.file, d) for s in corpus_scores for d in s.duplicates]
     assert [d for _, d in duplicates if not d.startswith("organizations:")] == [], summary

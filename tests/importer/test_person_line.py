@@ -109,6 +109,34 @@ def test_a_persons_line_in_its_parts(read, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "PCol. Arnel Soriano, Philippine National Police – Quezon City Police District",
+            {
+                "name": "Arnel Soriano",
+                "organization": "Philippine National Police",
+                "unit": "Quezon City Police District",
+            },
+        ),
+        (
+            "Sarah Nakimuli, Kampala Capital City Authority – KCCA",
+            {"name": "Sarah Nakimuli", "organization": "Kampala Capital City Authority – KCCA"},
+        ),
+        (  # a hyphen, and a name the data holds: one organization
+            "Francesco Vincenti, Laboratorio de Cohesión Social México - Unión Europea",
+            {
+                "name": "Francesco Vincenti",
+                "organization": "Laboratorio de Cohesión Social México - Unión Europea",
+            },
+        ),
+    ],
+)
+def test_an_organizations_unit_after_a_dash(read, text, expected):
+    assert parts(read(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Opening remarks",

@@ -412,14 +412,30 @@ def _assign(
             return
         organization_at = len(rest) - 1
     line.organization = rest[organization_at]
+    sub = None if _is_known(line.organization, known) else _unit_after_dash(line.organization)
+    if sub:  # 'Philippine National Police – Quezon City Police District'
+        line.organization, line.unit = sub
     before = rest[:organization_at]
     titled = [p for p in before if forms.has_word(p, forms.title_words())]
     if before and (titled and before[0] == titled[0] or not _organization_like(before[0])):
         line.title, before = before[0], before[1:]
-    line.unit = ", ".join(before)
+    line.unit = ", ".join([*before, line.unit] if line.unit else before)
     after = rest[organization_at + 1 :]
     if after:  # parts after the organization that are not a place: part of the title
         line.unit = ", ".join([line.unit, *after]) if line.unit else ", ".join(after)
+
+
+def _unit_after_dash(text: str) -> tuple[str, str] | None:
+    """An organization and its unit written after a spaced en or em dash, both named as
+    organizations are ('Ministry of Health – Department of Planning'); None otherwise (an
+    acronym after the dash is the organization's own: 'Kampala Capital City Authority – KCCA';
+    a hyphen joins names of one body: 'Laboratorio de Cohesión Social México - Unión Europea')."""
+    parts = re.split(r"\s+[–—]\s+", text)
+    if len(parts) != 2 or is_acronym(parts[1]) or is_acronym(parts[0]):
+        return None
+    if all(len(part.split()) >= 2 and _organization_like(part) for part in parts):
+        return parts[0], parts[1]
+    return None
 
 
 def _is_known(text: str, known) -> bool:
