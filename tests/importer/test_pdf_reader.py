@@ -1,6 +1,6 @@
 """A PDF's pages as lines of text in reading order: a page set in two columns is read column
-by column (a line across both, as a title, stays where it is), a table of two columns without
-rules row by row."""
+by column (a line across both, as a title, stays where it is), a table without rules row by
+row, as a table when a row names its columns."""
 
 from __future__ import annotations
 
@@ -87,11 +87,35 @@ def test_a_table_of_two_columns_without_rules_is_read_row_by_row():
         for item in ((LEFT, 100 + LEADING * i, name), (RIGHT, 100 + LEADING * i, place))
     ]
     lines = lines_of(report_files.placed_pdf([rows]))
+    # No row names the columns: each row is a line of its own, in the page's order.
     assert lines[:3] == [
+        "Amina Said Mombasa County",
+        "Peter Otieno Saferworld",
+        "Grace Wanjiru UN-Habitat",
+    ]
+    header = [(LEFT, 87, "Name"), (RIGHT, 87, "Organization")]
+    lines = lines_of(report_files.placed_pdf([header + rows]))
+    assert lines[:3] == [
+        "Name | Organization",
         "Amina Said | Mombasa County",
         "Peter Otieno | Saferworld",
-        "Grace Wanjiru | UN-Habitat",
     ]
+
+
+def test_an_agenda_set_out_in_two_columns_keeps_every_item_as_a_session():
+    items = [
+        ("09:00 – 09:30", "Registration and coffee"),
+        ("09:30 – 10:30", "Opening session: cities and peace"),
+        ("10:30 – 11:00", "Tea break"),
+        ("11:00 – 12:30", "Panel on community policing"),
+    ]
+    page = [(LEFT, 50, "Report of the Coast Safer Streets Forum, Mombasa, 12 May 2019")]
+    page += [*column(LEFT, 100, wrapped(OPENING)), (LEFT, 200, "Programme")]
+    for i, (time, title) in enumerate(items):
+        page += [(LEFT, 230 + LEADING * i, time), (160, 230 + LEADING * i, title)]
+    draft = draft_report("agenda.pdf", report_files.placed_pdf([page]), "x-test", SHIPPED_DATA)
+    sessions = [(r["start_time"], r["end_time"], r["title"]) for r in draft.rows["sessions"]]
+    assert sessions == [(time[:5], time[-5:], title) for time, title in items]
 
 
 def test_a_participants_table_set_out_without_rules_drafts_its_people():

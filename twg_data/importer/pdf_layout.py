@@ -1,7 +1,7 @@
 """Where the text sits on a PDF page: its lines in reading order, with their positions,
 sizes and weight; tables drawn with rules, and tables set out without them (cells apart by a
-wide gap, aligned from row to row), each as one line holding its rows; a page set in two
-columns read column by column."""
+wide gap, aligned from row to row, under a row that names the columns), each as one line
+holding its rows; a page set in two columns read column by column."""
 
 from __future__ import annotations
 
@@ -122,7 +122,7 @@ def _aligned_tables(lines: list[Line]) -> list[Line]:
         if line is not None and run and _fits(run, line):
             run.append(line)
             continue
-        if len(run) >= _TABLE_ROWS:
+        if len(run) >= _TABLE_ROWS and _is_header(run[0]):
             out.append(_table_of(run))
         else:
             out.extend(run)
@@ -130,6 +130,17 @@ def _aligned_tables(lines: list[Line]) -> list[Line]:
         if line is not None and not run:
             out.append(line)
     return out
+
+
+def _is_header(line: Line) -> bool:
+    """A table's first row names its columns ('Name', 'Organization', 'Country'; 'Time',
+    'Session'): short words, no figures. Rows without such a header stay lines of text, as
+    an agenda's '09:00 – 09:30   Registration' reads best."""
+    cells = [text for _, text in line.cells or []]
+    words = sum(len(text.split()) for text in cells)
+    return all(not any(char.isdigit() for char in text) for text in cells) and (
+        line.bold or words <= 1.5 * len(cells)
+    )
 
 
 def _fits(run: list[Line], line: Line) -> bool:

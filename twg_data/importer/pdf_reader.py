@@ -132,7 +132,11 @@ def _page_text(lines: list[Line], body_size: float, sizes: list[int]) -> list[st
             gap = line.top - previous.bottom
             close = -line.size < gap <= max(usual * 1.5 + 1.0, line.size * 0.55)
             starts_item = (
-                text[:1] in _MARKERS or text[:2].rstrip(".)").isdigit() or _LABEL.match(text)
+                text[:1] in _MARKERS
+                or text[:2].rstrip(".)").isdigit()
+                or _LABEL.match(text)
+                or line.cells  # parts apart on the line: a row of its own
+                or previous.cells
             )
             if same_style and close and not starts_item:
                 if level or line.bold:
