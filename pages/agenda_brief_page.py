@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from twg_data import brief, brief_content, docx_brief, ui
+from twg_data import ui
+from twg_data.brief import formats, items
 from twg_data.i18n import _
 
 # Hidden by the print view and when the browser prints: only the brief itself is printed.
@@ -20,50 +21,6 @@ with st.container(key="brief_header"):
     )
 
 
-# label, form (`ui.brief_file`), file name, type, key, icon, help
-DOWNLOADS = (
-    (
-        _("Brief (Word)"),
-        "docx",
-        _(docx_brief.FILE_NAME),
-        docx_brief.MIME,
-        "download_brief_docx",
-        ":material/article:",
-        _("For the secretariat: headings, tables, a citation under every point, page numbers, A4."),
-    ),
-    (
-        _("Brief (Markdown)"),
-        "md",
-        _("twg-agenda-brief.md"),
-        "text/markdown",
-        "download_brief_md",
-        ":material/description:",
-        None,
-    ),
-    (
-        _("Brief (CSV)"),
-        "csv",
-        _("twg-agenda-brief.csv"),
-        "text/csv",
-        "download_brief_csv",
-        ":material/download:",
-        None,
-    ),
-    (
-        _("Summary pack (ZIP)"),
-        "zip",
-        _(brief.PACK_FILE_NAME),
-        "application/zip",
-        "download_summary_pack",
-        ":material/folder_zip:",
-        _(
-            "The brief (Word, Markdown and CSV), every CSV summary under the current filters, "
-            "the data dictionary and a README saying what each file is and how to cite it."
-        ),
-    ),
-)
-
-
 # A change of the choices reruns this part only, not the sidebar and the header.
 @st.fragment
 def choose_and_preview(filters) -> None:
@@ -72,7 +29,7 @@ def choose_and_preview(filters) -> None:
         st.caption(_("Untick what to leave out; a note is added under the item."))
         chosen = ui.choices_table(
             "brief",
-            ui.per_data(brief_content.choices, filters),
+            ui.per_data(items.choices, filters),
             column_config={
                 "include": st.column_config.CheckboxColumn(_("Carry forward"), width="small"),
                 "section": st.column_config.TextColumn(_("Section")),
@@ -81,19 +38,19 @@ def choose_and_preview(filters) -> None:
                 "note": st.column_config.TextColumn(_("Note (optional)"), width="large"),
             },
         )
-        selection = brief_content.selection_of(chosen)
+        selection = items.selection_of(chosen)
 
         st.subheader(_("Downloads"))
         buttons = st.container(horizontal=True)
-        for label, form, file_name, mime, key, icon, help_text in DOWNLOADS:
+        for form in formats.FORMATS.values():
             buttons.download_button(
-                label,
-                data=ui.brief_file(form, filters, selection),
-                file_name=file_name,
-                mime=mime,
-                key=key,
-                icon=icon,
-                help=help_text,
+                _(form.label),
+                data=ui.brief_file(form.key, filters, selection),
+                file_name=_(form.file_name),
+                mime=form.media_type,
+                key=f"download_{form.name}",
+                icon=form.icon,
+                help=_(form.help) if form.help else None,
                 on_click="ignore",
             )
         st.subheader(_("Preview"))

@@ -19,8 +19,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.report_facts import BOGOTA_PEOPLE, PRESENTERS
-from twg_data import brief, cli, docx_brief, export, paths
-from twg_data.brief import Selection
+from twg_data import cli, export, paths
+from twg_data.brief.items import Selection
+from twg_data.brief.markdown import brief_markdown
+from twg_data.brief.pack import summary_pack
+from twg_data.brief.rows import brief_csv
+from twg_data.brief.word import brief_docx
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 from twg_data.summaries import SUMMARIES
@@ -149,13 +153,13 @@ def test_sdg_crosswalk_summary_lists_each_mapping_with_the_official_text(con):
 
 
 def test_default_selection_carries_all_9_key_points_the_framing_and_the_7_presenters(con):
-    rows = csv_rows(brief.brief_csv(con, Filters(), Selection()))
+    rows = csv_rows(brief_csv(con, Filters(), Selection()))
     kinds = [r["kind"] for r in rows]
     assert kinds.count("key_point") == 9
     assert kinds.count("framing") == 5
     presenters = [r["heading"] for r in rows if r["kind"] == "presenter"]
     assert presenters == PRESENTERS
-    markdown = brief.brief_markdown(con, Filters(), Selection())
+    markdown = brief_markdown(con, Filters(), Selection())
     for heading in KEY_POINT_HEADINGS:
         assert f"#### {esc(heading)}\n" in markdown
     for name in PRESENTERS:
@@ -164,18 +168,18 @@ def test_default_selection_carries_all_9_key_points_the_framing_and_the_7_presen
 
 
 def test_presenters_keep_their_title_as_stated_and_their_source_passage(con):
-    rows = csv_rows(brief.brief_csv(con, Filters(), Selection()))
+    rows = csv_rows(brief_csv(con, Filters(), Selection()))
     orlando = next(r for r in rows if r["id"] == "leoluca-orlando")
     assert orlando["text"] == "Mayor of Palermo, Italy"
     assert orlando["source_passage"] == "Leoluca Orlando, Mayor of Palermo, Italy"
 
 
 def test_key_points_carry_their_source_passage_and_sdg_targets(con):
-    rows = csv_rows(brief.brief_csv(con, Filters(), Selection()))
+    rows = csv_rows(brief_csv(con, Filters(), Selection()))
     point = next(r for r in rows if r["id"] == "commonality-4")
     assert point["source_passage"].startswith("Consensus and participatory approach")
     assert point["sdg_targets"] == "11.3; 16.7"
-    markdown = brief.brief_markdown(con, Filters(), Selection())
+    markdown = brief_markdown(con, Filters(), Selection())
     assert esc(OFFICIAL_TEXTS["16.7"]) in markdown
     assert "(curation, not the report)" in markdown
 
@@ -183,10 +187,10 @@ def test_key_points_carry_their_source_passage_and_sdg_targets(con):
 @pytest.mark.parametrize("ref", ["difference-4", f"{MEETING}/difference-4"])
 def test_excluding_a_point_removes_it_from_markdown_and_csv(con, ref):
     selection = Selection(excluded=(ref,))
-    rows = csv_rows(brief.brief_csv(con, Filters(), selection))
+    rows = csv_rows(brief_csv(con, Filters(), selection))
     assert "difference-4" not in {r["id"] for r in rows}
     assert len(rows) == 9 + 5 + 7 - 1
-    markdown = brief.brief_markdown(con, Filters(), selection)
+    markdown = brief_markdown(con, Filters(), selection)
     assert f"#### {esc(KEY_POINT_HEADINGS[-1])}" not in markdown
     assert markdown.count(KEY_POINT_HEADINGS[-1]) == 1  # named once, as left out
     assert (
@@ -200,19 +204,15 @@ def test_either_form_of_ref_gives_the_same_bytes(con):
     qualified = Selection(
         excluded=(f"{MEETING}/how",), notes={f"{MEETING}/leoluca-orlando": "Invite again."}
     )
-    assert brief.brief_markdown(con, Filters(), plain) == brief.brief_markdown(
-        con, Filters(), qualified
-    )
-    assert brief.summary_pack(con, Filters(), plain) == brief.summary_pack(
-        con, Filters(), qualified
-    )
+    assert brief_markdown(con, Filters(), plain) == brief_markdown(con, Filters(), qualified)
+    assert summary_pack(con, Filters(), plain) == summary_pack(con, Filters(), qualified)
 
 
 def test_excluding_a_presenter_and_a_framing_entry(con):
     selection = Selection(excluded=("enrique-alfaro", "setting-conflict"))
-    ids = {r["id"] for r in csv_rows(brief.brief_csv(con, Filters(), selection))}
+    ids = {r["id"] for r in csv_rows(brief_csv(con, Filters(), selection))}
     assert "enrique-alfaro" not in ids and "setting-conflict" not in ids
-    markdown = brief.brief_markdown(con, Filters(), selection)
+    markdown = brief_markdown(con, Filters(), selection)
     assert "**Enrique Alfaro**" not in markdown and "- **conflict:**" not in markdown
     assert "**Left out by the facilitator:** conflict (setting-conflict), Enrique Alfaro " in (
         markdown
@@ -222,29 +222,29 @@ def test_excluding_a_presenter_and_a_framing_entry(con):
 def test_a_note_appears_in_markdown_and_csv(con):
     note = "Raise this at the HABITAT III prep session"
     selection = Selection(notes={"commonality-2": note})
-    rows = csv_rows(brief.brief_csv(con, Filters(), selection))
+    rows = csv_rows(brief_csv(con, Filters(), selection))
     assert {r["id"]: r["note"] for r in rows if r["note"]} == {"commonality-2": note}
-    markdown = brief.brief_markdown(con, Filters(), selection)
+    markdown = brief_markdown(con, Filters(), selection)
     assert f"- **Note:** {esc(note)}" in markdown
 
 
 def test_a_note_on_several_lines_keeps_its_lines(con):
     selection = Selection(notes={"how": "first line\r\nsecond line"})
-    markdown = brief.brief_markdown(con, Filters(), selection)
+    markdown = brief_markdown(con, Filters(), selection)
     assert "- **Note:** first line  \n" in markdown
-    rows = csv_rows(brief.brief_csv(con, Filters(), selection))
+    rows = csv_rows(brief_csv(con, Filters(), selection))
     assert next(r for r in rows if r["id"] == "how")["note"] == "first line\nsecond line"
 
 
 @pytest.mark.parametrize("note", FORMULAS)
 def test_formula_like_notes_are_neutralised_in_the_csv(con, note):
-    rows = csv_rows(brief.brief_csv(con, Filters(), Selection(notes={"commonality-1": note})))
+    rows = csv_rows(brief_csv(con, Filters(), Selection(notes={"commonality-1": note})))
     assert next(r for r in rows if r["id"] == "commonality-1")["note"] == "'" + note
 
 
 @pytest.mark.parametrize("note", MARKUP)
 def test_markup_in_a_note_is_shown_as_text_in_the_markdown(con, note):
-    markdown = brief.brief_markdown(con, Filters(), Selection(notes={"commonality-1": note}))
+    markdown = brief_markdown(con, Filters(), Selection(notes={"commonality-1": note}))
     assert note not in markdown
     assert f"- **Note:** {esc(note)}" in markdown
     assert_no_live_markup(markdown)
@@ -262,8 +262,8 @@ def test_escaped_markup_reads_as_the_original_text():
 @given(note=st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
 def test_no_note_can_inject_markup_or_a_formula(con, note):
     selection = Selection(notes={"how": note})
-    assert_no_live_markup(brief.brief_markdown(con, Filters(), selection))
-    rows = csv_rows(brief.brief_csv(con, Filters(), selection))
+    assert_no_live_markup(brief_markdown(con, Filters(), selection))
+    rows = csv_rows(brief_csv(con, Filters(), selection))
     cell = next(r for r in rows if r["id"] == "how")["note"]
     assert not cell.startswith(("=", "+", "-", "@", "\t", "\r", "\n"))
 
@@ -282,18 +282,16 @@ def test_markup_in_the_curated_data_is_shown_as_text(tmp_path: Path):
     db = tmp_path / "twg.duckdb"
     assert build_database(folder, db) == []
     with connect(db) as connection:
-        markdown = brief.brief_markdown(connection, Filters(), Selection())
+        markdown = brief_markdown(connection, Filters(), Selection())
     assert "#### &lt;img src=x onerror=alert(1)> \\[l\\](http:\u2060//evil)\n" in markdown
     assert_no_live_markup(markdown)
 
 
 def test_the_brief_has_no_timestamp_and_is_deterministic(con):
     selection = Selection(excluded=("themes",), notes={"opportunity-1": "Follow up"})
-    first = brief.brief_markdown(con, Filters(), selection)
-    assert first == brief.brief_markdown(con, Filters(), selection)
-    assert brief.summary_pack(con, Filters(), selection) == brief.summary_pack(
-        con, Filters(), selection
-    )
+    first = brief_markdown(con, Filters(), selection)
+    assert first == brief_markdown(con, Filters(), selection)
+    assert summary_pack(con, Filters(), selection) == summary_pack(con, Filters(), selection)
 
 
 # --- who took part and the filters ---------------------------------------------------------
@@ -301,10 +299,10 @@ def test_the_brief_has_no_timestamp_and_is_deterministic(con):
 
 def test_city_filter_keeps_bogota_people_and_presenter_but_every_key_point(con):
     filters = Filters(cities=("bogota",))
-    rows = csv_rows(brief.brief_csv(con, filters, Selection()))
+    rows = csv_rows(brief_csv(con, filters, Selection()))
     assert [r["heading"] for r in rows if r["kind"] == "presenter"] == ["Ana Teresa Bernal"]
     assert sum(r["kind"] == "key_point" for r in rows) == 9
-    markdown = brief.brief_markdown(con, filters, Selection())
+    markdown = brief_markdown(con, filters, Selection())
     assert "- **Named people:** 5 (5 on the list of participants, 1 kick-off presenter)" in (
         markdown
     )
@@ -313,14 +311,14 @@ def test_city_filter_keeps_bogota_people_and_presenter_but_every_key_point(con):
 
 
 def test_the_brief_names_absent_regions_and_practice_communities(con):
-    markdown = brief.brief_markdown(con, Filters(cities=("bogota",)), Selection())
+    markdown = brief_markdown(con, Filters(cities=("bogota",)), Selection())
     absent = markdown.split("Absent under these filters", 1)[1].split("##", 1)[0]
     assert "Oceania, Melanesia" in absent
     assert "**Practice communities:** Humanitarian; Peacebuilding; Research" in absent
 
 
 def test_without_filters_the_brief_says_so(con):
-    markdown = brief.brief_markdown(con, Filters(), Selection())
+    markdown = brief_markdown(con, Filters(), Selection())
     assert "- **Filters:** none; everything in the data is included." in markdown
     assert "Meeting 2 · Bogotá, Colombia · 2015-09-21" in markdown
 
@@ -329,7 +327,7 @@ def test_without_filters_the_brief_says_so(con):
 
 
 def test_the_pack_holds_every_summary_the_dictionary_the_brief_and_a_readme(con):
-    files = unzip(brief.summary_pack(con, Filters(), Selection()))
+    files = unzip(summary_pack(con, Filters(), Selection()))
     expected = {f"summaries/{name}.csv" for name in SUMMARIES}
     expected |= {"README.md", "brief.md", "brief.docx", "brief.csv", "DATA_DICTIONARY.md"}
     expected |= {"datapackage.json"}
@@ -343,12 +341,12 @@ def test_the_pack_holds_every_summary_the_dictionary_the_brief_and_a_readme(con)
 def test_the_packs_files_equal_the_single_downloads_under_the_same_filters(con):
     filters = Filters(cities=("bogota",))
     selection = Selection(excluded=("difference-1",), notes={"how": "=1+1"})
-    files = unzip(brief.summary_pack(con, filters, selection))
+    files = unzip(summary_pack(con, filters, selection))
     for name in SUMMARIES:
         assert files[f"summaries/{name}.csv"] == export.export_summary(con, name, filters), name
-    assert files["brief.md"] == brief.brief_markdown(con, filters, selection).encode("utf-8")
-    assert files["brief.csv"] == brief.brief_csv(con, filters, selection)
-    assert files["brief.docx"] == docx_brief.brief_docx(con, filters, selection)
+    assert files["brief.md"] == brief_markdown(con, filters, selection).encode("utf-8")
+    assert files["brief.csv"] == brief_csv(con, filters, selection)
+    assert files["brief.docx"] == brief_docx(con, filters, selection)
     people = {r["name"] for r in csv_rows(files["summaries/participants.csv"])}
     assert people == BOGOTA_PEOPLE
     readme = files["README.md"].decode("utf-8")
@@ -371,13 +369,13 @@ def test_cli_brief_writes_the_same_markdown_as_brief_markdown(con, db, tmp_path)
     )  # fmt: skip
     assert code == 0
     selection = Selection(("difference-4",), {"commonality-1": "<b>bold</b>"})
-    expected = brief.brief_markdown(con, Filters(cities=("bogota",)), selection)
+    expected = brief_markdown(con, Filters(cities=("bogota",)), selection)
     assert out.read_bytes() == expected.encode("utf-8")
 
 
 def test_cli_brief_writes_csv_for_a_csv_file_or_when_asked(con, db, tmp_path):
     selection = Selection(notes={"how": '=HYPERLINK("http://x")'})
-    expected = brief.brief_csv(con, Filters(), selection)
+    expected = brief_csv(con, Filters(), selection)
     by_suffix, by_flag = tmp_path / "brief.csv", tmp_path / "brief.txt"
     note = '--note=how==HYPERLINK("http://x")'
     assert run_cli(db, "brief", note, "-o", str(by_suffix)) == 0
@@ -393,7 +391,7 @@ def test_cli_pack_writes_the_same_zip_as_summary_pack(con, db, tmp_path):
     )  # fmt: skip
     assert code == 0
     selection = Selection((f"{MEETING}/how",), {"opportunity-1": "Follow up"})
-    assert out.read_bytes() == brief.summary_pack(con, Filters(cities=("bogota",)), selection)
+    assert out.read_bytes() == summary_pack(con, Filters(cities=("bogota",)), selection)
 
 
 def test_cli_rejects_an_unknown_item_id_listing_the_valid_ones(db, tmp_path, capsys):
@@ -421,10 +419,10 @@ def test_with_two_meetings_an_id_names_the_item_in_both_and_meeting_slash_id_in_
     assert build_database(second_meeting_dir.path, db) == []
     second = "twg-2016-test/commonality-1"
     with connect(db) as connection:
-        both = csv_rows(brief.brief_csv(connection, Filters(), Selection(("commonality-1",))))
-        one = csv_rows(brief.brief_csv(connection, Filters(), Selection((second,))))
-        markdown = brief.brief_markdown(connection, Filters(), Selection((second,)))
-        only_second = brief.brief_csv(connection, Filters(meetings=("twg-2016-test",)), Selection())
+        both = csv_rows(brief_csv(connection, Filters(), Selection(("commonality-1",))))
+        one = csv_rows(brief_csv(connection, Filters(), Selection((second,))))
+        markdown = brief_markdown(connection, Filters(), Selection((second,)))
+        only_second = brief_csv(connection, Filters(meetings=("twg-2016-test",)), Selection())
     assert {r["meeting_id"] for r in both if r["id"] == "commonality-1"} == set()
     assert {r["meeting_id"] for r in one if r["id"] == "commonality-1"} == {MEETING}
     assert f"**Left out by the facilitator:** Synthetic key point ({second})." in markdown

@@ -18,8 +18,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.report_facts import PRESENTERS
-from twg_data import brief, citation, cli, docx_brief, paths, queries
-from twg_data.brief import Selection
+from twg_data import citation, cli, i18n, paths, queries
+from twg_data.brief import content as brief_content
+from twg_data.brief import items, word
+from twg_data.brief.content import INTRO, PARTICIPATION_NOTE, PRESENTERS_NOTE, TARGETS_NOTE
+from twg_data.brief.items import Selection
+from twg_data.brief.markdown import brief_markdown
+from twg_data.brief.pack import summary_pack
+from twg_data.brief.word import brief_docx
 from twg_data.build import build_database
 from twg_data.filters import Filters
 
@@ -37,7 +43,7 @@ def db(shipped_db: Path) -> Path:
 
 @pytest.fixture
 def docx_bytes(con) -> bytes:
-    return docx_brief.brief_docx(con, Filters(), SELECTION)
+    return brief_docx(con, Filters(), SELECTION)
 
 
 def read(content: bytes):
@@ -49,7 +55,7 @@ def paragraphs(document) -> list[str]:
 
 
 def test_the_word_brief_is_byte_identical_for_the_same_inputs(con, docx_bytes):
-    assert docx_brief.brief_docx(con, Filters(), SELECTION) == docx_bytes
+    assert brief_docx(con, Filters(), SELECTION) == docx_bytes
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
         assert {info.date_time for info in archive.infolist()} == {(2015, 9, 21, 0, 0, 0)}
         assert "docProps/thumbnail.jpeg" not in archive.namelist()
@@ -63,9 +69,9 @@ def test_the_word_brief_uses_heading_styles_for_its_sections(docx_bytes):
     assert level_1 == [
         "The meeting",
         "Who took part",
-        *(brief.SECTIONS[k] for k in ("key_point", "framing", "presenter", "targets")),
-        brief.SECTIONS["made"],
-        brief.SECTIONS["references"],
+        *(brief_content.SECTIONS[k] for k in ("key_point", "framing", "presenter", "targets")),
+        brief_content.SECTIONS["made"],
+        brief_content.SECTIONS["references"],
     ]
     level_3 = [p.text for p in document.paragraphs if p.style.name == "Heading 3"]
     assert "Relationships and proximity" in level_3
@@ -85,7 +91,7 @@ def test_the_word_brief_is_a4_with_page_numbers_and_one_font_for_every_script(do
     for name in ("Normal", "Title", "Heading 1", "Heading 2", "Heading 3", "Quote"):
         fonts = document.styles[name].element.rPr.find(qn("w:rFonts"))
         assert {fonts.get(qn(f"w:{a}")) for a in ("ascii", "hAnsi", "cs", "eastAsia")} == {
-            docx_brief.FONT
+            word.FONT
         }, name
         assert fonts.get(qn("w:asciiTheme")) is None, name
 
@@ -94,10 +100,10 @@ def test_each_passage_once_with_its_citation_and_the_facilitators_note(con, docx
     document = read(docx_bytes)
     texts = paragraphs(document)
     report = citation.reports(queries.citation_facts(con, Filters()))["twg-2015-bogota"]
-    points = brief.selected_points(con, Filters(), SELECTION)
+    points = items.selected_points(con, Filters(), SELECTION)
     for row in points[points.kind == "key_point"].itertuples():
         assert sum(row.source_passage in t for t in texts) == 1, row.id
-        heading = texts.index(brief.item_label(row))
+        heading = texts.index(items.item_label(row))
         cite = next(t for t in texts[heading:] if t.startswith("Cite as: "))
         assert cite == f"Cite as: {report.cite(row.source_section)}"
     assert sum(t.startswith("Cite as: ") for t in texts) == 8 + 7 + 2
@@ -119,7 +125,7 @@ def test_who_took_part_and_the_sdg_crosswalk_are_tables(con, docx_bytes):
     assert facts[1][1].startswith("23 (20 on the list of participants, 7 kick-off presenters)")
     assert counts[0] == ["Grouped by", "Group", "People"]
     assert ["Country", "Colombia (COL)", "7"] in counts
-    kept = brief.selected_points(con, Filters(), SELECTION)
+    kept = items.selected_points(con, Filters(), SELECTION)
     expected = sum(len(str(t).split("; ")) for t in kept.sdg_targets.dropna())
     assert len(crosswalk) - 1 == expected == 13  # 15 mappings less difference-4's two
     assert [row[0] for row in targets[1:]] == ["11.3", "16.1", "16.7", "16.a", "17.17"]
@@ -131,7 +137,7 @@ def test_cli_writes_the_word_brief_for_a_docx_file_or_when_asked(con, db, tmp_pa
     common = ["--data", str(DATA), "--db", str(db)]
     assert cli.main(["brief", *args, "-o", str(by_suffix), *common]) == 0
     assert cli.main(["brief", *args, "--format", "docx", "-o", str(by_flag), *common]) == 0
-    expected = docx_brief.brief_docx(con, Filters(), SELECTION)
+    expected = brief_docx(con, Filters(), SELECTION)
     assert by_suffix.read_bytes() == expected == by_flag.read_bytes()
 
 
@@ -175,11 +181,11 @@ def test_libreoffice_opens_the_word_brief_and_converts_it_to_a_numbered_a4_pdf(
 def test_a_note_with_characters_no_file_can_hold_is_cleaned_in_every_format(con, note):
     selection = Selection(notes={"how": note})
     clean = note.translate({ord(c): None for c in "\x0c\x00\ud800\x07"})
-    document = read(docx_brief.brief_docx(con, Filters(), selection))
+    document = read(brief_docx(con, Filters(), selection))
     assert f"Facilitator's note: {clean}" in paragraphs(document)
-    assert f"- **Note:** {clean}" in brief.brief_markdown(con, Filters(), selection)
-    brief.brief_markdown(con, Filters(), selection).encode("utf-8")
-    assert brief.summary_pack(con, Filters(), selection)
+    assert f"- **Note:** {clean}" in brief_markdown(con, Filters(), selection)
+    brief_markdown(con, Filters(), selection).encode("utf-8")
+    assert summary_pack(con, Filters(), selection)
 
 
 def test_control_characters_in_the_data_never_reach_the_word_brief(tmp_path):
@@ -203,8 +209,22 @@ def test_control_characters_in_the_data_never_reach_the_word_brief(tmp_path):
 )
 @given(note=st.text(max_size=30))
 def test_any_note_gives_a_word_brief_that_reads_back(con, note):
-    content = docx_brief.brief_docx(con, Filters(), Selection(notes={"commonality-2": note}))
+    content = brief_docx(con, Filters(), Selection(notes={"commonality-2": note}))
     texts = paragraphs(read(content))
-    cleaned = brief.Selection(notes={"commonality-2": note}).note(MEETING, "commonality-2")
+    cleaned = Selection(notes={"commonality-2": note}).note(MEETING, "commonality-2")
     if cleaned:
         assert any(t.startswith("Facilitator's note: ") for t in texts)
+
+
+def test_the_spanish_word_brief_has_every_paragraph_of_the_markdown_brief_in_spanish(con):
+    """The intro and the notes under Who took part, the presenters and the SDG targets were
+    once written in English into a Spanish Word brief."""
+    with i18n.use("es"):
+        document = paragraphs(read(brief_docx(con, Filters(), SELECTION)))
+        markdown = brief_markdown(con, Filters(), SELECTION)
+    for note in (INTRO, PARTICIPATION_NOTE, PRESENTERS_NOTE, TARGETS_NOTE):
+        with i18n.use("es"):
+            spanish = i18n._(note)
+        assert spanish != note
+        assert spanish in document and spanish in markdown
+        assert note not in document

@@ -17,9 +17,12 @@ from markdown_it import MarkdownIt
 
 from tests.hostile import as_read
 from tests.report_facts import PRESENTERS
-from twg_data import brief, citation, queries, text
-from twg_data.brief import Selection
-from twg_data.brief_content import point_quote
+from twg_data import citation, queries, text
+from twg_data.brief import items
+from twg_data.brief import markdown as markdown_module
+from twg_data.brief.content import point_quote
+from twg_data.brief.items import Selection
+from twg_data.brief.markdown import brief_markdown
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 
@@ -74,14 +77,14 @@ def fully_escaped(monkeypatch: pytest.MonkeyPatch):
 
     def make(con, filters: Filters, selection: Selection) -> str:
         with monkeypatch.context() as patch:
-            patch.setattr(brief, "esc", escape_every_mark)
-            return brief.brief_markdown(con, filters, selection)
+            patch.setattr(markdown_module, "esc", escape_every_mark)
+            return brief_markdown(con, filters, selection)
 
     return make
 
 
 def test_the_shipped_brief_has_at_most_one_backslash_per_1000_characters(con):
-    markdown = brief.brief_markdown(con, Filters(), Selection())
+    markdown = brief_markdown(con, Filters(), Selection())
     assert markdown.count("\\") * 1000 <= len(markdown)
     for typed in ("16.1", "Sub-Saharan", "(GNSC)", "agenda-setting", "UN-Habitat's"):
         assert typed in markdown
@@ -90,7 +93,7 @@ def test_the_shipped_brief_has_at_most_one_backslash_per_1000_characters(con):
 def test_the_brief_renders_exactly_as_the_fully_escaped_brief(con, fully_escaped):
     selection = Selection(excluded=("difference-4",), notes={"how": "Keep\nthis", "x": "y"})
     for filters in (Filters(), Filters(cities=("bogota",))):
-        minimal = brief.brief_markdown(con, filters, selection)
+        minimal = brief_markdown(con, filters, selection)
         full = fully_escaped(con, filters, selection)
         assert minimal.count("\\") < full.count("\\") / 10
         assert rendered(minimal) == rendered(full)
@@ -99,7 +102,7 @@ def test_the_brief_renders_exactly_as_the_fully_escaped_brief(con, fully_escaped
 @pytest.mark.parametrize("note", HOSTILE)
 def test_hostile_notes_render_as_the_fully_escaped_brief_and_stay_text(con, fully_escaped, note):
     selection = Selection(notes={"commonality-1": note, "how": note})
-    minimal = brief.brief_markdown(con, Filters(), selection)
+    minimal = brief_markdown(con, Filters(), selection)
     assert rendered(minimal) == rendered(fully_escaped(con, Filters(), selection))
     assert " ".join(note.split()) in text_content(minimal)
 
@@ -121,9 +124,9 @@ def test_minimal_escaping_renders_like_full_escaping_wherever_the_brief_puts_tex
 
 
 def test_each_key_points_passage_appears_once(con):
-    markdown = brief.brief_markdown(con, Filters(), Selection())
+    markdown = brief_markdown(con, Filters(), Selection())
     seen = text_content(markdown)
-    points = brief.selected_points(con, Filters(), Selection())
+    points = items.selected_points(con, Filters(), Selection())
     for row in points[points.kind == "key_point"].itertuples():
         assert seen.count(" ".join(row.source_passage.split())) == 1, row.id
     for passage in set(points[points.kind == "framing"].source_passage):
@@ -131,12 +134,12 @@ def test_each_key_points_passage_appears_once(con):
 
 
 def test_every_key_point_and_presenter_carries_its_cite_as_line(con):
-    markdown = brief.brief_markdown(con, Filters(), Selection())
+    markdown = brief_markdown(con, Filters(), Selection())
     report = citation.reports(queries.citation_facts(con, Filters()))["twg-2015-bogota"]
-    points = brief.selected_points(con, Filters(), Selection())
+    points = items.selected_points(con, Filters(), Selection())
     key_points = markdown.split("## Key points carried forward")[1].split("\n## ")[0]
     for row in points[points.kind == "key_point"].itertuples():
-        section = key_points.split(f"#### {text.escape_markdown(brief.item_label(row))}\n")[1]
+        section = key_points.split(f"#### {text.escape_markdown(items.item_label(row))}\n")[1]
         cite = section.split("- **Cite as:** ", 1)[1].split("\n", 1)[0]
         assert cite == text.escape_markdown(report.cite(row.source_section))
     presenters = markdown.split("## Promising-practice speakers carried forward")[1]
@@ -149,7 +152,7 @@ def test_every_key_point_and_presenter_carries_its_cite_as_line(con):
 
 
 def test_the_brief_ends_with_its_references(con):
-    markdown = brief.brief_markdown(con, Filters(), Selection())
+    markdown = brief_markdown(con, Filters(), Selection())
     references = markdown.split("\n## References\n\n")[1]
     facts = queries.citation_facts(con, Filters())
     expected = [
@@ -161,7 +164,7 @@ def test_the_brief_ends_with_its_references(con):
 
 
 def test_no_internal_ids_in_the_brief_headings(con):
-    markdown = brief.brief_markdown(con, Filters(), Selection())
+    markdown = brief_markdown(con, Filters(), Selection())
     headings = [line for line in markdown.splitlines() if line.startswith("#")]
     assert not [h for h in headings if re.search(r"commonality-|difference-|`", h)]
     assert "#### Many urban safety initiatives focus only at the…" in headings
@@ -181,7 +184,7 @@ def test_with_two_meetings_groups_are_named_by_meeting_not_by_id(second_meeting_
     db = tmp_path / "two.duckdb"
     assert build_database(second_meeting_dir.path, db) == []
     with connect(db) as con:
-        markdown = brief.brief_markdown(con, Filters(), Selection())
+        markdown = brief_markdown(con, Filters(), Selection())
     # Each meeting's group is headed as its own report heads it: the synthetic report has no
     # sub-heading for its commonalities, so the category's label stands in.
     assert "### Commonalities between urban safety and peacebuilding (Meeting 2, Bogotá, " in (

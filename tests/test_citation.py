@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from twg_data import brief, citation, paths, queries
-from twg_data.brief import Selection
+from twg_data import citation, paths, queries
+from twg_data.brief.items import Selection
+from twg_data.brief.pack import summary_pack
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 
@@ -107,7 +108,7 @@ def test_the_licence_is_mit_for_the_code_and_points_to_the_data_terms():
 
 
 def test_the_summary_packs_readme_says_how_to_cite_and_the_terms(con):
-    with zipfile.ZipFile(io.BytesIO(brief.summary_pack(con, Filters(), Selection()))) as pack:
+    with zipfile.ZipFile(io.BytesIO(summary_pack(con, Filters(), Selection()))) as pack:
         readme = pack.read("README.md").decode("utf-8")
     cite_lines = readme.split("## Citing and terms\n\n", 1)[1]
     assert f"- **Cite the data set as:** {citation.dataset(facts(con))}" in cite_lines

@@ -123,7 +123,7 @@ def test_the_command_line_writes_csv_in_spanish(tmp_path, twg_env):
 
 def test_every_column_a_table_or_download_shows_has_its_header_in_the_catalog():
     from twg_data import columns
-    from twg_data.brief_content import CSV_COLUMNS
+    from twg_data.brief.items import CSV_COLUMNS
     from twg_data.summaries import SUMMARIES
 
     shown = {c for summary in SUMMARIES.values() for c in summary.columns} | set(CSV_COLUMNS)

@@ -181,13 +181,15 @@ def test_city_people_count_each_person_once_across_meetings(two):
 def test_a_brief_of_a_meeting_with_no_sdg_crosswalk_rows_is_made(two):
     # The test meeting's one key point maps to no SDG target: the crosswalk rows kept for the
     # brief are none (an empty list used as a mask selected no columns instead).
-    from twg_data import brief
+    from twg_data.brief.items import Selection
+    from twg_data.brief.markdown import brief_markdown
+    from twg_data.brief.rows import brief_csv
 
     test = Filters(meetings=(TEST_MEETING,))
-    markdown = brief.brief_markdown(two, test, brief.Selection())
+    markdown = brief_markdown(two, test, Selection())
     assert "#### Synthetic key point" in markdown
     assert "None: no selected key point is mapped to an SDG target." in markdown
-    rows = brief.brief_csv(two, test, brief.Selection()).decode("utf-8-sig").splitlines()
+    rows = brief_csv(two, test, Selection()).decode("utf-8-sig").splitlines()
     assert len(rows) == 1 + 1 + 1  # header, the key point, Ana Teresa Bernal presenting
 
 

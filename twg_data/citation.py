@@ -18,6 +18,7 @@ from twg_data import i18n, queries, vocabulary
 from twg_data.filters import Filters
 from twg_data.i18n import N_, _
 from twg_data.queries import Connection
+from twg_data.text import is_missing
 
 DATASET_TITLE = "TWG dashboard data set"
 DATASET_AUTHOR = "The TWG dashboard contributors"
@@ -50,10 +51,6 @@ def terms() -> str:
         author=DATASET_AUTHOR,
         terms=TERMS_FILE,
     )
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def long_date(value: dt.date | pd.Timestamp) -> str:
@@ -100,12 +97,12 @@ def reports(facts: pd.DataFrame) -> dict[str, Report]:
     return {
         row.meeting_id: Report(
             meeting_id=row.meeting_id,
-            author="" if _missing(row.author) else str(row.author),
+            author="" if is_missing(row.author) else str(row.author),
             title=str(row.title),
             date=pd.Timestamp(row.date).date(),
-            meeting_number=None if _missing(row.meeting_number) else int(row.meeting_number),
-            city="" if _missing(row.city) else str(row.city),
-            path=f"{DATA_FOLDER}/{row.report_file}" if not _missing(row.report_file) else "",
+            meeting_number=None if is_missing(row.meeting_number) else int(row.meeting_number),
+            city="" if is_missing(row.city) else str(row.city),
+            path=f"{DATA_FOLDER}/{row.report_file}" if not is_missing(row.report_file) else "",
         )
         for row in facts.itertuples()
     }

@@ -9,11 +9,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from twg_data import (
-    brief,
-    brief_content,
     datapackage,
     dictionary,
-    docx_brief,
     export,
     i18n,
     journal,
@@ -21,6 +18,7 @@ from twg_data import (
     queries,
     write_lock,
 )
+from twg_data.brief import formats, items
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
 from twg_data.importer.apply import ApplyError
@@ -172,33 +170,24 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def selection_from_args(con: Connection, args: argparse.Namespace) -> brief.Selection:
+def selection_from_args(con: Connection, args: argparse.Namespace) -> items.Selection:
     """The Selection the flags name; an id found nowhere in the data is an error."""
-    selection = brief.Selection(tuple(args.exclude), tuple(args.note))
-    everything = brief_content.available_points(con, Filters())
-    unknown = brief_content.unknown_refs(everything, selection)
+    selection = items.Selection(tuple(args.exclude), tuple(args.note))
+    everything = items.available_points(con, Filters())
+    unknown = items.unknown_refs(everything, selection)
     if unknown:
         valid = ", ".join(dict.fromkeys(everything.id))
         raise CommandError(f"unknown item id(s): {', '.join(unknown)}\nvalid ids: {valid}")
     return selection
 
 
-BRIEF_FORMATS = ("md", "docx", "csv")
-
-
 def _brief(args: argparse.Namespace) -> int:
     suffix = args.output.suffix.lower().lstrip(".") if args.output else ""
-    form = args.format or (suffix if suffix in BRIEF_FORMATS else "md")
+    form = args.format or (suffix if suffix in formats.brief_formats() else formats.DEFAULT)
     with open_database(args) as con:
         filters = filters_from_args(con, args)
         selection = selection_from_args(con, args)
-        if form == "csv":
-            content = brief.brief_csv(con, filters, selection)
-        elif form == "docx":
-            content = docx_brief.brief_docx(con, filters, selection)
-        else:
-            content = brief.brief_markdown(con, filters, selection).encode("utf-8")
-        write_output(content, args.output)
+        write_output(formats.render(form, con, filters, selection), args.output)
     return 0
 
 
@@ -206,7 +195,7 @@ def _pack(args: argparse.Namespace) -> int:
     with open_database(args) as con:
         filters = filters_from_args(con, args)
         selection = selection_from_args(con, args)
-        write_output(brief.summary_pack(con, filters, selection), args.output)
+        write_output(formats.render("zip", con, filters, selection), args.output)
     return 0
 
 
@@ -246,7 +235,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
     p.add_argument(
         "--format",
-        choices=BRIEF_FORMATS,
+        choices=formats.brief_formats(),
         help="default: the output file's suffix (.docx, .csv), else md",
     )
     add_language_argument(p)

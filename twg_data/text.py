@@ -138,3 +138,13 @@ def slug(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", letters).strip("-") or "unnamed"
+
+
+def is_missing(value: object) -> bool:
+    """Whether a value from the data is empty: None, pandas' NA or a float NaN."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def text_of(value: object) -> str:
+    """A value from the data as text, "" when it is empty (`is_missing`)."""
+    return "" if is_missing(value) else str(value)

@@ -17,8 +17,12 @@ from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from tests.app_support import MediaFiles, choices, edit_choices
-from twg_data import brief, docx_brief, export, paths
-from twg_data.brief import Selection
+from twg_data import export, paths
+from twg_data.brief.items import Selection
+from twg_data.brief.markdown import brief_markdown
+from twg_data.brief.pack import summary_pack
+from twg_data.brief.rows import brief_csv
+from twg_data.brief.word import brief_docx
 from twg_data.build import connect, ensure_database
 from twg_data.filters import Filters
 from twg_data.text import escape_markdown as esc
@@ -123,13 +127,13 @@ def test_downloads_equal_the_brief_functions_for_the_same_inputs(db, con, media)
         excluded=("difference-4", "enrique-alfaro"),
         notes={"commonality-1": '=HYPERLINK("http://x")'},
     )
-    markdown = brief.brief_markdown(con, Filters(), selection)
+    markdown = brief_markdown(con, Filters(), selection)
     assert preview(at) == markdown
     assert download(at, media, "download_brief_md") == markdown.encode("utf-8")
-    assert download(at, media, "download_brief_csv") == brief.brief_csv(con, Filters(), selection)
-    expected = docx_brief.brief_docx(con, Filters(), selection)
+    assert download(at, media, "download_brief_csv") == brief_csv(con, Filters(), selection)
+    expected = brief_docx(con, Filters(), selection)
     assert download(at, media, "download_brief_docx") == expected
-    pack = brief.summary_pack(con, Filters(), selection)
+    pack = summary_pack(con, Filters(), selection)
     assert download(at, media, "download_summary_pack") == pack
 
 
@@ -141,12 +145,10 @@ def test_a_city_filter_set_in_the_sidebar_changes_the_brief(db, con, media):
     shown = preview(at)
     assert shown != before
     filters = Filters(cities=("bogota",))
-    assert shown == brief.brief_markdown(con, filters, Selection())
+    assert shown == brief_markdown(con, filters, Selection())
     assert "    - **City:** Bogotá (COL) (bogota)" in shown
     assert len(choices(at)) == 9 + 5 + 1  # one presenter, Ana Teresa Bernal, is from Bogotá
-    assert download(at, media, "download_summary_pack") == brief.summary_pack(
-        con, filters, Selection()
-    )
+    assert download(at, media, "download_summary_pack") == summary_pack(con, filters, Selection())
 
 
 def test_choices_and_notes_survive_a_visit_to_another_page(db):

@@ -13,7 +13,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from twg_data import brief, docx_brief, export
+from twg_data import export
+from twg_data.brief.items import Selection
+from twg_data.brief.markdown import brief_markdown
+from twg_data.brief.pack import summary_pack
+from twg_data.brief.rows import brief_csv
+from twg_data.brief.word import brief_docx
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 from twg_data.paths import PROJECT_ROOT
@@ -28,7 +33,7 @@ FILTERS = {
         meetings=("twg-2015-bogota",), roles=("kick-off presenter",)
     ),
 }
-SELECTION = brief.Selection(excluded=("difference-4",), notes={"commonality-1": "Lead with this"})
+SELECTION = Selection(excluded=("difference-4",), notes={"commonality-1": "Lead with this"})
 
 
 def outputs(con) -> dict[str, bytes]:
@@ -37,10 +42,10 @@ def outputs(con) -> dict[str, bytes]:
     for label, filters in FILTERS.items():
         for name in SUMMARIES:
             files[f"{label}/summary/{name}.csv"] = export.export_summary(con, name, filters)
-        files[f"{label}/brief.md"] = brief.brief_markdown(con, filters, SELECTION).encode("utf-8")
-        files[f"{label}/brief.csv"] = brief.brief_csv(con, filters, SELECTION)
-        files[f"{label}/brief.docx"] = docx_brief.brief_docx(con, filters, SELECTION)
-        files[f"{label}/pack.zip"] = brief.summary_pack(con, filters, SELECTION)
+        files[f"{label}/brief.md"] = brief_markdown(con, filters, SELECTION).encode("utf-8")
+        files[f"{label}/brief.csv"] = brief_csv(con, filters, SELECTION)
+        files[f"{label}/brief.docx"] = brief_docx(con, filters, SELECTION)
+        files[f"{label}/pack.zip"] = summary_pack(con, filters, SELECTION)
         files[f"{label}/dataset.zip"] = export.dataset_zip(con, filters)
     return files
 

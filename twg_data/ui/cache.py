@@ -9,7 +9,9 @@ from typing import TypeVar
 
 import pandas as pd
 
-from twg_data import brief, docx_brief, export, i18n, localise, queries
+from twg_data import export, i18n, localise, queries
+from twg_data.brief import formats, markdown
+from twg_data.brief.items import Selection
 from twg_data.filters import Filters
 from twg_data.summaries import SUMMARIES
 from twg_data.ui.database import _Database, database
@@ -153,24 +155,14 @@ def summary_csv(name: str, filters: Filters):
     return _with_cursor(db, lambda cursor: export.export_summary(cursor, name, filters))
 
 
-def brief_markdown(filters: Filters, selection: brief.Selection) -> str:
+def brief_markdown(filters: Filters, selection: Selection) -> str:
     """The agenda brief as Markdown (already escaped: safe to pass to st.markdown)."""
-    return per_data(brief.brief_markdown, filters, selection)
+    return per_data(markdown.brief_markdown, filters, selection)
 
 
-def brief_file(form: str, filters: Filters, selection: brief.Selection):
-    """The brief as the file the CLI writes: `md`, `docx`, `csv`, or `zip` (the summary pack),
-    made when the user clicks (the pack holds every summary: costly at scale)."""
+def brief_file(form: str, filters: Filters, selection: Selection):
+    """The brief as the file the CLI writes, in one of `brief.formats.FORMATS` (`md`, `docx`,
+    `csv`, or `zip`, the summary pack), made when the user clicks (the pack holds every
+    summary: costly at scale)."""
     _, db = database()
-    make = {
-        "md": brief.brief_markdown,
-        "docx": docx_brief.brief_docx,
-        "csv": brief.brief_csv,
-        "zip": brief.summary_pack,
-    }[form]
-
-    def produce(cursor) -> bytes:
-        content = make(cursor, filters, selection)
-        return content.encode("utf-8") if isinstance(content, str) else content
-
-    return _with_cursor(db, produce)
+    return _with_cursor(db, lambda cursor: formats.render(form, cursor, filters, selection))

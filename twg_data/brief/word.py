@@ -1,6 +1,6 @@
 """The agenda brief as a Word document, for the secretariat that receives agenda input.
 
-`brief_docx` lays out the same `brief.Content` as the Markdown brief: Word heading styles
+`brief_docx` lays out the same `content.Content` as the Markdown brief: Word heading styles
 (the navigation pane lists the sections), tables for who took part and the SDG crosswalk,
 each passage once with its citation, A4 pages numbered in the footer, and Arial, which Word
 has everywhere and which covers every accent (LibreOffice shows it as the metric-compatible
@@ -22,8 +22,10 @@ from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from twg_data import brief, export
-from twg_data.brief import Content, Selection
+from twg_data import export
+from twg_data.brief import content as brief
+from twg_data.brief.content import Content
+from twg_data.brief.items import Selection, item_label
 from twg_data.filters import Filters
 from twg_data.i18n import N_, _
 from twg_data.queries import Connection
@@ -38,7 +40,7 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def brief_docx(con: Connection, filters: Filters, selection: Selection) -> bytes:
-    """The brief as a .docx file (same content as `brief.brief_markdown`)."""
+    """The brief as a .docx file (same content as `markdown.brief_markdown`)."""
     return render_docx(brief.brief_content(con, filters, selection))
 
 
@@ -47,7 +49,7 @@ def render_docx(content: Content) -> bytes:
     document = docx.Document()
     _set_up(document, content)
     document.add_paragraph(_(brief.TITLE), style="Title")
-    document.add_paragraph(brief.INTRO)
+    document.add_paragraph(_(brief.INTRO))
     _meetings(document, content)
     _participation(document, content)
     _key_points(document, content)
@@ -247,7 +249,7 @@ def _meetings(document, content: Content) -> None:
 def _participation(document, content: Content) -> None:
     p = content.participation
     document.add_heading(_("Who took part"), 1)
-    document.add_paragraph(brief.PARTICIPATION_NOTE)
+    document.add_paragraph(_(brief.PARTICIPATION_NOTE))
     _table(document, [_("Measure"), _("Count")], [list(pair) for pair in p.facts], [9.0, 7.6])
     rows = [
         [_sentence_case(counts.label.removeprefix(_("By") + " ")), name, str(people)]
@@ -270,7 +272,7 @@ def _key_points(document, content: Content) -> None:
     for meeting_id, title, group in brief.by_category(points, content):
         document.add_heading(_xml(title), 2)
         for row in group.itertuples():
-            document.add_heading(_xml(brief.item_label(row)), 3)
+            document.add_heading(_xml(item_label(row)), 3)
             quote, passage = brief.point_quote(row)
             _quote(document, quote)
             if passage:
@@ -294,7 +296,7 @@ def _framing(document, content: Content) -> None:
         for first, rows in brief.by_passage(group):
             _quote(document, first.source_passage)
             for row in rows.itertuples():
-                _labelled(document, brief.item_label(row), f"“{row.text}”", style="List Bullet")
+                _labelled(document, item_label(row), f"“{row.text}”", style="List Bullet")
                 _note(document, row.note)
             _cite(document, content.cite(first))
 
@@ -302,7 +304,7 @@ def _framing(document, content: Content) -> None:
 def _presenters(document, content: Content) -> None:
     points = content.points["presenter"]
     document.add_heading(brief.section("presenter"), 1)
-    document.add_paragraph(brief.PRESENTERS_NOTE)
+    document.add_paragraph(_(brief.PRESENTERS_NOTE))
     if points.empty:
         document.add_paragraph(_("None selected (or none matches the filters)."))
         return
@@ -324,9 +326,9 @@ def _targets(document, content: Content) -> None:
     if content.targets.empty:
         document.add_paragraph(_("None: no selected key point is mapped to an SDG target."))
         return
-    document.add_paragraph(brief.TARGETS_NOTE)
+    document.add_paragraph(_(brief.TARGETS_NOTE))
     rows = [
-        [brief.item_label(point), str(t.target), str(t.rationale)]
+        [item_label(point), str(t.target), str(t.rationale)]
         for point in content.points["key_point"].itertuples()
         for t in brief.target_rows(content, point.meeting_id, point.id).itertuples()
     ]

@@ -1,152 +1,30 @@
-"""What an agenda brief says, gathered once from the database, the `Filters` and a `Selection`
-(what to leave out, a note per item): `brief_content`. The Markdown (`brief`) and Word
-(`docx_brief`) writers lay the same `Content` out; `selected_points` is the CSV's rows.
+"""What an agenda brief says, gathered once from the database, the `Filters` and a
+`Selection`: `brief_content`. Every writer (`markdown`, `word`, `rows`, `pack`) lays out the
+same `Content` or items and imports this module, never another writer.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from twg_data import citation, localise, queries, vocabulary
+from twg_data.brief.items import (
+    KINDS,
+    Selection,
+    available_points,
+    item_label,
+    item_ref,
+    rows_where,
+    selected_points,
+)
 from twg_data.filters import Filters
 from twg_data.i18n import N_, _, ngettext
 from twg_data.queries import Connection
+from twg_data.text import is_missing, text_of
 
-KINDS = {
-    "key_point": N_("Key points"),
-    "framing": N_("Framing of entry points"),
-    "presenter": N_("Promising-practice speakers"),
-}
-# What an item is, as the page names it beside its heading (never its internal id).
-CSV_COLUMNS = {
-    "meeting_id": N_("The meeting."),
-    "kind": N_("`key_point`, `framing` or `presenter` (a Focus 1 kick-off presenter)."),
-    "id": N_("The item's id within the meeting (key point, framing entry or person)."),
-    "category": N_("Key point category, framing kind, or the presenter's role."),
-    "heading": N_("Key point heading, framing label, or the presenter's name."),
-    "text": N_("Key point or framing text verbatim, or the presenter's title as stated."),
-    "source_section": N_("Report section of the source passage."),
-    "source_passage": N_("The report passage it comes from, verbatim."),
-    "sdg_targets": N_("SDG targets the key point bears on, `; `-separated (curation)."),
-    "note": N_("The facilitator's note."),
-}
-
-_INDENT = "    "
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What a brief carries forward: everything except `excluded`, with optional notes.
-
-    Items are named by a ref: the item's id (`commonality-1`, `how`, `leoluca-orlando`),
-    which names it in every selected meeting, or `meeting_id/id` for one meeting only.
-    `notes` may be given as a mapping of ref to note; empty notes are dropped.
-    """
-
-    excluded: tuple[str, ...] = ()
-    notes: tuple[tuple[str, str], ...] = ()
-
-    def __post_init__(self) -> None:
-        # Normalise so that equal selections are equal (and equally cached).
-        excluded = (self.excluded,) if isinstance(self.excluded, str) else self.excluded
-        object.__setattr__(self, "excluded", tuple(sorted(set(excluded))))
-        pairs = self.notes.items() if isinstance(self.notes, Mapping) else self.notes
-        notes = {ref: _clean_note(text) for ref, text in pairs}
-        object.__setattr__(self, "notes", tuple(sorted((r, t) for r, t in notes.items() if t)))
-
-    def includes(self, meeting_id: str, item_id: str) -> bool:
-        return not {item_id, item_ref(meeting_id, item_id)} & set(self.excluded)
-
-    def note(self, meeting_id: str, item_id: str) -> str:
-        """The note on the item; a meeting-qualified note wins over an unqualified one."""
-        notes = dict(self.notes)
-        return notes.get(item_ref(meeting_id, item_id)) or notes.get(item_id, "")
-
-    def refs(self) -> set[str]:
-        return set(self.excluded) | {ref for ref, _ in self.notes}
-
-
-def item_ref(meeting_id: str, item_id: str) -> str:
-    """The ref naming one item of one meeting, e.g. `twg-2015-bogota/commonality-1`."""
-    return f"{meeting_id}/{item_id}"
-
-
-# Typed (or pasted) into a note, these would break a file: control characters other than tab
-# and line feed, and lone surrogates (an undecodable command-line argument).
-_NOTE_JUNK = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-
-
-def _clean_note(text: str | None) -> str:
-    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
-    return _NOTE_JUNK.sub("", text).strip()
-
-
-def _missing(value: object) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
-
-
-def _text(value: object) -> str:
-    return "" if _missing(value) else str(value)
-
-
-def _rows(frame: pd.DataFrame, mask: list[bool]) -> pd.Series:
-    """A row mask: a plain empty list would select no columns instead of no rows."""
-    return pd.Series(mask, index=frame.index, dtype=bool)
-
-
-# --- the items ---------------------------------------------------------------------------
-
-
-def available_points(con: Connection, filters: Filters) -> pd.DataFrame:
-    """Every item the brief can carry forward under filters (see `queries.brief_points`),
-    its vocabulary in the current language."""
-    return localise.values(queries.brief_points(con, filters), localise.labels(con))
-
-
-def unknown_refs(points: pd.DataFrame, selection: Selection) -> list[str]:
-    """Refs in the selection that name no available item (for a clear CLI error)."""
-    pairs = zip(points.meeting_id, points.id, strict=True)
-    known = set(points.id) | {item_ref(m, i) for m, i in pairs}
-    return sorted(selection.refs() - known)
-
-
-def selected_points(con: Connection, filters: Filters, selection: Selection) -> pd.DataFrame:
-    """The items carried forward, in brief order, each with its note (the brief's CSV rows)."""
-    points = available_points(con, filters)
-    keep = [selection.includes(m, i) for m, i in zip(points.meeting_id, points.id, strict=True)]
-    chosen = points[_rows(points, keep)].copy()
-    chosen["note"] = [
-        selection.note(m, i) for m, i in zip(chosen.meeting_id, chosen.id, strict=True)
-    ]
-    return chosen[list(CSV_COLUMNS)].reset_index(drop=True)
-
-
-def choices(con: Connection, filters: Filters) -> pd.DataFrame:
-    """The items a facilitator chooses from, one row each, indexed by its ref: the section,
-    the item as people name it and what it is (the Agenda brief page's table)."""
-    rows = list(available_points(con, filters).itertuples())
-    return pd.DataFrame(
-        {
-            "section": [_(KINDS[row.kind]) for row in rows],
-            "item": [item_label(row) for row in rows],
-            "what": [row.text if row.kind == "presenter" else category_label(row) for row in rows],
-        },
-        index=pd.Index([item_ref(row.meeting_id, row.id) for row in rows], name="ref"),
-    )
-
-
-def selection_of(chosen: pd.DataFrame) -> Selection:
-    """What a table of choices (`include` and `note` per ref) carries forward."""
-    included = chosen[chosen.include.astype(bool)]
-    left_out = chosen.index[~chosen.include.astype(bool)]
-    return Selection(tuple(left_out), dict(zip(included.index, included.note, strict=True)))
-
-
-# --- the content, shared by the Markdown and Word briefs -------------------------------
+INDENT = "    "  # a nested list item in the Markdown brief and the pack's README
 
 
 @dataclass(frozen=True)
@@ -197,7 +75,7 @@ class Content:
 
     def cite(self, row) -> str:
         """The `Cite as` text of an item: its passage's section in its meeting's report."""
-        return self.reports[row.meeting_id].cite(_text(row.source_section))
+        return self.reports[row.meeting_id].cite(text_of(row.source_section))
 
 
 TITLE = N_("Agenda brief: urban safety and peacebuilding")
@@ -228,24 +106,13 @@ SECTIONS = {
 }
 
 
-def category_label(row) -> str:
-    """What an item is, as the page names it beside its heading (never its internal id): a
-    key point's category (`key_point_categories.singular`), a framing entry's kind."""
-    if not _missing(row.category_label):
-        return str(row.category_label)
-    return _(vocabulary.FRAMING_LABELS.get(row.category, row.category))
-
-
-def item_label(row) -> str:
-    """An item as people name it: its heading, or the opening words of its text."""
-    if not _missing(row.heading) and str(row.heading).strip():
-        return str(row.heading)
-    words = _text(row.text).split()
-    return " ".join(words[:8]) + ("…" if len(words) > 8 else "")
+def section(key: str) -> str:
+    """A section's heading (`brief_content.SECTIONS`) in the current language."""
+    return _(SECTIONS[key])
 
 
 def _squash(text: object) -> str:
-    return " ".join(_text(text).split()).casefold()
+    return " ".join(text_of(text).split()).casefold()
 
 
 def passage_adds_to(row, shown: str) -> bool:
@@ -258,15 +125,17 @@ def point_quote(row) -> tuple[str, str]:
     """What a key point quotes: its passage, which holds its text (so the text is not printed
     twice); or, when the curated text is not in the passage, the text and the passage."""
     if _squash(row.text) in _squash(row.source_passage):
-        return _text(row.source_passage), ""
-    return _text(row.text), _text(row.source_passage)
+        return text_of(row.source_passage), ""
+    return text_of(row.text), text_of(row.source_passage)
 
 
 def _meeting_part(m, objectives: pd.DataFrame, report: citation.Report) -> MeetingPart:
     number = (
-        "" if _missing(m.meeting_number) else _(vocabulary.MEETING_WORD) + f" {m.meeting_number} · "
+        ""
+        if is_missing(m.meeting_number)
+        else _(vocabulary.MEETING_WORD) + f" {m.meeting_number} · "
     )
-    place = ", ".join(str(p) for p in (m.city, m.country) if not _missing(p))
+    place = ", ".join(str(p) for p in (m.city, m.country) if not is_missing(p))
     facts = [
         (_("Report"), m.title),
         (_("Part of"), m.part_of),
@@ -278,9 +147,9 @@ def _meeting_part(m, objectives: pd.DataFrame, report: citation.Report) -> Meeti
     return MeetingPart(
         meeting_id=m.meeting_id,
         heading=f"{number}{place} · {localise.day(m.date)}",
-        facts=tuple((label, str(v)) for label, v in facts if not _missing(v)),
+        facts=tuple((label, str(v)) for label, v in facts if not is_missing(v)),
         objectives=tuple(
-            " ".join(part for part in (_text(o.label), _text(o.text)) if part)
+            " ".join(part for part in (text_of(o.label), text_of(o.text)) if part)
             for o in own.itertuples()
         ),
         citation=report.cite(),
@@ -387,7 +256,7 @@ def brief_content(con: Connection, filters: Filters, selection: Selection) -> Co
     crosswalk = queries.key_point_targets(con, filters)
     kept = set(zip(kind["key_point"].meeting_id, kind["key_point"].id, strict=True))
     pairs = zip(crosswalk.meeting_id, crosswalk.key_point_id, strict=True)
-    targets = crosswalk[_rows(crosswalk, [pair in kept for pair in pairs])]
+    targets = crosswalk[rows_where(crosswalk, [pair in kept for pair in pairs])]
     targets = targets.iloc[
         sorted(range(len(targets)), key=lambda i: _target_order(targets.iloc[i]))
     ].drop_duplicates(["meeting_id", "key_point_id", "target"])
@@ -492,6 +361,3 @@ def _target_order(target: pd.Series) -> tuple:
 def unique_targets(content: Content) -> pd.DataFrame:
     """Each SDG target the brief refers to, once, in UN order."""
     return content.targets.drop_duplicates("target")
-
-
-# --- Markdown ----------------------------------------------------------------------------
