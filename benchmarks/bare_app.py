@@ -16,9 +16,10 @@ import streamlit as st
 # `streamlit run benchmarks/bare_app.py` puts benchmarks/ on the path, not the project root.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from twg_data import paths, queries  # noqa: E402
+from twg_data import labels, paths, queries  # noqa: E402
 from twg_data.build import connect, ensure_database  # noqa: E402
 from twg_data.filters import DIMENSIONS  # noqa: E402
+from twg_data.localise import Labels  # noqa: E402
 
 
 @st.cache_resource(show_spinner=False)
@@ -26,7 +27,7 @@ def filter_options() -> dict[str, list[tuple[str, str]]]:
     data_dir = paths.data_dir()
     status = ensure_database(data_dir, paths.db_path(data_dir))
     with connect(status.db_path) as con:
-        return queries.filter_options(con)
+        return labels.filter_options(queries.filter_options(con), Labels())
 
 
 def bare_page() -> None:

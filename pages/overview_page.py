@@ -11,7 +11,7 @@ filters = ui.page_header(_("Urban safety and peacebuilding: Technical Working Gr
 shown = ui.one_meeting(filters)  # the facts of one meeting; the figures and map below span all
 objectives = ui.grouped(queries.objectives, shown, "meeting_id")
 for meeting in ui.rows(queries.meetings, shown):
-    st.subheader(ui.md(ui.meeting_label(meeting.label)))
+    st.subheader(ui.md(ui.meeting_name(meeting.meeting_number, meeting.city, meeting.date)))
     facts, aims = st.columns([1, 1], gap="large")
     with facts:
         stated = (

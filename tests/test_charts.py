@@ -32,7 +32,7 @@ def test_map_keeps_the_venues_and_the_cities_with_most_people_when_capped():
             "city": [f"City {i}" for i in range(n)],
             "people": [0] * 50 + list(range(n - 50, 0, -1)),
             "meeting_venue": [i == 0 for i in range(n)],  # a venue with no named people
-            "map_group": ["Delegation only"] * n,
+            "map_group": ["delegation"] * n,
             "latitude": [0.0] * n,
             "longitude": [0.0] * n,
         }

@@ -10,7 +10,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from tests.conftest import REPO
-from twg_data import i18n, localise
+from twg_data import i18n, labels, localise
 from twg_data.cli import main
 
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
@@ -77,12 +77,16 @@ def test_dates_and_meeting_labels_in_spanish_and_english_unchanged():
     day = dt.date(2015, 9, 21)
     with i18n.use("es"):
         assert i18n.format_day(day) == "21 de septiembre de 2015"
-        assert localise.meeting_label("Meeting 2 · Bogotá · 2015-09-21") == (
-            "Reunión 2 · Bogotá · 21 de septiembre de 2015"
+        assert labels.meeting(2, "Bogotá", day) == "Reunión 2 · Bogotá · 21 de septiembre de 2015"
+        assert labels.meeting(2, "Bogotá", day, cited=True) == (
+            "Reunión 2, Bogotá, 21 de septiembre de 2015"
         )
-    assert localise.meeting_label("Meeting 2 · Bogotá · 2015-09-21") == (
-        "Meeting 2 · Bogotá · 2015-09-21"
-    )
+    assert labels.meeting(2, "Bogotá", day) == "Meeting 2 · Bogotá · 2015-09-21"
+    assert labels.meeting(2, "Bogotá", day, cited=True) == "Meeting 2, Bogotá, 21 September 2015"
+    # A number or a place the report does not state is left out, never shown as a gap.
+    assert labels.meeting(None, "", pd.Timestamp(day)) == "Meeting · 2015-09-21"
+    assert labels.meeting(float("nan"), "Quito", "2016-10-17") == "Meeting · Quito · 2016-10-17"
+    assert labels.long_day(dt.date(2016, 5, 5)) == "5 May 2016"
 
 
 def test_a_table_in_spanish_translates_headers_and_vocabulary_not_report_text(con):

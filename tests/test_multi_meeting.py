@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from twg_data import export, queries
+from twg_data import export, labels, localise, queries
 from twg_data.build import build_database, connect
 from twg_data.filters import Filters
 from twg_data.validate import validate
@@ -72,10 +72,11 @@ def test_a_second_meeting_with_a_speaker_who_is_not_its_participant_is_rejected(
 
 
 def test_both_meetings_are_filter_options_in_date_order(two):
-    options = queries.filter_options(two)["meeting"]
-    assert [value for value, _ in options] == [BOGOTA_MEETING, TEST_MEETING]
-    assert dict(options)[TEST_MEETING] == "Meeting 3 · Geneva · 2016-05-10"
-    assert "moderator" in [value for value, _ in queries.filter_options(two)["role"]]
+    found = queries.filter_options(two)
+    assert [o.value for o in found["meeting"]] == [BOGOTA_MEETING, TEST_MEETING]
+    options = labels.filter_options(found, localise.labels(two))
+    assert dict(options["meeting"])[TEST_MEETING] == "Meeting 3 · Geneva · 2016-05-10"
+    assert "moderator" in [o.value for o in found["role"]]
 
 
 def test_a_person_at_both_meetings_is_one_participant_row_per_meeting(two):
@@ -197,7 +198,8 @@ def test_participation_per_meeting_counts_each_meeting_apart(two):
     frame = queries.participation_by_region(two, Filters())
     per_meeting = frame.groupby("meeting_id").people.sum().to_dict()
     assert per_meeting == {BOGOTA_MEETING: 23, TEST_MEETING: 3}
-    assert frame.meeting.tolist()[-1] == "Meeting 3 · Geneva · 2016-05-10"  # in date order
+    named = labels.with_meeting(frame).meeting.tolist()
+    assert named[-1] == "Meeting 3 · Geneva · 2016-05-10"  # in date order
     types = queries.participation_by_organization_type(two, Filters(meetings=(TEST_MEETING,)))
     assert types.people.sum() == 3
 

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from tests.report_facts import BOGOTA_PEOPLE, GIZ_PEOPLE, PRESENTERS
-from twg_data import queries
+from twg_data import i18n, labels, localise, queries
 from twg_data.filters import Filters
 
 BOGOTA = BOGOTA_PEOPLE
@@ -385,17 +385,29 @@ def test_place_filter_keeps_delegations_from_that_place(con):
 
 
 def test_filter_options_offer_the_values_the_data_holds(con):
-    options = queries.filter_options(con)
-    values = {param: [v for v, _ in pairs] for param, pairs in options.items()}
+    found = queries.filter_options(con)
+    values = {param: [o.value for o in options] for param, options in found.items()}
     assert values["meeting"] == ["twg-2015-bogota"]
     assert len(values["city"]) == 21
     assert "bogota" in values["city"] and "san-fernando" in values["city"]
     assert set(values["region"]) == {"Africa", "Americas", "Asia", "Europe"}
     assert set(values["role"]) == {"kick-off presenter", "listed participant"}
     assert "giz" in values["organization"]
-    labels = dict(options["city"])
-    assert labels["bogota"] == "Bogotá (COL)"
-    assert labels["san-fernando"] == "San Fernando"
+    # In parts: the labels are `labels.filter_options`' (one place names them, in the language)
+    cities = {o.value: o for o in found["city"]}
+    assert (cities["bogota"].name, cities["bogota"].code) == ("Bogotá", "COL")
+    assert cities["san-fernando"].code is None
+    named = labels.filter_options(found, localise.labels(con))
+    assert dict(named["city"])["bogota"] == "Bogotá (COL)"
+    assert dict(named["city"])["san-fernando"] == "San Fernando"
+    assert dict(named["country"])["COL"] == "Colombia (COL)"
+    assert dict(named["meeting"])["twg-2015-bogota"] == "Meeting 2 · Bogotá · 2015-09-21"
+    with i18n.use("es"):
+        spanish = labels.filter_options(found, localise.labels(con))
+    assert dict(spanish["country"])["MEX"] == "México (MEX)"
+    assert dict(spanish["meeting"])["twg-2015-bogota"] == (
+        "Reunión 2 · Bogotá · 21 de septiembre de 2015"
+    )
 
 
 def test_every_question_a_query_module_defines_is_run_by_the_tests_and_the_benchmarks():

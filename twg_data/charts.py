@@ -16,7 +16,7 @@ from functools import cache
 import altair as alt
 import pandas as pd
 
-from twg_data import i18n, localise
+from twg_data import i18n, labels, localise
 from twg_data.i18n import N_, _, format_count
 
 # Served by Streamlit's static file serving (server.enableStaticServing) from `static/`:
@@ -28,11 +28,12 @@ MAX_CITIES = 60
 _FONT = 15
 _PALETTE = ["#0b5563", "#e07a1f", "#5b8e3e", "#8e3e63", "#3e5b8e", "#b5a33a", "#777777"]
 _ROWS = alt.NamedData(name="rows")
+# How a city took part (`queries.city_participation`'s `map_group` code): legend and colour.
 MAP_GROUPS = {
-    N_("Meeting venue"): "#c0392b",
-    N_("Named participants"): _PALETTE[0],
-    N_("Named participants and a delegation"): _PALETTE[1],
-    N_("Delegation only"): "#8a9ba0",
+    "venue": (N_("Meeting venue"), "#c0392b"),
+    "participants": (N_("Named participants"), _PALETTE[0]),
+    "participants_and_delegation": (N_("Named participants and a delegation"), _PALETTE[1]),
+    "delegation": (N_("Delegation only"), "#8a9ba0"),
 }
 DAY_PARTS = (N_("session"), N_("break"))  # the timeline's `kind` values
 
@@ -141,9 +142,10 @@ def _per_meeting_template(group: str, value: str, language: str) -> dict:
 
 
 def per_meeting_bars(frame: pd.DataFrame, group: str, *, title: str, value: str = "people") -> dict:
-    """One stacked bar per meeting (rows in date order), split by group (region, ...)."""
+    """One stacked bar per meeting (rows in date order, each meeting in its parts,
+    `labels.MEETING_PARTS`), split by group (region, ...)."""
     template = _per_meeting_template(group, value, i18n.language())
-    return _fill(template, frame[["meeting", group, value]], title)
+    return _fill(template, labels.with_meeting(frame)[["meeting", group, value]], title)
 
 
 @cache
@@ -205,7 +207,8 @@ def _map_template(language: str) -> dict:
             color=alt.Color(
                 "map_group:N",
                 scale=alt.Scale(
-                    domain=[_(group) for group in MAP_GROUPS], range=list(MAP_GROUPS.values())
+                    domain=[_(label) for label, _colour in MAP_GROUPS.values()],
+                    range=[colour for _label, colour in MAP_GROUPS.values()],
                 ),
                 legend=alt.Legend(
                     orient="top-left", title=_("How the city took part"), symbolSize=260
@@ -238,6 +241,5 @@ def city_map(frame: pd.DataFrame) -> dict:
         frame = frame.head(MAX_CITIES)
     columns = ["city", "people", "map_group", "latitude", "longitude"]
     frame = frame[columns]
-    if i18n.language() != i18n.DEFAULT:
-        frame = frame.assign(map_group=frame["map_group"].map(_))
+    frame = frame.assign(map_group=[_(MAP_GROUPS[code][0]) for code in frame["map_group"]])
     return _fill(_map_template(i18n.language()), frame, title)

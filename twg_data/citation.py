@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twg_data import i18n, queries, vocabulary
+from twg_data import labels, queries
 from twg_data.filters import Filters
 from twg_data.i18n import N_, _
 from twg_data.queries import Connection
@@ -53,13 +53,6 @@ def terms() -> str:
     )
 
 
-def long_date(value: dt.date | pd.Timestamp) -> str:
-    """A date as a citation writes it: `21 September 2015` (`21 de septiembre de 2015`)."""
-    if i18n.language() != i18n.DEFAULT:
-        return i18n.format_day(value.date() if isinstance(value, pd.Timestamp) else value)
-    return f"{value.day} {value:%B %Y}"
-
-
 @dataclass(frozen=True)
 class Report:
     """One meeting report, as cited."""
@@ -75,9 +68,7 @@ class Report:
     @property
     def meeting(self) -> str:
         """The meeting as a reader names it: `Meeting 2, Bogotá, 21 September 2015`."""
-        word = _(vocabulary.MEETING_WORD)
-        parts = [f"{word} {self.meeting_number}" if self.meeting_number else word]
-        return ", ".join([*parts, *([self.city] if self.city else []), long_date(self.date)])
+        return labels.meeting(self.meeting_number, self.city, self.date, cited=True)
 
     def cite(self, section: str | None = None) -> str:
         """The report's citation; with a section, the citation of a passage in it."""

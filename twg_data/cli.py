@@ -68,7 +68,7 @@ def filters_from_args(con: Connection, args: argparse.Namespace) -> Filters:
     """The Filters the flags name; an unknown value is an error listing the valid ones."""
     options = queries.filter_options(con)
     params = {d.param: getattr(args, d.param) for d in DIMENSIONS if getattr(args, d.param)}
-    known = {param: [value for value, _ in pairs] for param, pairs in options.items()}
+    known = {param: [o.value for o in found] for param, found in options.items()}
     filters, warnings = Filters.from_query_params(params, known)
     if warnings:
         lines = [f"--{w.replace('=', ' ', 1)}" for w in warnings]

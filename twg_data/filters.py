@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields, make_dataclass, replace
+from typing import NamedTuple
 
-from twg_data import vocabulary
 from twg_data.i18n import N_
 
 MAX_VALUE_LENGTH = 200
@@ -22,15 +22,30 @@ MAX_VALUE_LENGTH = 200
 MEETING, PLACE, PERSON = "meeting", "place", "person"
 
 
+class Option(NamedTuple):
+    """One value a filter offers, in parts, as `queries.filter_options` reads it
+    (`labels.option` names it)."""
+
+    value: str
+    name: str  # what it is called in the data (English vocabulary, a city, a country)
+    code: str | None  # an ISO code or an organization's acronym
+    number: int | None  # a meeting's number
+    sort: str  # the order the sidebar lists options in (a meeting's: its ISO date)
+
+
 @dataclass(frozen=True)
 class Dimension:
+    """One way to filter: what it is called, what it tests, how its values are listed."""
+
     field: str  # attribute of Filters
     param: str  # URL query parameter, CLI flag (`--param`) and SQL parameter (`$param`)
     label: str  # what the sidebar calls it
     scope: str  # MEETING, PLACE or PERSON
     column: str  # column tested, in participant_facts (and place_facts for places)
-    # SELECT value, label, sort: the values the data holds, for the sidebar and link checks.
+    # SELECT value, name, code, number, sort: the values the data holds, in parts (for the
+    # sidebar and link checks); `labels.option` names them by `label_kind`.
     options: str
+    label_kind: str  # `meeting`, `country`, `city`, `organization`, or a vocabulary's kind
     holds_list: bool = False  # the column holds a list (a person's roles): match any of them
 
     @property
@@ -51,12 +66,18 @@ _PLACES_IN_MEETINGS = "city_id IN (SELECT city_id FROM cities_in_meetings)"
 
 
 def _named_places(column: str) -> str:
-    """Options of a place column that is its own label (region, sub-region): the values of the
+    """Options of a place column that is its own name (region, sub-region): the values of the
     places meetings name and of the people's places."""
-    return f"""SELECT {column}, {column}, {column} FROM place_facts
+    return f"""SELECT {column}, {column}, NULL, NULL, {column} FROM place_facts
         WHERE {column} IS NOT NULL AND {_PLACES_IN_MEETINGS}
-        UNION SELECT {column}, {column}, {column} FROM participant_facts
+        UNION SELECT {column}, {column}, NULL, NULL, {column} FROM participant_facts
         WHERE {column} IS NOT NULL"""
+
+
+def _named(column: str, value: str, table: str = "participant_facts") -> str:
+    """Options of a person column whose name is its label (organization type, ...)."""
+    return f"""SELECT {value}, {column}, NULL, NULL, {column}
+           FROM {table} WHERE {value} IS NOT NULL"""
 
 
 DIMENSIONS: tuple[Dimension, ...] = (
@@ -66,10 +87,13 @@ DIMENSIONS: tuple[Dimension, ...] = (
         N_("Meeting"),
         MEETING,
         "meeting_id",
-        f"""SELECT meeting_id, {vocabulary.MEETING_LABEL_SQL}, strftime(date, '%Y-%m-%d')
+        """SELECT meeting_id, ci.name, NULL, meeting_number, strftime(date, '%Y-%m-%d')
             FROM meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id""",
+        "meeting",
     ),
-    Dimension("regions", "region", N_("Region"), PLACE, "region", _named_places("region")),
+    Dimension(
+        "regions", "region", N_("Region"), PLACE, "region", _named_places("region"), "region"
+    ),
     Dimension(
         "sub_regions",
         "sub_region",
@@ -77,6 +101,7 @@ DIMENSIONS: tuple[Dimension, ...] = (
         PLACE,
         "sub_region",
         _named_places("sub_region"),
+        "sub_region",
     ),
     Dimension(
         "countries",
@@ -84,10 +109,11 @@ DIMENSIONS: tuple[Dimension, ...] = (
         N_("Country"),
         PLACE,
         "iso3",
-        f"""SELECT iso3, concat(country, ' (', iso3, ')'), country FROM participant_facts
+        f"""SELECT iso3, country, iso3, NULL, country FROM participant_facts
             WHERE iso3 IS NOT NULL
-            UNION SELECT iso3, concat(country, ' (', iso3, ')'), country FROM place_facts
+            UNION SELECT iso3, country, iso3, NULL, country FROM place_facts
             WHERE iso3 IS NOT NULL AND {_PLACES_IN_MEETINGS}""",
+        "country",
     ),
     Dimension(
         "cities",
@@ -95,9 +121,9 @@ DIMENSIONS: tuple[Dimension, ...] = (
         N_("City"),
         PLACE,
         "city_id",
-        f"""SELECT city_id,
-                   CASE WHEN iso3 IS NULL THEN city ELSE concat(city, ' (', iso3, ')') END, city
+        f"""SELECT city_id, city, iso3, NULL, city
             FROM place_facts WHERE {_PLACES_IN_MEETINGS}""",
+        "city",
     ),
     Dimension(
         "organizations",
@@ -105,11 +131,10 @@ DIMENSIONS: tuple[Dimension, ...] = (
         N_("Organization"),
         PERSON,
         "organization_id",
-        """SELECT organization_id,
-                  CASE WHEN organization_acronym IS NULL THEN organization
-                       ELSE concat(organization_acronym, ' · ', organization) END,
+        """SELECT organization_id, organization, organization_acronym, NULL,
                   coalesce(organization_acronym, organization)
            FROM participant_facts WHERE organization_id IS NOT NULL""",
+        "organization",
     ),
     Dimension(
         "organization_types",
@@ -117,8 +142,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         N_("Organization type"),
         PERSON,
         "organization_type_id",
-        """SELECT organization_type_id, organization_type, organization_type
-           FROM participant_facts WHERE organization_type_id IS NOT NULL""",
+        _named("organization_type", "organization_type_id"),
+        "organization_type",
     ),
     Dimension(
         "practice_communities",
@@ -126,8 +151,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         N_("Practice community"),
         PERSON,
         "practice_community_id",
-        """SELECT practice_community_id, practice_community, practice_community
-           FROM participant_facts WHERE practice_community_id IS NOT NULL""",
+        _named("practice_community", "practice_community_id"),
+        "practice_community",
     ),
     Dimension(
         "roles",
@@ -135,7 +160,8 @@ DIMENSIONS: tuple[Dimension, ...] = (
         N_("Role"),
         PERSON,
         "roles",
-        "SELECT role, role, role FROM (SELECT unnest(roles) AS role FROM participant_facts)",
+        _named("role", "role", "(SELECT unnest(roles) AS role FROM participant_facts)"),
+        "role",
         holds_list=True,
     ),
 )

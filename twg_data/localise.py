@@ -1,19 +1,18 @@
 """Tables in the current language: headers from the catalog, curated vocabulary from its
 Spanish columns, country names from CLDR. Report text (names, titles, passages) stays as the
 report words it. English returns the table unchanged, so English downloads keep their bytes.
+Labels built from parts (a meeting, a date, a filter's options) are `labels`'.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import pandas as pd
 
 from twg_data import countries, i18n
 from twg_data.i18n import _
-from twg_data.vocabulary import MEETING_WORD, NO_HEADING, NOT_STATED
+from twg_data.vocabulary import NO_HEADING, NOT_STATED
 
 # Columns that hold curated vocabulary, and which kind of label they hold.
 VALUE_KINDS = {
@@ -26,14 +25,6 @@ VALUE_KINDS = {
     "roles": "role",
     "category_label": "category",
     "description": "description",  # of an organization type, practice community or category
-}
-# A filter's options are (value, label) pairs; these parameters' labels are vocabulary.
-OPTION_KINDS = {
-    "region": "region",
-    "sub_region": "sub_region",
-    "organization_type": "organization_type",
-    "practice_community": "practice_community",
-    "role": "role",
 }
 LIST_SEPARATOR = "; "  # a cell holding several values (a person's roles)
 MARKERS = (NOT_STATED, NO_HEADING)
@@ -117,62 +108,3 @@ def labels(con) -> Labels:
     if i18n.language() == i18n.DEFAULT:
         return Labels()
     return Labels.from_frames(queries.spanish_labels(con), queries.country_names(con))
-
-
-_MEETING_LABEL = re.compile(
-    r"^Meeting(?P<number> \d+)? · (?P<city>.*?)(?: · (?P<day>\d{4}-\d{2}-\d{2}))?$"
-)
-
-
-def meeting_label(label: str) -> str:
-    """A meeting's label (`vocabulary.MEETING_LABEL_SQL`: 'Meeting 2 · Bogotá · 2015-09-21')
-    in the language: 'Reunión 2 · Bogotá · 21 de septiembre de 2015'. English: unchanged."""
-    found = _MEETING_LABEL.match(label) if i18n.language() != i18n.DEFAULT else None
-    if not found:
-        return label
-    day = found["day"] and i18n.format_day(date.fromisoformat(found["day"]))
-    parts = [_(MEETING_WORD) + (found["number"] or ""), found["city"], day]
-    return " · ".join(p for p in parts if p)
-
-
-def day(value) -> str:
-    """A date as the brief and pages write it: ISO in English (2015-09-21), the language's
-    long form otherwise (21 de septiembre de 2015)."""
-    if value is None or value != value:  # noqa: PLR0124 (NaT)
-        return ""
-    as_date = value.date() if hasattr(value, "date") else value
-    if i18n.language() == i18n.DEFAULT:
-        return as_date.isoformat()
-    return i18n.format_day(as_date)
-
-
-def filter_options(
-    options: dict[str, list[tuple[str, str]]], labels: Labels
-) -> dict[str, list[tuple[str, str]]]:
-    """The filters' (value, label) options with their labels in the language: meetings named
-    as `meeting_label` does, vocabulary from its Spanish, countries from CLDR."""
-    if i18n.language() == i18n.DEFAULT:
-        return options
-    localised = {}
-    for param, pairs in options.items():
-        if param == "meeting":
-            localised[param] = [(v, meeting_label(label)) for v, label in pairs]
-        elif param == "country":  # 'Mexico (MEX)'
-            localised[param] = [
-                (v, f"{countries.name(v, label.rsplit(' (', 1)[0])} ({v})") for v, label in pairs
-            ]
-        elif param in OPTION_KINDS:
-            kind = OPTION_KINDS[param]
-            localised[param] = [(v, labels.value(kind, label)) for v, label in pairs]
-        else:
-            localised[param] = pairs
-    return localised
-
-
-def long_day(value) -> str:
-    """A date written out: '21 September 2015' (English as the pages always wrote it, zero
-    padded), '21 de septiembre de 2015'."""
-    as_date = value.date() if hasattr(value, "date") else value
-    if i18n.language() == i18n.DEFAULT:
-        return f"{as_date:%d %B %Y}"
-    return i18n.format_day(as_date)

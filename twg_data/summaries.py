@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twg_data import queries
+from twg_data import labels, queries
 from twg_data.filters import Filters
 from twg_data.i18n import N_
 from twg_data.queries import Connection
@@ -22,8 +22,12 @@ class Summary:
     columns: dict[str, str]  # exported column -> what it holds
 
     def frame(self, con: Connection, filters: Filters) -> pd.DataFrame:
-        """The summary's rows under filters, with exactly its documented columns."""
-        return self.query(con, filters)[list(self.columns)]
+        """The summary's rows under filters, with exactly its documented columns (a
+        per-meeting table's `meeting` named from its parts by `labels.with_meeting`)."""
+        rows = self.query(con, filters)
+        if "meeting" in self.columns and "meeting" not in rows.columns:
+            rows = labels.with_meeting(rows)
+        return rows[list(self.columns)]
 
 
 _MEETING = {"meeting_id": "The meeting."}

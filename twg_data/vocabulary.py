@@ -1,4 +1,4 @@
-"""The domain's words in one place: roles, how a meeting is named, labels for what is missing.
+"""The domain's words in one place: roles, the word naming a meeting, labels for what is missing.
 
 Key-point categories (their order and labels) are data: `data/key_point_categories.csv`.
 Queries join that table; pages and the brief read the labels from query results.
@@ -18,13 +18,8 @@ NOT_STATED = N_("(not stated)")
 # A key point the report gives no heading.
 NO_HEADING = N_("(no heading)")
 
-# How a meeting is named wherever it is listed (filters, page headings, tabs), as SQL over a
-# meeting `m` and its city `ci`: `Meeting 2 · Bogotá · 2015-09-21` (no number: `Meeting · ...`).
+# The word a meeting is named with (`labels.meeting`: `Meeting 2 · Bogotá · 2015-09-21`).
 MEETING_WORD = N_("Meeting")
-MEETING_LABEL_SQL = (
-    "concat_ws(' · ', concat('Meeting', ' ' || m.meeting_number::VARCHAR), ci.name, "
-    "strftime(m.date, '%Y-%m-%d'))"
-)
 
 # The framing of entry points (`framing.kind`): heading of each group, and what one item is.
 FRAMING_HEADINGS = {

@@ -262,7 +262,7 @@ def test_a_meeting_without_a_number_is_titled_without_one(tmp_path, monkeypatch)
     monkeypatch.setenv("TWG_DATA_DIR", str(data))
     at = open_app("overview")
     no_exceptions(at)
-    # The one meeting label (vocabulary.MEETING_LABEL_SQL), as the sidebar's filter names it too.
+    # The one meeting label (labels.meeting), as the sidebar's filter names it too.
     assert at.subheader[0].value == "Meeting · Bogotá · 2015-09-21"
     assert "Meeting · Bogotá · 2015-09-21" in at.sidebar.multiselect[0].options
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from twg_data import citation, localise, queries, vocabulary
+from twg_data import citation, labels, localise, queries, vocabulary
 from twg_data.brief.items import (
     KINDS,
     Selection,
@@ -130,11 +130,6 @@ def point_quote(row) -> tuple[str, str]:
 
 
 def _meeting_part(m, objectives: pd.DataFrame, report: citation.Report) -> MeetingPart:
-    number = (
-        ""
-        if is_missing(m.meeting_number)
-        else _(vocabulary.MEETING_WORD) + f" {m.meeting_number} · "
-    )
     place = ", ".join(str(p) for p in (m.city, m.country) if not is_missing(p))
     facts = [
         (_("Report"), m.title),
@@ -146,7 +141,7 @@ def _meeting_part(m, objectives: pd.DataFrame, report: citation.Report) -> Meeti
     own = objectives[(objectives.meeting_id == m.meeting_id) & (objectives.scope == "meeting")]
     return MeetingPart(
         meeting_id=m.meeting_id,
-        heading=f"{number}{place} · {localise.day(m.date)}",
+        heading=labels.meeting(m.meeting_number, place, m.date),
         facts=tuple((label, str(v)) for label, v in facts if not is_missing(v)),
         objectives=tuple(
             " ".join(part for part in (text_of(o.label), text_of(o.text)) if part)
@@ -158,10 +153,10 @@ def _meeting_part(m, objectives: pd.DataFrame, report: citation.Report) -> Meeti
 
 def _participation(con: Connection, filters: Filters) -> Participation:
     figures = queries.headline_figures(con, filters).iloc[0]
-    labels = localise.labels(con)
+    vocabulary_labels = localise.labels(con)
 
     def asked(function) -> pd.DataFrame:
-        return localise.values(function(con, filters), labels)
+        return localise.values(function(con, filters), vocabulary_labels)
 
     def region(row) -> str:
         return f"{row.region}, {row.sub_region}"
@@ -226,13 +221,11 @@ def _participation(con: Connection, filters: Filters) -> Participation:
 
 def _filters(con: Connection, filters: Filters) -> tuple[tuple[str, str], ...]:
     """The active filters, each value with its label and its id."""
-    options = localise.filter_options(queries.filter_options(con), localise.labels(con))
-    pairs = []
-    for dimension in filters.active():
-        labels = dict(options.get(dimension.param, []))
-        values = ", ".join(f"{labels.get(v, v)} ({v})" for v in filters.values(dimension))
-        pairs.append((_(dimension.label), values))
-    return tuple(pairs)
+    options = labels.filter_options(queries.filter_options(con), localise.labels(con))
+    return tuple(
+        (name, ", ".join(f"{label} ({value})" for value, label in pairs))
+        for name, pairs in labels.active_filters(filters, options)
+    )
 
 
 def _left_out_labels(con: Connection, filters: Filters, selection: Selection) -> tuple[str, ...]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twg_data import vocabulary
 from twg_data.filters import Filters
 from twg_data.queries.base import (
     Connection,
@@ -17,8 +16,9 @@ from twg_data.queries.base import (
 )
 from twg_data.vocabulary import NOT_STATED
 
-# A meeting as every per-meeting table names it, in date order: `m` joined to its city `ci`.
-_MEETING = f"m.meeting_id, {vocabulary.MEETING_LABEL_SQL} AS meeting, m.date"
+# A meeting in every per-meeting table, in parts (`labels.MEETING_PARTS`, which
+# `labels.with_meeting` names): `m` joined to its city `ci`.
+_MEETING = "m.meeting_id, m.meeting_number, ci.name AS meeting_city, m.date"
 _MEETINGS = "meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id"
 
 
@@ -58,7 +58,7 @@ def key_points_per_meeting(con: Connection, filters: Filters) -> pd.DataFrame:
         JOIN key_point_categories c ON c.category = k.category
         JOIN {_MEETINGS} ON m.meeting_id = k.meeting_id
         WHERE {where}
-        GROUP BY m.meeting_id, meeting, m.date, c.label, c.position
+        GROUP BY m.meeting_id, m.meeting_number, meeting_city, m.date, c.label, c.position
         ORDER BY m.date, m.meeting_id, c.position
     """
     return _frame(con, sql, params)

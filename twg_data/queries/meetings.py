@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twg_data import vocabulary
 from twg_data.filters import Filters
 from twg_data.queries.base import Connection, _frame, _meeting_where, _people_where
 from twg_data.schema import TABLES_BY_NAME
@@ -15,7 +14,7 @@ def meetings(con: Connection, filters: Filters) -> pd.DataFrame:
     where, params = _meeting_where(filters, "m")
     sql = f"""
         SELECT m.meeting_id, m.meeting_number, m.title, m.date, ci.name AS city,
-               {vocabulary.MEETING_LABEL_SQL} AS label, co.name AS country, m.part_of,
+               co.name AS country, m.part_of,
                m.agenda_process, m.attendance_stated,
                m.report_file,
                (SELECT string_agg(f.name_as_stated, '; ' ORDER BY f.position)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twg_data.filters import DIMENSIONS, Filters
+from twg_data.filters import DIMENSIONS, Filters, Option
 from twg_data.queries.base import Connection, _frame, _meeting_where, _people_where, _place_where
 from twg_data.vocabulary import LISTED_ROLE, NOT_STATED, PRESENTER_ROLE
 
 
-def filter_options(con: Connection) -> dict[str, list[tuple[str, str]]]:
-    """For each filter parameter, the (value, label) pairs the data holds, in display order."""
+def filter_options(con: Connection) -> dict[str, list[Option]]:
+    """For each filter parameter, the values the data holds in parts (`labels.Option`), in
+    display order; `labels.filter_options` names them."""
     # UNION (not UNION ALL) already drops repeated rows; a DISTINCT per branch cost 12%.
     sql = " UNION ".join(f"SELECT '{d.param}' AS param, * FROM ({d.options})" for d in DIMENSIONS)
-    options: dict[str, list[tuple[str, str]]] = {d.param: [] for d in DIMENSIONS}
-    for param, value, label, _ in con.execute(f"{sql} ORDER BY 1, 4, 3").fetchall():
-        options[param].append((value, label))
+    options: dict[str, list[Option]] = {d.param: [] for d in DIMENSIONS}
+    for param, value, name, code, number, sort in con.execute(
+        f"{sql} ORDER BY 1, 6, 3, 4, 5"
+    ).fetchall():
+        options[param].append(Option(value, name, code, number, sort))
     return options
 
 
@@ -198,11 +201,11 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
                    CASE WHEN count(t.network) > 0
                         THEN concat('delegation (', string_agg(DISTINCT t.network, '; '), ')')
                    END) AS took_part_as,
-               CASE WHEN bool_or(t.venue) THEN 'Meeting venue'
+               CASE WHEN bool_or(t.venue) THEN 'venue'
                     WHEN max(p.people) > 0 AND count(t.network) > 0
-                        THEN 'Named participants and a delegation'
-                    WHEN max(p.people) > 0 THEN 'Named participants'
-                    ELSE 'Delegation only' END AS map_group,
+                        THEN 'participants_and_delegation'
+                    WHEN max(p.people) > 0 THEN 'participants'
+                    ELSE 'delegation' END AS map_group,
                pl.city_id
         FROM places t
         JOIN place_facts pl ON pl.city_id = t.city_id

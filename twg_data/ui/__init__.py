@@ -11,7 +11,8 @@ file name as code), the one escaping function (`twg_data.text`); a test scans th
 any other way in (`tests/test_markdown_safety.py`).
 """
 
-from twg_data.localise import long_day, meeting_label
+from twg_data.labels import long_day
+from twg_data.labels import meeting as meeting_name
 from twg_data.text import Markdown, code, fmt, md
 from twg_data.ui.cache import (
     brief_file,
@@ -54,7 +55,7 @@ from twg_data.ui.tables import (
 
 __all__ = [
     "long_day",
-    "meeting_label",
+    "meeting_name",
     "column_label",
     "md",
     "fmt",

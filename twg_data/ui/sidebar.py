@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from twg_data import i18n, localise, queries
+from twg_data import i18n, labels, localise, queries
 from twg_data.filters import DIMENSIONS, Filters, shorten
 from twg_data.i18n import _, format_count, ngettext
 from twg_data.text import Markdown, code, fmt
@@ -25,7 +25,7 @@ _QUOTED = 3  # how many of a parameter's dropped values a warning quotes
 
 
 def _localised_options(cursor) -> dict[str, list[tuple[str, str]]]:
-    return localise.filter_options(queries.filter_options(cursor), localise.labels(cursor))
+    return labels.filter_options(queries.filter_options(cursor), localise.labels(cursor))
 
 
 def filter_options() -> dict[str, list[tuple[str, str]]]:
@@ -155,16 +155,9 @@ def describe_filters(filters: Filters) -> Markdown:
     """The active filters with their display labels."""
     if filters.is_empty:
         return Markdown(_("No filters: everything is shown."))
-    options = filter_options()
     parts = [
-        fmt(
-            "{filter}: {values}",
-            filter=_(dimension.label),
-            values=", ".join(
-                dict(options.get(dimension.param, [])).get(v, v) for v in filters.values(dimension)
-            ),
-        )
-        for dimension in filters.active()
+        fmt("{filter}: {values}", filter=name, values=", ".join(label for _, label in pairs))
+        for name, pairs in labels.active_filters(filters, filter_options())
     ]
     return fmt(_("Filtered by {filters}."), filters=Markdown("; ".join(parts)))
 
