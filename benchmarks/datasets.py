@@ -53,6 +53,14 @@ def shape(size: str, meetings: int) -> tuple[int, int]:
     return int(people), int(own) if own else meetings
 
 
+def label(size: str) -> str:
+    """How a size reads in a report: `shipped data`, `100,000 people x 50 meetings`."""
+    if size == SHIPPED:
+        return "shipped data"
+    people, _, meetings = size.partition("x")
+    return f"{int(people):,} people" + (f" x {int(meetings)} meetings" if meetings else "")
+
+
 def _synth_version() -> str:
     """Changes when the generator changes, so that cached folders are regenerated."""
     folder = Path(synth.__file__).parent  # the generator and its place lists
