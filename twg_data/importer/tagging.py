@@ -14,7 +14,7 @@ import re
 from twg_data.importer import forms, person_line, when
 from twg_data.importer.draft import Decision, Draft, Tag
 from twg_data.importer.errors import ReportError
-from twg_data.importer.layout import label_of
+from twg_data.importer.line_kinds import label_of
 from twg_data.importer.passages import Passage
 from twg_data.importer.recognisers import key_points, sessions, speakers
 from twg_data.importer.recognisers.context import Context

@@ -7,7 +7,7 @@ présents`), after a lead-in (`Present:`, `In attendance:`) or inline after one
 from __future__ import annotations
 
 from twg_data.importer import forms, person_line
-from twg_data.importer.layout import label_of
+from twg_data.importer.line_kinds import label_of
 from twg_data.importer.passages import Passage
 from twg_data.importer.recognisers.context import Context
 from twg_data.importer.recognisers.people import read_line, table_person, take_part

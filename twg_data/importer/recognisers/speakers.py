@@ -16,7 +16,7 @@ import re
 from twg_data.importer import forms, person_line, when
 from twg_data.importer.draft import Decision
 from twg_data.importer.identity import normal
-from twg_data.importer.layout import label_of
+from twg_data.importer.line_kinds import label_of
 from twg_data.importer.passages import TITLE, Passage
 from twg_data.importer.person_line import PersonLine
 from twg_data.importer.recognisers.context import Context
