@@ -18,6 +18,8 @@ SHIPPED = "shipped"
 
 @dataclass(frozen=True)
 class Dataset:
+    """A data folder a benchmark runs on, and the database built from it."""
+
     name: str  # "shipped", the number of people ("100000"), or people x meetings ("100000x50")
     data_dir: Path
     db_path: Path  # a database of its own (never the app's under .cache/)
