@@ -18,6 +18,8 @@ SHIPPED = "shipped"
 
 @dataclass(frozen=True)
 class Dataset:
+    """A data folder a benchmark runs on, and the database built from it."""
+
     name: str  # "shipped", the number of people ("100000"), or people x meetings ("100000x50")
     data_dir: Path
     db_path: Path  # a database of its own (never the app's under .cache/)
@@ -51,6 +53,14 @@ def shape(size: str, meetings: int) -> tuple[int, int]:
     """(people, meetings) of a synthetic size; `meetings` unless the size names its own."""
     people, _, own = size.partition("x")
     return int(people), int(own) if own else meetings
+
+
+def label(size: str) -> str:
+    """How a size reads in a report: `shipped data`, `100,000 people x 50 meetings`."""
+    if size == SHIPPED:
+        return "shipped data"
+    people, _, meetings = size.partition("x")
+    return f"{int(people):,} people" + (f" x {int(meetings)} meetings" if meetings else "")
 
 
 def _synth_version() -> str:

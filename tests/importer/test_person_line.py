@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import SHIPPED_DATA
-from twg_data.importer import person_line
+from twg_data.importer import person_line, person_names
 from twg_data.importer.folder import read_tables
 from twg_data.importer.identity import Registry
 from twg_data.importer.places import Places
@@ -197,7 +197,7 @@ def test_numbered_names_are_taken_only_in_a_list_of_participants(read):
     ],
 )
 def test_a_labels_value_split_into_its_people(value, people):
-    assert person_line.split_people(value) == people
+    assert person_names.split_people(value) == people
 
 
 @pytest.mark.parametrize(
@@ -209,4 +209,4 @@ def test_a_labels_value_split_into_its_people(value, people):
     ],
 )
 def test_surname_first_in_capitals_is_reordered(text, expected):
-    assert person_line.given_name_first(text) == expected
+    assert person_names.given_name_first(text) == expected

@@ -19,8 +19,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from twg_data.importer import forms, when
 from twg_data.importer.identity import normal
+from twg_data.importer.line_kinds import (
+    all_caps,
+    heading_like,
+    is_lead,
+    label_of,
+    starts_with_time,
+)
 
 BULLETS = "-*•▪▫◦●○■□➢➤►▶‣⁃∙·–—+\uf0b7\uf0a7\uf076\uf0d8\uf0fc"
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
@@ -43,10 +49,6 @@ _ENDS_WITH_HONORIFIC = re.compile(
 )
 # A line that opens like a list's entry: a capitalised name and a comma ('Ana Ruiz, Oxfam').
 _ENTRY = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s|\([^()]{1,15}\)\s){1,5}[A-Z][\w'’-]+\s?[,(–-]")
-_END = (".", ";", ",", ":", "!", "?")
-_LABEL = re.compile(r"^([^:]{1,40}?)\s*:\s*(.*)$")
-HEADING_WORDS = 20  # a heading-like line has at most this many words
-LEAD_WORDS = 10  # a lead-in line ('Panellists were:') has at most this many words
 
 
 @dataclass
@@ -59,81 +61,6 @@ class Block:
     number: int | None = None  # a numbered list item's number
     cells: dict[str, str] = field(default_factory=dict)  # a table row, by its header
     lead: str = ""  # an item's lead-in line ('Panelists', 'Ponentes:'), if any
-
-
-def label_of(line: str) -> tuple[str, str] | None:
-    """('venue', 'City Hall') for 'Venue: City Hall': a known label (a role, a date, a
-    venue, a participants heading) and what follows it; None otherwise."""
-    found = _LABEL.match(line.strip())
-    if not found or len(found[1].split()) > 5:
-        return None
-    name = normal(found[1])
-    value = found[2].strip().strip("*_").strip()
-    if name in forms.roles():
-        return "role", value
-    kinds = [
-        kind
-        for kind in ("date", "time", "venue", "participants", "absent", "published", "next")
-        + ("format",)
-        if name in forms.section_forms(kind)
-    ]
-    if kinds[:2] == ["date", "time"]:  # 'When:' names a day or hours, by what follows
-        return ("date" if when.find_dates(value) else "time"), value
-    if kinds:
-        return kinds[0], value
-    for kind in ("participants", "absent"):  # 'Conectadas por Teams:', 'Present in the room:'
-        if any(name.startswith(form + " ") for form in forms.section_forms(kind)):
-            return kind, value
-    return None
-
-
-def is_lead(line: str) -> bool:
-    """A line that introduces a list: a role label alone ('Panelists', 'Ponentes:'), or a
-    short line ending in a colon ('Kick-off presenters included:', 'Present:'). A list's
-    heading alone ('List of participants') is a heading, not a lead-in."""
-    text = line.strip().strip("*_").rstrip(":").strip("*_ ")
-    if normal(text) in forms.lead_roles():
-        return True
-    return line.strip().strip("*_").endswith(":") and 0 < len(text.split()) <= LEAD_WORDS
-
-
-def starts_with_time(line: str) -> bool:
-    """An agenda line: it opens with a time ('10.15 Opening', '0930-1045 Panel', '9 a.m.')."""
-    if when.find_start_time(line) is not None:
-        return True
-    times = when.find_time_range(line)
-    return times is not None and line.strip().startswith(times[2])
-
-
-def _heading_like(line: str) -> bool:
-    text = line.strip()
-    words = text.split()
-    return (
-        0 < len(words) <= HEADING_WORDS
-        and not text.endswith(_END)
-        and (text[0].isupper() or text[0].isdigit())
-        and label_of(text) is None
-        and not starts_with_time(text)
-        and not date_line(text)
-        and not re.search(r"[a-z]{3}[.!?]\s+[A-Z]", text)  # two sentences are not a heading
-    )
-
-
-def date_line(text: str) -> bool:
-    """A line that states a date and little else ('Geneva, March 3, 2017', 'Tuesday, 4
-    October 2016 - 09:00 - 12:30'): a passage, never a heading."""
-    if not re.search(r"\b(?:19|20)\d{2}\b", text):
-        return False
-    found = when.find_dates(text)
-    if not found:
-        return False
-    rest = text.replace(found[0].words, " ")
-    return len(re.findall(r"[A-Za-zÀ-ÿ]{3,}", rest)) <= 3
-
-
-def _all_caps(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(line.split()) <= 12
 
 
 def _cells(line: str) -> list[str]:
@@ -349,15 +276,15 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
             text = (item[5] if item else stripped).replace("**", "").replace("__", "").strip()
             blocks.append(Block("paragraph", text))  # '3. The panellists were:' opens a list
             lead.open(text)
-        elif bold and _heading_like(bold[1]):
+        elif bold and heading_like(bold[1]):
             blocks.append(Block("heading", bold[1].strip()))
             lead.close()
         elif (
             index
-            and _all_caps(stripped)
+            and all_caps(stripped)
             and blocks
             and blocks[-1].kind == "heading"
-            and (_all_caps(blocks[-1].text) and not blocks[-1].level and _heading_like(stripped))
+            and (all_caps(blocks[-1].text) and not blocks[-1].level and heading_like(stripped))
         ):
             blocks[-1].text += " " + stripped  # an ALL-CAPS title wrapped over two lines
         elif item and not _numbered_heading(item, stripped, alone):
@@ -380,7 +307,7 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
             lead.close()
             if (
                 numbered
-                and _heading_like(numbered[2])
+                and heading_like(numbered[2])
                 and "," not in stripped
                 and not starts_with_time(stripped)
             ):
@@ -388,10 +315,10 @@ def _classify(lines: list[str], lead: _Lead) -> list[Block]:
             elif (
                 (
                     (alone or index == 0)
-                    and _heading_like(stripped)
-                    and (alone or _all_caps(stripped) or not _heading_like(lines[1]))
+                    and heading_like(stripped)
+                    and (alone or all_caps(stripped) or not heading_like(lines[1]))
                 )
-                or _all_caps(stripped)
+                or all_caps(stripped)
                 and label_of(stripped) is None
                 and len(stripped.split()) > 1
             ):
@@ -413,14 +340,14 @@ def _listed(line: str) -> bool:
         0 < len(line.split()) <= 25
         and (line[0].isupper() or line[0] in "([")
         and not starts_with_time(line)
-        and not _all_caps(line)
+        and not all_caps(line)
         and label_of(line) is None
     )
 
 
 def _numbered_heading(item: re.Match, line: str, alone: bool) -> bool:
     """'3. Recommendations' alone is a heading; '1. Ana Ruiz, Mayor, Quito' is a list item."""
-    return bool(item[2]) and alone and _heading_like(item[5]) and "," not in line
+    return bool(item[2]) and alone and heading_like(item[5]) and "," not in line
 
 
 def join_broken_paragraphs(blocks: list[Block]) -> list[Block]:

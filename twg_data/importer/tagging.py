@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from twg_data.importer import forms, person_line, when
+from twg_data.importer import forms, person_names, when
 from twg_data.importer.draft import Decision, Draft, Tag
 from twg_data.importer.errors import ReportError
-from twg_data.importer.layout import label_of
+from twg_data.importer.line_kinds import label_of
 from twg_data.importer.passages import Passage
 from twg_data.importer.recognisers import key_points, sessions, speakers
 from twg_data.importer.recognisers.context import Context
@@ -143,7 +143,7 @@ def _speaker(context: Context, passage: Passage, options: dict) -> None:
     session_id = options.get("session_id") or None
     named = [
         chunk
-        for chunk in person_line.split_people(text)
+        for chunk in person_names.split_people(text)
         if speakers.add_speaker(context, session_id, role, chunk, passage)
     ]
     if not named:

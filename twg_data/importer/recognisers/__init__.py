@@ -12,7 +12,7 @@ import re
 from twg_data.importer import forms, when
 from twg_data.importer.draft import Draft
 from twg_data.importer.entities import Entities
-from twg_data.importer.layout import label_of
+from twg_data.importer.line_kinds import label_of
 from twg_data.importer.passages import number, sections
 from twg_data.importer.reader import Document
 from twg_data.importer.recognisers import (

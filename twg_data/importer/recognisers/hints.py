@@ -10,7 +10,7 @@ from functools import cache
 from twg_data.importer import forms
 from twg_data.importer.draft import Hint
 from twg_data.importer.identity import normal
-from twg_data.importer.person_line import looks_like_name, strip_honorific
+from twg_data.importer.person_names import looks_like_name, strip_honorific
 from twg_data.importer.recognisers.context import Context
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from twg_data.importer import forms, when
 from twg_data.importer.draft import Decision
 from twg_data.importer.identity import normal
-from twg_data.importer.layout import date_line, label_of
+from twg_data.importer.line_kinds import date_line, label_of
 from twg_data.importer.passages import TITLE, Passage
 from twg_data.importer.recognisers.context import Context
 

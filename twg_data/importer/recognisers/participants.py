@@ -6,8 +6,8 @@ présents`), after a lead-in (`Present:`, `In attendance:`) or inline after one
 
 from __future__ import annotations
 
-from twg_data.importer import forms, person_line
-from twg_data.importer.layout import label_of
+from twg_data.importer import forms, person_names
+from twg_data.importer.line_kinds import label_of
 from twg_data.importer.passages import Passage
 from twg_data.importer.recognisers.context import Context
 from twg_data.importer.recognisers.people import read_line, table_person, take_part
@@ -26,7 +26,7 @@ def run(context: Context) -> None:
                 lead = kind
                 value = _inline_value(passage)
                 if value and kind == "participants":
-                    for chunk in person_line.split_people(value):
+                    for chunk in person_names.split_people(value):
                         line = read_line(context, chunk, listed=True)
                         if line:
                             take_part(context, line, passage)

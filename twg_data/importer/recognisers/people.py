@@ -4,7 +4,7 @@ and by the curator's tagging."""
 
 from __future__ import annotations
 
-from twg_data.importer import forms, person_line
+from twg_data.importer import forms, person_line, person_names
 from twg_data.importer.draft import COLUMNS
 from twg_data.importer.identity import normal
 from twg_data.importer.passages import Passage
@@ -135,9 +135,9 @@ def table_person(cells: dict[str, str]) -> tuple[PersonLine | None, int | None]:
                 found[column] = value.strip()
                 break
     name = person_line.NOTES.sub("", found.get("name", "")).strip()
-    name = " ".join(w for w in name.split() if not person_line.is_postnominal(w))
-    written = person_line.given_name_first(person_line.strip_honorific(name))
-    if not person_line.looks_like_name(written, listed=True):
+    name = " ".join(w for w in name.split() if not person_names.is_postnominal(w))
+    written = person_names.given_name_first(person_names.strip_honorific(name))
+    if not person_names.looks_like_name(written, listed=True):
         return None, None
     organization = found.get("organization", "")
     if forms.has_word(organization, forms.title_words()) and not forms.has_word(
@@ -147,7 +147,7 @@ def table_person(cells: dict[str, str]) -> tuple[PersonLine | None, int | None]:
         organization = ""
         found["organization"] = ""
     line = PersonLine(
-        person_line.as_name(written),
+        person_names.as_name(written),
         title=found.get("title", ""),
         unit=found.get("unit", ""),
         organization=found.get("organization", ""),

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from twg_data.importer import when
 from twg_data.importer.draft import Decision
-from twg_data.importer.layout import label_of
+from twg_data.importer.line_kinds import label_of
 from twg_data.importer.passages import TITLE, Passage, Section
 from twg_data.importer.recognisers.context import Context
 from twg_data.text import slug

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from twg_data.importer import forms, person_line, when
+from twg_data.importer import forms, person_names, when
 from twg_data.importer.draft import Decision
 from twg_data.importer.identity import normal
-from twg_data.importer.layout import label_of
+from twg_data.importer.line_kinds import label_of
 from twg_data.importer.passages import TITLE, Passage
 from twg_data.importer.person_line import PersonLine
 from twg_data.importer.recognisers.context import Context
@@ -73,7 +73,7 @@ def _read(context: Context, session_id: str | None, passages: list[Passage], age
             label = None
         if label and label[0] == "role":
             role = role_of(passage.plain.split(":", 1)[0])
-            people = person_line.split_people(label[1]) if label[1] else []
+            people = person_names.split_people(label[1]) if label[1] else []
             for text in people:
                 add_speaker(context, session_id, role, text, passage)
             open_list = True
@@ -124,13 +124,13 @@ def _with_affiliation(context: Context, passages: list[Passage], index: int):
     passage (it holds the title and organization); else the passage as it is."""
     passage = passages[index]
     below = passages[index + 1] if index + 1 < len(passages) else None
-    name = person_line.strip_honorific(passage.plain.strip())
-    if below is None or not person_line.looks_like_name(name) or below.heading:
+    name = person_names.strip_honorific(passage.plain.strip())
+    if below is None or not person_names.looks_like_name(name) or below.heading:
         return passage.plain, passage, None
     text = below.plain.strip()
     if label_of(text) or _opens_list(text) or len(text.split()) > 20 or text.endswith("."):
         return passage.plain, passage, None
-    if person_line.looks_like_name(person_line.strip_honorific(text.split(",")[0])):
+    if person_names.looks_like_name(person_names.strip_honorific(text.split(",")[0])):
         return passage.plain, passage, None  # the next line is another person
     return f"{passage.plain.strip()}, {text}", below, index + 1
 
@@ -144,7 +144,7 @@ def _read_agenda_line(context: Context, session) -> None:
     label = label_of(text)
     if label and label[0] == "role" and label[1]:
         role = role_of(text.split(":", 1)[0])
-        for chunk in person_line.split_people(label[1]):
+        for chunk in person_names.split_people(label[1]):
             add_speaker(context, session.session_id, role, chunk, session.source)
 
 
@@ -213,16 +213,16 @@ def _read_cells(context: Context, session_id: str, passage: Passage) -> None:
             label = label_of(line)
             if label and label[0] == "role":
                 role = role_of(line.split(":", 1)[0])
-                for text in person_line.split_people(label[1]) if label[1] else []:
+                for text in person_names.split_people(label[1]) if label[1] else []:
                     add_speaker(context, session_id, role, text, passage)
                 continue
             if line.endswith(":") and role_of(line):
                 role = role_of(line)
                 continue
-            name = person_line.strip_honorific(line)
+            name = person_names.strip_honorific(line)
             following = lines[index] if index < len(lines) else ""
             if (
-                person_line.looks_like_name(name)
+                person_names.looks_like_name(name)
                 and following
                 and read_line(context, following) is None
             ):
@@ -256,10 +256,10 @@ def _in_prose(context: Context, session_id, passage: Passage) -> None:
             role = _role_ending(window)
         if not role:
             continue
-        rest = person_line.strip_honorific(passage.plain[match.end() :])
+        rest = person_names.strip_honorific(passage.plain[match.end() :])
         rest = _AND_ANOTHER.sub("; ", rest)  # '..., y de Patricia Olave' / ', and by Ana'
         clause = re.split(_CLAUSE_END, rest)[0]
-        for text in person_line.split_people(clause.strip(" ,")):
+        for text in person_names.split_people(clause.strip(" ,")):
             add_speaker(context, session_id, role, text, passage)
     _listed_in_prose(context, session_id, passage)
 
@@ -282,7 +282,7 @@ def _listed_in_prose(context: Context, session_id, passage: Passage) -> None:
         return
     head = re.sub(r"\S+\s+(?:by|par|por)\s+\S+(?:\s+[A-Z]\S*)*", " ", head)  # 'moderated by X'
     role = role_of(head)
-    people = person_line.split_people(tail.strip().rstrip("."))
+    people = person_names.split_people(tail.strip().rstrip("."))
     if not role or len(people) < 2:
         return
     for text in people:
