@@ -6,8 +6,8 @@ import streamlit as st
 
 from twg_data import ui
 from twg_data.i18n import _
-from twg_data.pages import CURATE, DATA_PROBLEMS, PageSpec, shown_pages
-from twg_data.ui import curator, language
+from twg_data.pages import CURATE
+from twg_data.ui import curator, language, navigation
 
 language.choose()  # this run's language: the URL, the session's choice, or the browser's
 st.set_page_config(
@@ -16,28 +16,18 @@ st.set_page_config(
     layout="wide",
 )
 
-
-def page(spec: PageSpec) -> st.Page:
-    return st.Page(
-        spec.file,
-        title=_(spec.title),
-        url_path=spec.url_path,
-        icon=spec.icon,
-        default=spec.default,
-    )
-
-
 ui.refresh_database()  # once per run: rebuild if the CSVs changed
 
-pages = [page(spec) for spec in shown_pages(len(ui.meetings_in_data()))]
-if ui.data_problems():
-    pages.append(page(DATA_PROBLEMS))
+# Every page a link can name; the navigation lists those the data allows (Across meetings with
+# two meetings or more, Data problems while the CSVs have problems), the others are hidden.
+meetings = len(ui.meetings_in_data())
+pages = navigation.linked_pages(meetings, bool(ui.data_problems()))
 # The Curate page for a signed-in curator, where the operator set a secret (else nothing).
-pages += curator.pages(page(CURATE))
+pages += curator.pages(navigation.page(CURATE))
 
 current = st.navigation(pages)
 ui.set_current_page(current.url_path)
 if not ui.show_data_status():
     st.stop()
 ui.sidebar_filters()
-current.run()
+navigation.run(current, meetings)  # the page, or why the data does not allow it

@@ -10,9 +10,10 @@ from streamlit.testing.v1 import AppTest
 from twg_data import pages
 
 APP = Path(__file__).resolve().parents[1] / "app.py"
-# The app's own registry: the pages of the shipped data (one meeting), and every page.
+# The app's own registry: the pages of the shipped data (one meeting), and every page a link
+# can name (Data problems included).
 PAGES = {spec.name: spec.file for spec in pages.shown_pages(1)}
-ALL_PAGES = {spec.name: spec.file for spec in pages.PAGES}
+ALL_PAGES = {spec.name: spec.file for spec in pages.LINKED}
 
 
 class MediaFiles:

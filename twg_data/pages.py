@@ -18,7 +18,8 @@ class PageSpec:
     url_path: str
     icon: str
     default: bool = False
-    min_meetings: int = 1  # shown only when the data holds at least this many meetings
+    min_meetings: int = 1  # listed only when the data holds at least this many meetings
+    only_with_problems: bool = False  # listed only while the CSVs have problems
 
     @property
     def file(self) -> str:
@@ -29,6 +30,16 @@ class PageSpec:
     def url(self) -> str:
         """The path a browser opens: the default page lives at the root."""
         return "" if self.default else self.url_path
+
+    def listed(self, meetings: int, problems: bool) -> bool:
+        """Whether the navigation lists the page, for data of this many meetings, with or
+        without problems. A page not listed is still registered (see `LINKED`)."""
+        return meetings >= self.min_meetings and (problems or not self.only_with_problems)
+
+    def too_few_meetings(self, meetings: int) -> bool:
+        """Whether the page compares meetings and the data holds too few for it: its address
+        then says so instead of drawing the page."""
+        return self.min_meetings > 1 and meetings < self.min_meetings
 
 
 PAGES: tuple[PageSpec, ...] = (
@@ -49,11 +60,28 @@ PAGES: tuple[PageSpec, ...] = (
 
 
 def shown_pages(meetings: int) -> tuple[PageSpec, ...]:
-    """The pages in the navigation when the data holds this many meetings."""
-    return tuple(spec for spec in PAGES if meetings >= spec.min_meetings)
+    """The pages of `PAGES` in the navigation when the data holds this many meetings."""
+    return tuple(spec for spec in PAGES if spec.listed(meetings, problems=False))
 
 
 # Shown only to a signed-in curator, where the operator turned curator mode on.
 CURATE = PageSpec("curate", N_("Curate"), "curate", ":material/edit_note:")
-# Shown only while the CSVs have problems.
-DATA_PROBLEMS = PageSpec("data_problems", N_("Data problems"), "data-problems", ":material/error:")
+# Listed only while the CSVs have problems (with none, its address says the data is sound).
+DATA_PROBLEMS = PageSpec(
+    "data_problems",
+    N_("Data problems"),
+    "data-problems",
+    ":material/error:",
+    min_meetings=0,
+    only_with_problems=True,
+)
+# Every page a link can name, registered on every run: a link to a page the data does not
+# allow finds the page hidden from the navigation, not "Page not found". The Curate page is
+# not one of them: where curator mode is off its address stays unknown (`ui.curator.pages`).
+LINKED: tuple[PageSpec, ...] = (*PAGES, DATA_PROBLEMS)
+
+
+def listed_pages(meetings: int, problems: bool) -> tuple[PageSpec, ...]:
+    """The pages of `LINKED` the navigation lists, for data of this many meetings, with or
+    without problems."""
+    return tuple(spec for spec in LINKED if spec.listed(meetings, problems))

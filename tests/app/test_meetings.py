@@ -52,12 +52,62 @@ def test_with_one_meeting_a_page_has_no_switcher_and_the_link_no_meeting(page):
     assert "shown_meeting" not in at.query_params
 
 
-def test_with_one_meeting_the_across_meetings_page_is_not_in_the_navigation():
-    assert "across_meetings" not in PAGES
-    at = open_app("overview")
-    with pytest.raises(ValueError):
-        at.switch_page(ALL_PAGES["across_meetings"])
+def test_with_one_meeting_a_link_to_across_meetings_says_on_the_page_why_it_is_not_listed():
+    assert "across_meetings" not in PAGES  # not in the navigation, yet its address answers
+    at = open_app("across_meetings")
+    no_exceptions(at)
+    assert at.title[0].value == "Across meetings"
+    assert [i.value for i in at.info] == [
+        "This page compares meetings, and the data holds 1 meeting: there is nothing to compare "
+        "yet. The page joins the navigation once the data holds 2 meetings or more; the Overview "
+        "shows what the data holds."
+    ]
+    (overview,) = at.get("page_link")
+    assert overview.proto.label == "Overview" and overview.proto.page == ""  # the root
+    assert overview.proto.page_script_hash
+    # Nothing of the page itself is drawn: no charts' downloads, metrics, tables or map.
+    assert not at.metric and not at.dataframe and not at.get("download_button")
     assert [s.name for s in pages.shown_pages(2)][:2] == ["overview", "across_meetings"]
+
+
+def test_with_one_meeting_the_across_meetings_address_speaks_spanish():
+    at = open_app("across_meetings", lang="es")
+    no_exceptions(at)
+    assert at.title[0].value == "A lo largo de las reuniones"
+    assert at.info[0].value.startswith(
+        "Esta página compara reuniones, y los datos contienen 1 reunión: todavía no hay nada que "
+        "comparar."
+    )
+    assert at.get("page_link")[0].proto.label == "Resumen general"
+
+
+def test_with_sound_data_a_link_to_data_problems_says_there_are_none():
+    at = open_app("data_problems")
+    no_exceptions(at)
+    assert at.title[0].value == "Data problems"
+    assert [s.value for s in at.success] == [
+        "The CSVs are sound; the dashboard shows the current data."
+    ]
+
+
+LISTED_ON_ONE = ["overview", "participants", "sessions", "entry_points", "agenda_brief", "data"]
+LISTED_ON_TWO = ["overview", "across_meetings", *LISTED_ON_ONE[1:]]
+
+
+@pytest.mark.parametrize(
+    ("meetings", "problems", "listed"),
+    [
+        (1, False, LISTED_ON_ONE),
+        (1, True, [*LISTED_ON_ONE, "data_problems"]),
+        (2, False, LISTED_ON_TWO),
+        (50, True, [*LISTED_ON_TWO, "data_problems"]),
+        (0, True, ["data_problems"]),  # no usable data at all
+    ],
+)
+def test_the_navigation_lists_the_pages_the_data_allows(meetings, problems, listed):
+    assert [spec.name for spec in pages.listed_pages(meetings, problems)] == listed
+    # and every page a link can name is registered, listed or not
+    assert [spec.name for spec in pages.LINKED] == [*LISTED_ON_TWO, "data_problems"]
 
 
 # --- two meetings ------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 `cache` (results per filters and data; files made on click), `sidebar` (filters and the URL),
 `tables` (tables, charts, downloads, data status), `state` (widget values kept across pages,
 link parameters that are not filters), `meeting` (one meeting at a time: the switcher),
-`choices` (items to carry forward, with notes, in one widget).
+`choices` (items to carry forward, with notes, in one widget), `navigation` (every page a link
+can name, listed or hidden, as app.py registers them).
 
 Pages call `ui.<helper>` and pass `twg_data.queries` and `twg_data.charts` functions; they
 never touch SQL or CSV files. Text from the data, a link or an upload reaches Markdown only
