@@ -112,10 +112,6 @@ def measure(base_url: str, path: str, city: str, repeat: int, browser) -> dict:
     context.add_init_script(RUN_COUNTER_JS)
     page = context.new_page()
     try:
-        # A fresh server's very first visit to a deep link shows Streamlit's "page not found"
-        # dialog once (see README); open the plain address first.
-        page.goto(base_url)
-        wait_for_app(page)
         times: list[float] = []
         dropped = 0
         while len(times) < repeat + 1:

@@ -1,7 +1,8 @@
 """The dashboard's pages in navigation order, read by `app.py`, the tests and the benchmarks.
 
-Page files end in `_page.py` so that no URL equals a file name: when it does, Streamlit's legacy
-handling of a `pages/` folder runs that file alone, without the shared sidebar.
+Page scripts end in `_page.py`, so no address equals a script's name: Streamlit's old handling
+of a `pages/` folder (a server's first run) would run such a script alone, without the shared
+sidebar. The files named after the addresses (`addresses()`) run `app.py` instead.
 """
 
 from __future__ import annotations
@@ -85,3 +86,9 @@ def listed_pages(meetings: int, problems: bool) -> tuple[PageSpec, ...]:
     """The pages of `LINKED` the navigation lists, for data of this many meetings, with or
     without problems."""
     return tuple(spec for spec in LINKED if spec.listed(meetings, problems))
+
+
+def addresses() -> tuple[str, ...]:
+    """Every address a link can name besides the root: each needs its file in `pages/`
+    (`ui.navigation.first_run_at`), or a server's first visit to it says "Page not found"."""
+    return tuple(spec.url_path for spec in (*LINKED, CURATE) if not spec.default)

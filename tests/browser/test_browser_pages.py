@@ -93,10 +93,6 @@ def test_a_download_in_the_browser_delivers_the_filtered_rows(streamlit_server, 
 
 
 def test_a_link_with_filters_opens_the_filtered_view(streamlit_server, page):
-    # A fresh server's first run handles a deep link through Streamlit's legacy pages/ logic
-    # (see app.py); load the root once so this test sees what any later visitor sees.
-    page.goto(streamlit_server)
-    wait_for_app(page)
     page.goto(f"{streamlit_server}/participants?city=bogota&organization=giz")
     wait_for_app(page)
     assert selected_in_multiselect(page, "City") == ["Bogotá (COL)"]

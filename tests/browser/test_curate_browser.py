@@ -32,8 +32,6 @@ def curator_server(tmp_path_factory):
 def test_without_curator_mode_the_address_is_not_found_and_nothing_hints_at_it(
     streamlit_server, page
 ):
-    page.goto(streamlit_server)  # a fresh server's first deep link goes astray (README)
-    wait_for_app(page)
     page.goto(f"{streamlit_server}/curate")
     wait_for_app(page)
     assert page.get_by_text("Page not found").count() == 1

@@ -8,6 +8,9 @@ not listed, with a link to the Overview, instead of drawing itself (`twg_data.pa
 
 from __future__ import annotations
 
+import runpy
+from pathlib import Path
+
 import streamlit as st
 
 from twg_data.i18n import _, format_count, ngettext
@@ -15,6 +18,7 @@ from twg_data.pages import LINKED, PAGES, PageSpec
 from twg_data.text import fmt
 
 OVERVIEW = PAGES[0]
+APP = Path(__file__).resolve().parents[2] / "app.py"
 
 
 def page(spec: PageSpec, *, listed: bool = True) -> st.Page:
@@ -65,3 +69,15 @@ def too_few_meetings(spec: PageSpec, meetings: int) -> None:
     )
     # The page by its file; the label drawn is the title in the catalog.
     st.page_link(page=OVERVIEW.file, label=_(OVERVIEW.title), icon=OVERVIEW.icon)
+
+
+def first_run_at(address: str) -> None:
+    """What `pages/<address>.py` does: run `app.py`, the one entry point.
+
+    Streamlit runs a server's first script run the old way when a `pages/` folder stands beside
+    `app.py`: it looks the link's address up among the folder's file names, and answers
+    "Page not found" before `app.py` registers its pages. A file named after each address a link
+    can name (`pages.addresses()`) finds it; it runs `app.py`, whose `st.navigation` then draws
+    the page. Every later run is `app.py`'s own and never reads these files."""
+    del address  # the file's name is what Streamlit matches; app.py reads the URL itself
+    runpy.run_path(str(APP), run_name="__main__")
