@@ -65,7 +65,7 @@ def _call(db: _Database, function: Callable[..., T], args: tuple) -> Callable[[]
 def per_data(function: Callable[..., T], *args: object) -> T:
     """`function(cursor, *args)`, cached per arguments and per served database (new data, new
     results). The result is shared between reruns and sessions: read it, never modify it."""
-    _, db = database()
+    db = database().db
     name = f"{function.__module__}.{function.__qualname__}"
     owner = getattr(function, "__self__", None)  # a bound method: whose (e.g. which summary)
     if owner is not None:

@@ -22,7 +22,7 @@ def show_data_status() -> bool:
 
     Returns False when nothing can be shown (no good database exists).
     """
-    status, _db = database()
+    status = database().status
     if status.db_path is None:
         st.error(
             fmt(

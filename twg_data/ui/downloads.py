@@ -24,13 +24,13 @@ def _with_cursor(db: _Database, produce):
 
 def dataset_zip(filters: Filters):
     """Every curated table and the data dictionary as one ZIP, made on click."""
-    _, db = database()
+    db = database().db
     return _with_cursor(db, lambda cursor: export.dataset_zip(cursor, filters))
 
 
 def table_csv(table_name: str, filters: Filters):
     """A curated table as CSV, made on click."""
-    _, db = database()
+    db = database().db
     return _with_cursor(
         db, lambda cursor: export.to_csv_bytes(queries.table_rows(cursor, table_name, filters))
     )
@@ -38,7 +38,7 @@ def table_csv(table_name: str, filters: Filters):
 
 def summary_csv(name: str, filters: Filters):
     """The summary as the CSV file the CLI writes for the same filters, made on click."""
-    _, db = database()
+    db = database().db
     return _with_cursor(db, lambda cursor: export.export_summary(cursor, name, filters))
 
 
@@ -51,5 +51,5 @@ def brief_file(form: str, filters: Filters, selection: Selection):
     """The brief as the file the CLI writes, in one of `brief.formats.FORMATS` (`md`, `docx`,
     `csv`, or `zip`, the summary pack), made when the user clicks (the pack holds every
     summary: costly at scale)."""
-    _, db = database()
+    db = database().db
     return _with_cursor(db, lambda cursor: formats.render(form, cursor, filters, selection))
