@@ -22,4 +22,4 @@ st.markdown(
         n=format_count(len(problems)),
     )
 )
-ui.show_problems(ui.database()[0].problems)
+ui.show_problems(ui.database().status.problems)

@@ -1,5 +1,6 @@
 """The building blocks of the schema: column, reference and table, with the DDL and the
-properties validation reads, and the columns most tables share (meeting, source passage).
+properties validation reads, and the columns most tables share (meeting, source passage,
+the descriptions of the Spanish columns).
 """
 
 from __future__ import annotations
@@ -120,3 +121,9 @@ def value_source_refs(*columns: str) -> tuple[Reference, ...]:
 
 MEETING_REF = Reference(("meeting_id",), "meetings")
 SOURCE_REF = Reference(("source_id",), "sources")
+
+
+# Spanish beside English: the curated vocabulary's own translations (issue: the dashboard in
+# Spanish). Empty means not translated yet; the interface then shows the English label.
+SPANISH_LABEL = "Spanish label (curator's translation)."
+SPANISH_DESCRIPTION = "Spanish description (curator's translation)."

@@ -267,7 +267,7 @@ def test_the_dashboard_starts_on_whole_data_after_an_apply_killed_midway(
     status = database.refresh_database()
     assert status.problems == () and work_state(twg_env.path) == "nothing"
     speakers = "SELECT count(*) FROM speakers WHERE meeting_id = 'twg-2016-kampala'"
-    assert database.database()[1].con.execute(speakers).fetchone() == (2,)
+    assert database.database().db.con.execute(speakers).fetchone() == (2,)
     assert database.refresh_database() is status  # settled once: nothing changes after
 
 

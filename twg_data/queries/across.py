@@ -10,9 +10,9 @@ from twg_data.queries.base import (
     Connection,
     Params,
     _frame,
-    _meeting_where,
-    _people_where,
-    _place_where,
+    meeting_where,
+    people_where,
+    place_where,
 )
 from twg_data.vocabulary import NOT_STATED
 
@@ -24,7 +24,7 @@ _MEETINGS = "meetings m LEFT JOIN cities ci ON ci.city_id = m.city_id"
 
 def _people_per_meeting(con: Connection, filters: Filters, column: str) -> pd.DataFrame:
     """Distinct people per meeting and value of column (missing: `(not stated)`)."""
-    where, params = _people_where(filters)
+    where, params = people_where(filters)
     sql = f"""
         WITH counts AS (
             SELECT meeting_id, coalesce({column}, '{NOT_STATED}') AS {column},
@@ -51,7 +51,7 @@ def participation_by_organization_type(con: Connection, filters: Filters) -> pd.
 
 def key_points_per_meeting(con: Connection, filters: Filters) -> pd.DataFrame:
     """Key points per meeting and category (meeting filter only)."""
-    where, params = _meeting_where(filters, "k")
+    where, params = meeting_where(filters, "k")
     sql = f"""
         SELECT {_MEETING}, c.label AS category, count(*) AS key_points
         FROM key_points k
@@ -69,7 +69,7 @@ def key_points_per_meeting(con: Connection, filters: Filters) -> pd.DataFrame:
 
 
 def _people_taking_part(filters: Filters) -> tuple[str, Params]:
-    where, params = _people_where(filters, "p")
+    where, params = people_where(filters, "p")
     sql = f"""SELECT p.person_id, p.meeting_id, p.person_id AS person, p.organization, p.city,
                p.country
         FROM participant_facts p WHERE {where}"""
@@ -77,7 +77,7 @@ def _people_taking_part(filters: Filters) -> tuple[str, Params]:
 
 
 def _organizations_taking_part(filters: Filters) -> tuple[str, Params]:
-    where, params = _people_where(filters, "p")
+    where, params = people_where(filters, "p")
     sql = f"""SELECT p.organization_id, p.meeting_id, p.person_id AS person
         FROM participant_facts p WHERE {where} AND p.organization_id IS NOT NULL"""
     return sql, params
@@ -86,9 +86,9 @@ def _organizations_taking_part(filters: Filters) -> tuple[str, Params]:
 def _cities_taking_part(filters: Filters) -> tuple[str, Params]:
     """A city takes part in a meeting as its venue, through a delegation or through its named
     people; filters on people keep only the cities of matching people."""
-    people, people_params = _people_where(filters, "p")
-    meeting, meeting_params = _meeting_where(filters, "x")
-    place, place_params = _place_where(filters, "pl")
+    people, people_params = people_where(filters, "p")
+    meeting, meeting_params = meeting_where(filters, "x")
+    place, place_params = place_where(filters, "pl")
     sql = f"""
         SELECT t.city_id, t.meeting_id, t.person
         FROM (

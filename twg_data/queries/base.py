@@ -13,15 +13,21 @@ Connection = duckdb.DuckDBPyConnection
 Params = dict[str, object]
 
 
-def _people_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+def people_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+    """Every active filter (meeting, place and person) as a WHERE condition and its named
+    parameters, for rows of people: `participant_facts`, under `alias` when given."""
     return filters.where((MEETING, PLACE, PERSON), alias)
 
 
-def _meeting_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+def meeting_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+    """The active meeting filters alone as a WHERE condition and its named parameters, for
+    any table with a `meeting_id` column, under `alias` when given."""
     return filters.where((MEETING,), alias)
 
 
-def _place_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+def place_where(filters: Filters, alias: str = "") -> tuple[str, Params]:
+    """The active place filters alone as a WHERE condition and its named parameters, for rows
+    of places: `place_facts`, under `alias` when given."""
     return filters.where((PLACE,), alias)
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 
 from twg_data.filters import Filters
-from twg_data.queries.base import Connection, _frame, _meeting_where, _people_where
+from twg_data.queries.base import Connection, _frame, meeting_where, people_where
 from twg_data.schema import TABLES_BY_NAME
 
 
 def meetings(con: Connection, filters: Filters) -> pd.DataFrame:
     """The selected meetings with their place, date and framing facts."""
-    where, params = _meeting_where(filters, "m")
+    where, params = meeting_where(filters, "m")
     sql = f"""
         SELECT m.meeting_id, m.meeting_number, m.title, m.date, ci.name AS city,
                co.name AS country, m.part_of,
@@ -30,7 +30,7 @@ def meetings(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def objectives(con: Connection, filters: Filters) -> pd.DataFrame:
     """The TWG's standing objectives and each meeting's own, in report order."""
-    where, params = _meeting_where(filters, "o")
+    where, params = meeting_where(filters, "o")
     sql = f"""
         SELECT o.meeting_id, o.scope, o.position, o.label, o.text, s.passage AS source_passage
         FROM objectives o JOIN sources s ON s.source_id = o.source_id
@@ -42,8 +42,8 @@ def objectives(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def sessions(con: Connection, filters: Filters) -> pd.DataFrame:
     """Sessions of the selected meetings; `speakers` counts named speakers under the filters."""
-    where, params = _people_where(filters, "p")
-    meeting_where, meeting_params = _meeting_where(filters, "s")
+    where, params = people_where(filters, "p")
+    meeting, meeting_params = meeting_where(filters, "s")
     sql = f"""
         WITH counts AS (
             SELECT sp.meeting_id, sp.session_id, count(*) AS speakers_in_report,
@@ -64,7 +64,7 @@ def sessions(con: Connection, filters: Filters) -> pd.DataFrame:
         FROM sessions s
         JOIN sources src ON src.source_id = s.source_id
         LEFT JOIN counts c ON c.meeting_id = s.meeting_id AND c.session_id = s.session_id
-        WHERE {meeting_where}
+        WHERE {meeting}
         ORDER BY s.meeting_id, s.date, s.start_time
     """
     return _frame(con, sql, {**params, **meeting_params})
@@ -73,7 +73,7 @@ def sessions(con: Connection, filters: Filters) -> pd.DataFrame:
 def session_timeline(con: Connection, filters: Filters) -> pd.DataFrame:
     """Sessions and the gaps between them, as bars on a time-of-day axis (`start_at`, `end_at`
     fall on one nominal day so that several meetings line up); `order` sorts the rows."""
-    where, params = _meeting_where(filters)
+    where, params = meeting_where(filters)
     sql = f"""
         WITH s AS (
             SELECT meeting_id, date, start_time, end_time, title, position,
@@ -109,7 +109,7 @@ def session_timeline(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def sources(con: Connection, filters: Filters) -> pd.DataFrame:
     """The report passages of the selected meetings."""
-    where, params = _meeting_where(filters)
+    where, params = meeting_where(filters)
     sql = f"""
         SELECT meeting_id, source_id, section, passage FROM sources
         WHERE {where} ORDER BY meeting_id, source_id
@@ -121,7 +121,7 @@ def table_rows(con: Connection, table_name: str, filters: Filters) -> pd.DataFra
     """A curated table as stored; only the meeting filter applies."""
     table = TABLES_BY_NAME[table_name]  # KeyError for anything not in the schema
     if "meeting_id" in table.column_names:
-        where, params = _meeting_where(filters)
+        where, params = meeting_where(filters)
     else:
         where, params = "TRUE", {}
     order = ", ".join(table.key)
@@ -130,7 +130,7 @@ def table_rows(con: Connection, table_name: str, filters: Filters) -> pd.DataFra
 
 def reports(con: Connection, filters: Filters) -> pd.DataFrame:
     """The meetings' reports (meeting filter applied): path in the data folder and full text."""
-    where, params = _meeting_where(filters)
+    where, params = meeting_where(filters)
     sql = f"SELECT meeting_id, report_file, text FROM reports WHERE {where} ORDER BY report_file"
     return _frame(con, sql, params)
 
@@ -139,7 +139,7 @@ def citation_facts(con: Connection, filters: Filters) -> pd.DataFrame:
     """What a report citation is built from, per selected meeting: its title, number, city,
     date and report file, and its issuing body: the report's first `Title` passage other
     than the title itself (NULL when the report states none)."""
-    where, params = _meeting_where(filters, "m")
+    where, params = meeting_where(filters, "m")
     sql = f"""
         SELECT m.meeting_id, m.meeting_number, m.title, m.date, ci.name AS city, m.report_file,
                (SELECT s.passage FROM sources s

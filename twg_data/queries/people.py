@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from twg_data.filters import DIMENSIONS, Filters, Option
-from twg_data.queries.base import Connection, _frame, _meeting_where, _people_where, _place_where
+from twg_data.queries.base import Connection, _frame, meeting_where, people_where, place_where
 from twg_data.vocabulary import LISTED_ROLE, NOT_STATED, PRESENTER_ROLE
 
 
@@ -24,9 +24,9 @@ def filter_options(con: Connection) -> dict[str, list[Option]]:
 
 def headline_figures(con: Connection, filters: Filters) -> pd.DataFrame:
     """One row of counts for the current filters."""
-    where, params = _people_where(filters)
-    place_where, place_params = _place_where(filters, "pl")
-    meeting_where, meeting_params = _meeting_where(filters, "d")
+    where, params = people_where(filters)
+    place, place_params = place_where(filters, "pl")
+    meeting, meeting_params = meeting_where(filters, "d")
     person_level = bool(filters.person_level_active())
     sql = f"""
         WITH people AS (SELECT * FROM participant_facts WHERE {where})
@@ -41,7 +41,7 @@ def headline_figures(con: Connection, filters: Filters) -> pd.DataFrame:
             count(DISTINCT city_id) AS cities,
             (SELECT count(DISTINCT d.city_id) FROM delegations d
              JOIN place_facts pl ON pl.city_id = d.city_id
-             WHERE {meeting_where} AND {place_where} AND NOT $person_level) AS delegation_cities
+             WHERE {meeting} AND {place} AND NOT $person_level) AS delegation_cities
         FROM people
     """
     roles = {"listed_role": LISTED_ROLE, "presenter_role": PRESENTER_ROLE}
@@ -51,7 +51,7 @@ def headline_figures(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def participants(con: Connection, filters: Filters) -> pd.DataFrame:
     """One row per person per meeting, with where they come from and their roles."""
-    where, params = _people_where(filters)
+    where, params = people_where(filters)
     sql = f"""
         SELECT meeting_id, list_number, name, title, unit, organization, organization_type,
                practice_community, city, country, iso3, region, sub_region,
@@ -66,7 +66,7 @@ def participants(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def _count_by(con: Connection, filters: Filters, columns: list[str]) -> pd.DataFrame:
     """People counted per value of columns; a missing value is counted as `(not stated)`."""
-    where, params = _people_where(filters)
+    where, params = people_where(filters)
     cols = ", ".join(columns)
     shown = ", ".join(f"coalesce({c}, '{NOT_STATED}') AS {c}" for c in columns)
     sql = f"""
@@ -101,7 +101,7 @@ def participants_by_practice_community(con: Connection, filters: Filters) -> pd.
 
 def organizations(con: Connection, filters: Filters) -> pd.DataFrame:
     """Organizations of the matching people, with people counted and the curation basis."""
-    where, params = _people_where(filters, "p")
+    where, params = people_where(filters, "p")
     sql = f"""
         SELECT o.name AS organization, o.acronym, ot.label AS organization_type,
                pc.label AS practice_community, count(DISTINCT p.person_id) AS people,
@@ -120,7 +120,7 @@ def organizations(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def missing_regions(con: Connection, filters: Filters) -> pd.DataFrame:
     """UN M49 sub-regions with no named participant under the filters."""
-    where, params = _people_where(filters)
+    where, params = people_where(filters)
     sql = f"""
         SELECT r.region, r.sub_region
         FROM regions r
@@ -135,7 +135,7 @@ def missing_regions(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def missing_practice_communities(con: Connection, filters: Filters) -> pd.DataFrame:
     """Practice communities with no named participant under the filters."""
-    where, params = _people_where(filters)
+    where, params = people_where(filters)
     sql = f"""
         SELECT pc.label AS practice_community, pc.description
         FROM practice_communities pc
@@ -150,7 +150,7 @@ def missing_practice_communities(con: Connection, filters: Filters) -> pd.DataFr
 
 def speakers(con: Connection, filters: Filters) -> pd.DataFrame:
     """Named speakers in session order, under the filters."""
-    where, params = _people_where(filters, "p")
+    where, params = people_where(filters, "p")
     sql = f"""
         SELECT sp.meeting_id, s.title AS session, sp.position AS "order", p.name AS person,
                sp.role, sp.title_as_stated, p.organization, p.city, p.country,
@@ -169,14 +169,14 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
 
     Filters on people (organization, role, ...) keep only the cities of matching people.
     """
-    people_where, people_params = _people_where(filters)
-    meeting_where, meeting_params = _meeting_where(filters, "x")
-    place_where, place_params = _place_where(filters, "pl")
+    people, people_params = people_where(filters)
+    meeting, meeting_params = meeting_where(filters, "x")
+    place, place_params = place_where(filters, "pl")
     person_level = bool(filters.person_level_active())
     sql = f"""
         WITH people AS (  -- a person at several meetings counts once, as everywhere else
             SELECT city_id, count(DISTINCT person_id) AS people
-            FROM participant_facts WHERE {people_where} AND city_id IS NOT NULL
+            FROM participant_facts WHERE {people} AND city_id IS NOT NULL
             GROUP BY city_id
         ),
         taking_part AS (
@@ -187,7 +187,7 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
             FROM delegations x WHERE NOT $person_level
         ),
         places AS (
-            SELECT city_id, venue, network FROM taking_part x WHERE {meeting_where}
+            SELECT city_id, venue, network FROM taking_part x WHERE {meeting}
             UNION ALL
             SELECT city_id, false, NULL FROM people
         )
@@ -210,7 +210,7 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
         FROM places t
         JOIN place_facts pl ON pl.city_id = t.city_id
         LEFT JOIN people p ON p.city_id = t.city_id
-        WHERE {place_where}
+        WHERE {place}
         GROUP BY pl.city_id, pl.city, pl.iso3, pl.country, pl.region, pl.latitude, pl.longitude
         ORDER BY people DESC, pl.city
     """

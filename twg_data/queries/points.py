@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from twg_data.filters import Filters
-from twg_data.queries.base import Connection, _frame, _meeting_where, _people_where
+from twg_data.queries.base import Connection, _frame, meeting_where, people_where
 from twg_data.vocabulary import FRAMING_HEADINGS, PRESENTER_ROLE
 
 # The heading a report gives a group of key points: the innermost heading of its passages'
@@ -20,7 +20,7 @@ _REPORT_HEADING = (
 def key_point_categories(con: Connection, filters: Filters) -> pd.DataFrame:
     """The kinds of key point in display order, per selected meeting with points of that kind,
     with the heading the meeting's report gives them."""
-    where, params = _meeting_where(filters, "k")
+    where, params = meeting_where(filters, "k")
     sql = f"""
         SELECT c.category, c.position, c.label, c.description, k.meeting_id,
                any_value({_REPORT_HEADING.format("s.section")}) AS heading
@@ -36,7 +36,7 @@ def key_point_categories(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def entry_points(con: Connection, filters: Filters) -> pd.DataFrame:
     """Key points grouped by category, each with its source passage (meeting filter only)."""
-    where, params = _meeting_where(filters, "k")
+    where, params = meeting_where(filters, "k")
     sql = f"""
         SELECT k.meeting_id, k.category, k.position, k.heading, k.text,
                s.section AS source_section, s.passage AS source_passage, k.key_point_id,
@@ -53,7 +53,7 @@ def entry_points(con: Connection, filters: Filters) -> pd.DataFrame:
 
 def framing(con: Connection, filters: Filters) -> pd.DataFrame:
     """The entry-point framing: dimensions (the how, the themes) and the settings named."""
-    where, params = _meeting_where(filters, "f")
+    where, params = meeting_where(filters, "f")
     sql = f"""
         SELECT f.meeting_id, f.kind, f.position, f.label, f.text, s.passage AS source_passage
         FROM framing f JOIN sources s ON s.source_id = f.source_id
@@ -69,7 +69,7 @@ _TARGET_ORDER = "TRY_CAST(split_part({0}, '.', 2) AS INTEGER) NULLS LAST, {0}"
 
 def key_point_targets(con: Connection, filters: Filters) -> pd.DataFrame:
     """The curated crosswalk: each key point with the SDG targets it bears on (meeting filter)."""
-    where, params = _meeting_where(filters, "kt")
+    where, params = meeting_where(filters, "kt")
     sql = f"""
         SELECT kt.meeting_id, k.category, k.position, k.heading, kt.key_point_id, kt.target,
                t.goal, t.text AS target_text, kt.rationale, kt.basis, t.source AS target_source
@@ -87,9 +87,9 @@ def brief_points(con: Connection, filters: Filters) -> pd.DataFrame:
     """What an agenda brief can carry forward, in brief order: key points (with their SDG
     targets) and framing entries of the selected meetings, and the kick-off presenters who
     match every filter; each with its source passage."""
-    meeting_k, meeting_params = _meeting_where(filters, "k")
-    meeting_f, _ = _meeting_where(filters, "f")  # the same $meeting parameter
-    people, people_params = _people_where(filters, "p")
+    meeting_k, meeting_params = meeting_where(filters, "k")
+    meeting_f, _ = meeting_where(filters, "f")  # the same $meeting parameter
+    people, people_params = people_where(filters, "p")
     sql = f"""
         WITH targets AS (
             SELECT kt.meeting_id, kt.key_point_id,

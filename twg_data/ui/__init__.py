@@ -1,9 +1,11 @@
 """Streamlit glue shared by every page, one module a job: `database` (the served data),
-`cache` (results per filters and data; files made on click), `sidebar` (filters and the URL),
-`tables` (tables, charts, downloads, data status), `state` (widget values kept across pages,
-link parameters that are not filters), `meeting` (one meeting at a time: the switcher),
-`choices` (items to carry forward, with notes, in one widget), `navigation` (every page a link
-can name, listed or hidden, as app.py registers them).
+`cache` (results per filters and data), `downloads` (files made on click), `sidebar` (filters
+and the URL), `tables` (tables and their download buttons), `charts` (charts and the
+summaries behind them), `data_status` (the stale-data banner, the problem list), `state`
+(widget values kept across pages, link parameters that are not filters), `meeting` (one
+meeting at a time: the switcher), `choices` (items to carry forward, with notes, in one
+widget), `navigation` (every page a link can name, listed or hidden, as app.py registers
+them).
 
 Pages call `ui.<helper>` and pass `twg_data.queries` and `twg_data.charts` functions; they
 never touch SQL or CSV files. Text from the data, a link or an upload reaches Markdown only
@@ -15,21 +17,12 @@ any other way in (`tests/test_markdown_safety.py`).
 from twg_data.labels import long_day
 from twg_data.labels import meeting as meeting_name
 from twg_data.text import Markdown, code, fmt, md
-from twg_data.ui.cache import (
-    brief_file,
-    brief_markdown,
-    dataset_zip,
-    grouped,
-    per_data,
-    query,
-    rows,
-    summary,
-    summary_csv,
-    table,
-    table_csv,
-)
+from twg_data.ui.cache import grouped, per_data, query, rows, summary, table
+from twg_data.ui.charts import chart, chart_data
 from twg_data.ui.choices import choices_table
+from twg_data.ui.data_status import show_data_status, show_problems
 from twg_data.ui.database import data_problems, database, refresh_database
+from twg_data.ui.downloads import brief_file, brief_markdown, dataset_zip, summary_csv, table_csv
 from twg_data.ui.meeting import meeting_slider, meetings_in_data, one_meeting
 from twg_data.ui.sidebar import (
     current_filters,
@@ -43,13 +36,9 @@ from twg_data.ui.state import kept, set_current_page
 from twg_data.ui.tables import (
     MAX_ROWS_SHOWN,
     MISSING,
-    chart,
-    chart_data,
     column_label,
     download_button,
-    show_data_status,
     show_frame,
-    show_problems,
     show_table,
     summary_table,
 )

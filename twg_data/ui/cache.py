@@ -1,4 +1,4 @@
-"""Results for pages, cached per arguments and per served database, and files made on click."""
+"""Results for pages, cached per arguments and per served database."""
 
 from __future__ import annotations
 
@@ -9,9 +9,7 @@ from typing import TypeVar
 
 import pandas as pd
 
-from twg_data import export, i18n, localise, queries
-from twg_data.brief import formats, markdown
-from twg_data.brief.items import Selection
+from twg_data import i18n, localise, queries
 from twg_data.filters import Filters
 from twg_data.summaries import SUMMARIES
 from twg_data.ui.database import _Database, database
@@ -67,7 +65,7 @@ def _call(db: _Database, function: Callable[..., T], args: tuple) -> Callable[[]
 def per_data(function: Callable[..., T], *args: object) -> T:
     """`function(cursor, *args)`, cached per arguments and per served database (new data, new
     results). The result is shared between reruns and sessions: read it, never modify it."""
-    _, db = database()
+    db = database().db
     name = f"{function.__module__}.{function.__qualname__}"
     owner = getattr(function, "__self__", None)  # a bound method: whose (e.g. which summary)
     if owner is not None:
@@ -121,48 +119,3 @@ def summary(name: str, filters: Filters) -> pd.DataFrame:
 def table(table_name: str, filters: Filters) -> pd.DataFrame:
     """A curated table as stored (meeting filter applied); shared, never modify it."""
     return per_data(queries.table_rows, table_name, filters)
-
-
-def _with_cursor(db: _Database, produce):
-    """A download's data, made only when the user clicks (Streamlit calls it then)."""
-
-    language = i18n.language()  # Streamlit calls it later, outside this run's context
-
-    def deferred() -> bytes:
-        with db.con.cursor() as cursor, i18n.use(language):
-            return produce(cursor)
-
-    return deferred
-
-
-def dataset_zip(filters: Filters):
-    """Every curated table and the data dictionary as one ZIP, made on click."""
-    _, db = database()
-    return _with_cursor(db, lambda cursor: export.dataset_zip(cursor, filters))
-
-
-def table_csv(table_name: str, filters: Filters):
-    """A curated table as CSV, made on click."""
-    _, db = database()
-    return _with_cursor(
-        db, lambda cursor: export.to_csv_bytes(queries.table_rows(cursor, table_name, filters))
-    )
-
-
-def summary_csv(name: str, filters: Filters):
-    """The summary as the CSV file the CLI writes for the same filters, made on click."""
-    _, db = database()
-    return _with_cursor(db, lambda cursor: export.export_summary(cursor, name, filters))
-
-
-def brief_markdown(filters: Filters, selection: Selection) -> str:
-    """The agenda brief as Markdown (already escaped: safe to pass to st.markdown)."""
-    return per_data(markdown.brief_markdown, filters, selection)
-
-
-def brief_file(form: str, filters: Filters, selection: Selection):
-    """The brief as the file the CLI writes, in one of `brief.formats.FORMATS` (`md`, `docx`,
-    `csv`, or `zip`, the summary pack), made when the user clicks (the pack holds every
-    summary: costly at scale)."""
-    _, db = database()
-    return _with_cursor(db, lambda cursor: formats.render(form, cursor, filters, selection))

@@ -56,15 +56,23 @@ def refresh_database() -> DatabaseStatus:
     return db.status
 
 
-def database() -> tuple[DatabaseStatus, _Database]:
+@dataclass(frozen=True)
+class Served:
+    """The data as this run's `refresh_database` left it: its `status` (problems, stale, the
+    database file) and the `db` that serves it (`db.con`, `db.served`)."""
+
+    status: DatabaseStatus
+    db: _Database
+
+
+def database() -> Served:
     """The database as this run's `refresh_database` left it."""
     db = _database()
     if db.status is None:
         refresh_database()
-    return db.status, db
+    return Served(db.status, db)
 
 
 def data_problems() -> tuple:
     """The problems of the CSVs on disk now (empty when they are sound)."""
-    status, _db = database()
-    return status.problems
+    return database().status.problems

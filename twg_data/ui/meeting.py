@@ -30,8 +30,7 @@ _DRAWN_ON = "_shown_meeting_page"  # the page whose switcher was drawn last
 
 def meetings_in_data() -> list[str]:
     """Every meeting's id, in date order (none while there is no usable data)."""
-    status, _db = database()
-    if status.db_path is None:
+    if database().status.db_path is None:
         return []
     return [value for value, _ in filter_options().get("meeting", [])]
 

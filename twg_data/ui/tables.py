@@ -1,84 +1,25 @@
-"""Tables, charts and downloads as people read them, and the data status a page shows."""
+"""Tables as people read them, with their download buttons."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from twg_data import export, localise, paths, queries
+from twg_data import export, localise
 from twg_data.filters import Filters
 from twg_data.i18n import _, format_count
 from twg_data.localise import column_label
 from twg_data.summaries import SUMMARIES
-from twg_data.text import code, fmt
-from twg_data.ui.cache import labels, per_data, query, summary, summary_csv, table
-from twg_data.ui.database import database
-from twg_data.validate import Problem
+from twg_data.text import fmt
+from twg_data.ui.cache import labels, per_data, summary, table
+from twg_data.ui.downloads import summary_csv
 
 MAX_ROWS_SHOWN = 500
 
 MISSING = ""  # how a table shows a value the report does not state (downloads keep it empty)
-
-
-def show_data_status() -> bool:
-    """Banner for stale data, or the problem list when there is no usable data.
-
-    Returns False when nothing can be shown (no good database exists).
-    """
-    status, _db = database()
-    if status.db_path is None:
-        st.error(
-            fmt(
-                _(
-                    "The data in {folder} cannot be loaded and there is no earlier good copy to "
-                    "show. Fix these problems and reload the page:"
-                ),
-                folder=code(paths.data_dir()),
-            )
-        )
-        show_problems(status.problems)
-        return False
-    if status.stale:
-        st.warning(
-            fmt(
-                _(
-                    "The data is stale: the CSVs have {n} problem(s), so the dashboard shows the "
-                    "last good data. The Data problems page lists them; fixed files are picked "
-                    "up on the next click, without a restart."
-                ),
-                n=format_count(len(status.problems)),
-            ),
-            icon=":material/warning:",
-        )
-    return True
-
-
-def show_problems(problems: Sequence[Problem]) -> None:
-    """The problem list as a table: file, line, column, message."""
-    frame = pd.DataFrame(
-        [(p.file, p.line, p.column, p.message) for p in problems],
-        columns=["file", "line", "column", "problem"],
-    )
-    labels = {c: column_label(c) for c in frame.columns}
-    st.dataframe(frame, hide_index=True, width="stretch", placeholder=MISSING, column_config=labels)
-
-
-@st.fragment  # the toggle redraws this part only
-def chart_data(names: tuple[str, ...], filters: Filters, key: str) -> None:
-    """The summaries behind a page's charts: a download each, or, when the user asks, their
-    tables with their downloads. A table is the costliest element to redraw in the browser,
-    and the charts already write their numbers, so the tables are not drawn by default."""
-    if st.toggle(_("Show the charts' numbers as tables"), key=key):
-        for name in names:
-            summary_table(name, filters)
-        return
-    with st.container(horizontal=True):
-        for name in names:
-            download_button(name, filters)
 
 
 def download_button(name: str, filters: Filters, label: str | None = None) -> None:
@@ -174,30 +115,3 @@ def show_frame(
     """A table as people read it: at most MAX_ROWS_SHOWN rows (with a note), headers without
     underscores, dates without a time of day."""
     _show(_as_shown(frame), column_config, height)
-
-
-def _chart_spec(_cursor, builder, function, filters: Filters, options: tuple) -> dict:
-    spec = builder(localise.values(query(function, filters), labels()), **dict(options))
-    datasets = spec.get("datasets", {})
-    spec["datasets"] = {
-        name: pa.Table.from_pandas(rows, preserve_index=False) for name, rows in datasets.items()
-    }
-    return spec
-
-
-def chart(
-    builder: Callable[..., dict],
-    function: Callable[[queries.Connection, Filters], pd.DataFrame],
-    filters: Filters,
-    *,
-    empty: str | None = None,
-    **options: object,
-) -> None:
-    """Chart a query's frame with a `twg_data.charts` builder at full width; with `empty`,
-    say that instead when the frame has no rows. The spec, its rows as Arrow, is made once
-    per filters and data."""
-    if empty is not None and query(function, filters).empty:
-        st.info(empty, icon=":material/search_off:")
-        return
-    spec = per_data(_chart_spec, builder, function, filters, tuple(sorted(options.items())))
-    st.vega_lite_chart(spec, width="stretch")

@@ -1,0 +1,244 @@
+"""The curated tables of who took part and where from: people, their roles and speaking,
+organizations and their curated kinds, regions, countries, cities and delegations."""
+
+from __future__ import annotations
+
+from twg_data.schema_model import (
+    MEETING_REF,
+    SOURCE_REF,
+    SPANISH_DESCRIPTION,
+    SPANISH_LABEL,
+    Column,
+    Reference,
+    Table,
+    meeting_column,
+    row_source,
+)
+
+PEOPLE_TABLES: tuple[Table, ...] = (
+    Table(
+        "people",
+        "Every named person, once; name variants kept as aliases.",
+        (
+            Column("person_id", "text", "Stable slug, e.g. `achim-wennmann`.", required=True),
+            Column("name", "text", "The fullest form of the name the reports give.", True),
+            Column("aliases", "text", "Other forms of the name in the reports, ` | `-separated."),
+            row_source(),
+        ),
+        key=("person_id",),
+        references=(SOURCE_REF,),
+    ),
+    Table(
+        "participants",
+        "Who took part in a meeting: one row per person per meeting.",
+        (
+            meeting_column(),
+            Column("person_id", "text", "The person.", required=True),
+            Column(
+                "list_number",
+                "integer",
+                "Number in the list of participants; empty if not on the list.",
+                minimum=1,
+            ),
+            Column(
+                "title",
+                "text",
+                "Title as the list of participants (else the speaker list) states.",
+                verbatim=True,
+            ),
+            Column(
+                "unit",
+                "text",
+                "Department, programme or unit within the organization, as stated.",
+                verbatim=True,
+            ),
+            Column("organization_id", "text", "The organization; empty when none is stated."),
+            Column("city_id", "text", "City the report places the person in; empty if not stated."),
+            Column(
+                "country_iso3",
+                "text",
+                "Country (ISO 3166 alpha-3) the report states for the person (or that "
+                "`location_basis` infers); empty if neither. Where it is empty, the city's "
+                "country is used.",
+            ),
+            Column(
+                "location_basis",
+                "text",
+                "`stated`, `inferred: <reason>` or `not stated`.",
+                required=True,
+            ),
+            row_source(),
+        ),
+        key=("meeting_id", "person_id"),
+        references=(
+            MEETING_REF,
+            Reference(("person_id",), "people"),
+            Reference(("organization_id",), "organizations"),
+            Reference(("city_id",), "cities"),
+            Reference(("country_iso3",), "countries"),
+            SOURCE_REF,
+        ),
+    ),
+    Table(
+        "roles",
+        "Roles a person has at a meeting: `listed participant` (on a report's list of "
+        "participants) and each role the speakers table names, with its Spanish label.",
+        (
+            Column(
+                "role", "text", "The role as the data names it, e.g. `kick-off presenter`.", True
+            ),
+            Column("label_es", "text", SPANISH_LABEL),
+        ),
+        key=("role",),
+    ),
+    Table(
+        "speakers",
+        "Who spoke in which session, in order, with the title as the speaker list states it.",
+        (
+            meeting_column(),
+            Column("session_id", "text", "The session.", required=True),
+            Column("position", "integer", "Speaking order.", required=True, minimum=1),
+            Column("person_id", "text", "The speaker.", required=True),
+            Column(
+                "role",
+                "text",
+                "Role in the session, e.g. `kick-off presenter` (see `roles`).",
+                True,
+            ),
+            Column(
+                "title_as_stated",
+                "text",
+                "Title and affiliation as the speaker list words it.",
+                verbatim=True,
+            ),
+            row_source(),
+        ),
+        key=("meeting_id", "session_id", "position"),
+        references=(
+            Reference(("meeting_id", "session_id"), "sessions"),
+            Reference(("meeting_id", "person_id"), "participants"),
+            Reference(("role",), "roles"),
+            SOURCE_REF,
+        ),
+    ),
+    Table(
+        "organization_types",
+        "Curated kinds of organization.",
+        (
+            Column("organization_type_id", "text", "Stable slug.", required=True),
+            Column("label", "text", "Display label.", required=True),
+            Column("description", "text", "What belongs here.", required=True),
+            Column("label_es", "text", SPANISH_LABEL),
+            Column("description_es", "text", SPANISH_DESCRIPTION),
+        ),
+        key=("organization_type_id",),
+    ),
+    Table(
+        "practice_communities",
+        "Curated practice communities (urban safety, peacebuilding, ...).",
+        (
+            Column("practice_community_id", "text", "Stable slug.", required=True),
+            Column("label", "text", "Display label.", required=True),
+            Column("description", "text", "What belongs here.", required=True),
+            Column("basis", "text", "Whether the report names it, or why it was added.", True),
+            Column("label_es", "text", SPANISH_LABEL),
+            Column("description_es", "text", SPANISH_DESCRIPTION),
+        ),
+        key=("practice_community_id",),
+    ),
+    Table(
+        "organizations",
+        "Every organization, once; name variants kept as aliases; type and community curated.",
+        (
+            Column("organization_id", "text", "Stable slug, e.g. `giz`.", required=True),
+            Column("name", "text", "Full name.", required=True),
+            Column("acronym", "text", "Short name, where the report gives one."),
+            Column("aliases", "text", "Other forms of the name in the reports, ` | `-separated."),
+            Column("parent_organization_id", "text", "Organization this one belongs to, if any."),
+            Column("organization_type_id", "text", "Curated kind of organization.", True),
+            Column(
+                "practice_community_id",
+                "text",
+                "Curated main practice community; empty when not determinable.",
+            ),
+            Column("classification_basis", "text", "Why the type and community were chosen.", True),
+            row_source(),
+        ),
+        key=("organization_id",),
+        references=(
+            Reference(("parent_organization_id",), "organizations"),
+            Reference(("organization_type_id",), "organization_types"),
+            Reference(("practice_community_id",), "practice_communities"),
+            SOURCE_REF,
+        ),
+    ),
+    Table(
+        "regions",
+        "UN M49 regions and sub-regions (reference list, so absent regions can be shown).",
+        (
+            Column("sub_region", "text", "M49 sub-region name.", required=True),
+            Column("sub_region_m49", "text", "M49 code of the sub-region.", required=True),
+            Column("region", "text", "M49 region name.", required=True),
+            Column("region_m49", "text", "M49 code of the region.", required=True),
+            Column("sub_region_es", "text", "Spanish name of the sub-region (CLDR, via Babel)."),
+            Column("region_es", "text", "Spanish name of the region (CLDR, via Babel)."),
+        ),
+        key=("sub_region",),
+    ),
+    Table(
+        "countries",
+        "Every country named or implied by a named city, with ISO and UN M49 codes.",
+        (
+            Column("iso3", "text", "ISO 3166-1 alpha-3 code.", required=True),
+            Column("name", "text", "Short English name.", required=True),
+            Column("m49_code", "text", "UN M49 numeric code.", required=True),
+            Column("sub_region", "text", "UN M49 sub-region.", required=True),
+            Column("intermediate_region", "text", "UN M49 intermediate region, where M49 has one."),
+            Column(
+                "named_in_report",
+                "text",
+                "`yes` if the report names it, else `no`.",
+                required=True,
+                allowed=("yes", "no"),
+            ),
+            row_source(),
+        ),
+        key=("iso3",),
+        references=(Reference(("sub_region",), "regions"), SOURCE_REF),
+    ),
+    Table(
+        "cities",
+        "Every city named, with curated coordinates.",
+        (
+            Column("city_id", "text", "Stable slug, e.g. `quito`.", required=True),
+            Column("name", "text", "Name, with its usual accents.", required=True),
+            Column("aliases", "text", "Other spellings in the reports, ` | `-separated."),
+            Column("country_iso3", "text", "Country; empty when the name is ambiguous."),
+            Column("latitude", "float", "WGS84 latitude (curated).", minimum=-90, maximum=90),
+            Column("longitude", "float", "WGS84 longitude (curated).", minimum=-180, maximum=180),
+            Column("location_basis", "text", "Basis of country and coordinates.", True),
+            row_source(),
+        ),
+        key=("city_id",),
+        references=(Reference(("country_iso3",), "countries"), SOURCE_REF),
+    ),
+    Table(
+        "delegations",
+        "Cities whose delegations joined a meeting through a network (e.g. the GNSC).",
+        (
+            meeting_column(),
+            Column("city_id", "text", "The city.", required=True),
+            Column(
+                "network",
+                "text",
+                "The network the delegation came with, by its full name (curated; the passage "
+                "may use its acronym).",
+                required=True,
+            ),
+            Column("position", "integer", "Order in the report.", required=True, minimum=1),
+            row_source(),
+        ),
+        key=("meeting_id", "city_id"),
+        references=(MEETING_REF, Reference(("city_id",), "cities"), SOURCE_REF),
+    ),
+)

@@ -1,0 +1,112 @@
+"""The curated tables of what the meetings said: key points and their categories, the framing
+of entry points, and the crosswalk to SDG targets."""
+
+from __future__ import annotations
+
+from twg_data.schema_model import (
+    MEETING_REF,
+    SOURCE_REF,
+    SPANISH_DESCRIPTION,
+    SPANISH_LABEL,
+    Column,
+    Reference,
+    Table,
+    meeting_column,
+    row_source,
+)
+
+POINT_TABLES: tuple[Table, ...] = (
+    Table(
+        "key_point_categories",
+        "Curated kinds of key point, in the order pages and the brief show them; a meeting whose "
+        "report has, say, recommendations adds a row here, not code.",
+        (
+            Column("category", "text", "Stable slug, e.g. `commonality`.", required=True),
+            Column("position", "integer", "Display order.", required=True, minimum=1),
+            Column("label", "text", "Display label (plural), e.g. `Commonalities`.", True),
+            Column("singular", "text", "One of them, e.g. `Commonality`.", required=True),
+            Column("description", "text", "What belongs here.", required=True),
+            Column("label_es", "text", SPANISH_LABEL),
+            Column("singular_es", "text", "Spanish for one of them (curator's translation)."),
+            Column("description_es", "text", SPANISH_DESCRIPTION),
+        ),
+        key=("category",),
+    ),
+    Table(
+        "key_points",
+        "The meeting's key points on an integrated approach.",
+        (
+            meeting_column(),
+            Column("key_point_id", "text", "Stable id within the meeting.", required=True),
+            Column("category", "text", "Kind of key point (see `key_point_categories`).", True),
+            Column("position", "integer", "Order within the category.", required=True, minimum=1),
+            Column(
+                "heading", "text", "The point's heading as stated; empty if none.", verbatim=True
+            ),
+            Column("text", "text", "The point's text, verbatim.", required=True, verbatim=True),
+            row_source(),
+        ),
+        key=("meeting_id", "key_point_id"),
+        references=(MEETING_REF, Reference(("category",), "key_point_categories"), SOURCE_REF),
+    ),
+    Table(
+        "framing",
+        "How the report frames entry points: the dimensions (the how, the themes) and settings.",
+        (
+            meeting_column(),
+            Column("framing_id", "text", "Stable id within the meeting.", required=True),
+            Column(
+                "kind",
+                "text",
+                "`dimension` or `setting`.",
+                required=True,
+                allowed=("dimension", "setting"),
+            ),
+            Column("position", "integer", "Order in the report.", required=True, minimum=1),
+            Column(
+                "label",
+                "text",
+                "Short label: the report's word, with `The` for a dimension (curation).",
+                required=True,
+            ),
+            Column(
+                "text",
+                "text",
+                "What the report says of it, verbatim.",
+                required=True,
+                verbatim=True,
+            ),
+            row_source(),
+        ),
+        key=("meeting_id", "framing_id"),
+        references=(MEETING_REF, SOURCE_REF),
+    ),
+    Table(
+        "sdg_targets",
+        "Sustainable Development Goal targets the crosswalk uses, with their official text.",
+        (
+            Column("target", "text", "Target number as the UN numbers it, e.g. `16.a`.", True),
+            Column("goal", "integer", "The goal it belongs to.", True, minimum=1, maximum=17),
+            Column("text", "text", "The target's official text, verbatim.", required=True),
+            Column("source", "text", "The UN document the text is quoted from.", required=True),
+        ),
+        key=("target",),
+    ),
+    Table(
+        "key_point_targets",
+        "Curated crosswalk from key points to the SDG targets they bear on; the report names "
+        "no SDG targets, so every row is curation.",
+        (
+            meeting_column(),
+            Column("key_point_id", "text", "The key point.", required=True),
+            Column("target", "text", "The SDG target it bears on.", required=True),
+            Column("rationale", "text", "Why, in one line.", required=True),
+            Column("basis", "text", "`curation: <how the mapping was made>`.", required=True),
+        ),
+        key=("meeting_id", "key_point_id", "target"),
+        references=(
+            Reference(("meeting_id", "key_point_id"), "key_points"),
+            Reference(("target",), "sdg_targets"),
+        ),
+    ),
+)

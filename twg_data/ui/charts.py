@@ -1,0 +1,56 @@
+"""Charts as a page draws them, and the summaries behind them (a download each, or tables)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import pyarrow as pa
+import streamlit as st
+
+from twg_data import localise, queries
+from twg_data.filters import Filters
+from twg_data.i18n import _
+from twg_data.ui.cache import labels, per_data, query
+from twg_data.ui.tables import download_button, summary_table
+
+
+@st.fragment  # the toggle redraws this part only
+def chart_data(names: tuple[str, ...], filters: Filters, key: str) -> None:
+    """The summaries behind a page's charts: a download each, or, when the user asks, their
+    tables with their downloads. A table is the costliest element to redraw in the browser,
+    and the charts already write their numbers, so the tables are not drawn by default."""
+    if st.toggle(_("Show the charts' numbers as tables"), key=key):
+        for name in names:
+            summary_table(name, filters)
+        return
+    with st.container(horizontal=True):
+        for name in names:
+            download_button(name, filters)
+
+
+def _chart_spec(_cursor, builder, function, filters: Filters, options: tuple) -> dict:
+    spec = builder(localise.values(query(function, filters), labels()), **dict(options))
+    datasets = spec.get("datasets", {})
+    spec["datasets"] = {
+        name: pa.Table.from_pandas(rows, preserve_index=False) for name, rows in datasets.items()
+    }
+    return spec
+
+
+def chart(
+    builder: Callable[..., dict],
+    function: Callable[[queries.Connection, Filters], pd.DataFrame],
+    filters: Filters,
+    *,
+    empty: str | None = None,
+    **options: object,
+) -> None:
+    """Chart a query's frame with a `twg_data.charts` builder at full width; with `empty`,
+    say that instead when the frame has no rows. The spec, its rows as Arrow, is made once
+    per filters and data."""
+    if empty is not None and query(function, filters).empty:
+        st.info(empty, icon=":material/search_off:")
+        return
+    spec = per_data(_chart_spec, builder, function, filters, tuple(sorted(options.items())))
+    st.vega_lite_chart(spec, width="stretch")
