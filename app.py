@@ -29,5 +29,5 @@ current = st.navigation(pages)
 ui.set_current_page(current.url_path)
 if not ui.show_data_status():
     st.stop()
-ui.sidebar_filters()
-navigation.run(current, meetings)  # the page, or why the data does not allow it
+with ui.in_force(ui.sidebar_filters()):  # the page's filters: page_header returns them
+    navigation.run(current, meetings)  # the page, or why the data does not allow it

@@ -40,6 +40,7 @@ def _print_problems(problems: Sequence[Problem], data_dir: Path) -> None:
 
 
 def add_language_argument(parser: argparse.ArgumentParser) -> None:
+    """Add `--lang` (the language of the files a command writes) to a command."""
     parser.add_argument(
         "--lang",
         choices=list(i18n.LANGUAGES),
@@ -212,6 +213,7 @@ def _datapackage(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
+    """The command line: every command with its flags (`python -m twg_data --help`)."""
     root = argparse.ArgumentParser(prog="python -m twg_data", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
 
@@ -270,6 +272,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command; 0 on success, 2 with a one-line error (never a traceback) otherwise."""
     args = parser().parse_args(argv)
     try:
         with i18n.use(getattr(args, "lang", None)):

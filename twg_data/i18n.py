@@ -39,6 +39,7 @@ _fallback: list = []
 
 
 def catalog_path(language: str) -> Path:
+    """The `.po` catalog of a language (`locales/<language>/LC_MESSAGES/messages.po`)."""
     return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
@@ -57,6 +58,7 @@ def translations(language: str) -> gettext.NullTranslations:
 
 
 def language() -> str:
+    """This run's language: the one `use` set, else the session's (the fallback), else English."""
     chosen = _current.get()
     if chosen is None and _fallback:
         chosen = _fallback[0]()
@@ -104,6 +106,7 @@ def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark only")
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural form for `n`, in this run's language."""
     return translations(language()).ngettext(singular, plural, n)
 
 

@@ -14,6 +14,8 @@ from twg_data.i18n import N_
 
 @dataclass(frozen=True)
 class PageSpec:
+    """One page of the dashboard: its script, title, address, icon and when it is listed."""
+
     name: str  # file stem without `_page`, e.g. `entry_points`
     title: str
     url_path: str

@@ -12,6 +12,8 @@ FILE_LEVEL = "(file)"
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem in the data, named by file, line (0: the whole file) and column."""
+
     file: str
     line: int  # 0 when the problem concerns the whole file
     column: str

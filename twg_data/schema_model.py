@@ -26,6 +26,8 @@ _NAME_COLUMNS = frozenset(
 
 @dataclass(frozen=True)
 class Column:
+    """One column of a curated table: its type, meaning, and what it must hold."""
+
     name: str
     type: str
     description: str
@@ -43,11 +45,14 @@ class Column:
 
     @property
     def duckdb_type(self) -> str:
+        """The column's type in DuckDB."""
         return DUCKDB_TYPES[self.type]
 
 
 @dataclass(frozen=True)
 class Reference:
+    """A foreign key: these columns name a row of that table (by its key)."""
+
     columns: tuple[str, ...]
     table: str  # the referenced table; its key is the target
 
@@ -57,6 +62,8 @@ class Reference:
 
 @dataclass(frozen=True)
 class Table:
+    """One curated table: its CSV, columns, key and references."""
+
     name: str
     description: str
     columns: tuple[Column, ...]
@@ -65,13 +72,16 @@ class Table:
 
     @property
     def file_name(self) -> str:
+        """The table's CSV file in the data folder."""
         return f"{self.name}.csv"
 
     @property
     def column_names(self) -> tuple[str, ...]:
+        """The columns' names, in the CSV's order."""
         return tuple(c.name for c in self.columns)
 
     def column(self, name: str) -> Column:
+        """The column of that name."""
         return next(c for c in self.columns if c.name == name)
 
     @cached_property  # asked for every row the data holds
@@ -88,6 +98,7 @@ class Table:
         )
 
     def ddl(self) -> str:
+        """The table's CREATE TABLE statement for DuckDB."""
         cols = ",\n  ".join(
             f"{c.name} {c.duckdb_type}{' NOT NULL' if c.required else ''}" for c in self.columns
         )
@@ -95,10 +106,12 @@ class Table:
 
 
 def meeting_column() -> Column:
+    """The `meeting_id` column every per-meeting table has."""
     return Column("meeting_id", "text", "The meeting this row belongs to.", required=True)
 
 
 def row_source(required: bool = True) -> Column:
+    """The `source_id` column: the passage a row comes from."""
     return Column(
         "source_id",
         "text",
@@ -108,6 +121,7 @@ def row_source(required: bool = True) -> Column:
 
 
 def value_source(column: str) -> Column:
+    """The `<column>_source_id` column: the passage one value is quoted from."""
     return Column(
         f"{column}_source_id",
         "text",
@@ -116,6 +130,7 @@ def value_source(column: str) -> Column:
 
 
 def value_source_refs(*columns: str) -> tuple[Reference, ...]:
+    """The references of `value_source` columns to `sources`."""
     return tuple(Reference((f"{c}_source_id",), "sources") for c in columns)
 
 

@@ -15,6 +15,8 @@ from twg_data.queries import Connection
 
 @dataclass(frozen=True)
 class Summary:
+    """One CSV summary: its name, title, meaning, query and documented columns."""
+
     name: str
     title: str
     description: str

@@ -61,6 +61,7 @@ class Selection:
         object.__setattr__(self, "notes", tuple(sorted((r, t) for r, t in notes.items() if t)))
 
     def includes(self, meeting_id: str, item_id: str) -> bool:
+        """Whether the item of that meeting is carried forward (not excluded by its id or ref)."""
         return not {item_id, item_ref(meeting_id, item_id)} & set(self.excluded)
 
     def note(self, meeting_id: str, item_id: str) -> str:
@@ -69,6 +70,7 @@ class Selection:
         return notes.get(item_ref(meeting_id, item_id)) or notes.get(item_id, "")
 
     def refs(self) -> set[str]:
+        """Every ref the selection names, excluded or noted (checked against the items)."""
         return set(self.excluded) | {ref for ref, _ in self.notes}
 
 

@@ -54,6 +54,7 @@ def _md_cite(content: Content, row, indent: str = "") -> str:
 
 
 def md_filters(content: Content) -> list[str]:
+    """The filters in force as Markdown list lines (the brief's and the pack README's)."""
     if not content.filters:
         return ["- **" + _("Filters") + ":** " + _("none; everything in the data is included.")]
     return [
@@ -63,6 +64,7 @@ def md_filters(content: Content) -> list[str]:
 
 
 def md_left_out(content: Content) -> str:
+    """What the facilitator left out, escaped and comma-separated (`nothing` if none)."""
     return ", ".join(esc(item) for item in content.left_out) or _("nothing")
 
 

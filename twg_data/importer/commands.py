@@ -59,6 +59,7 @@ def _apply(args: argparse.Namespace) -> int:
 
 
 def add_commands(commands) -> None:
+    """Add the `import`, `review` and `apply` commands to the command line."""
     p = commands.add_parser(
         "import",
         help="draft a new meeting from its report (.txt, .md, .docx, .pdf) into a new folder",

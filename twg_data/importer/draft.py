@@ -64,10 +64,12 @@ class Draft:
 
     @property
     def furniture(self) -> list[Furniture]:
+        """What the reader set aside as not the report (page numbers, running headers, menus)."""
         return self.document.furniture
 
     @property
     def report_file(self) -> str:
+        """The report's text file in the data folder, `reports/<meeting_id>.txt`."""
         return f"reports/{self.meeting_id}.txt"
 
     def add(self, table: str, **values: object) -> dict[str, str]:
@@ -80,9 +82,11 @@ class Draft:
         return row
 
     def change(self, table: str, key: str, **values: str) -> None:
+        """Record a change the curator makes to one row (table, row key, new values)."""
         self.changes.setdefault(table, {}).setdefault(key, {}).update(values)
 
     def key(self, table: str, row: dict[str, str]) -> str:
+        """A row's key as REVIEW.md and the changes name it: its key columns joined by ` / `."""
         return " / ".join(row[column] for column in KEYS[table])
 
     def passage(self, source_id: str) -> str:
@@ -97,6 +101,7 @@ class Draft:
         return self._index.get(source_id)
 
     def counts(self) -> dict[str, int]:
+        """Rows drafted per table (tables with none left out)."""
         return {table: len(rows) for table, rows in self.rows.items() if rows}
 
     def not_found(self) -> list[str]:

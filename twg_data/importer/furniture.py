@@ -174,6 +174,7 @@ def web_furniture(lines: list[str]) -> dict[int, str]:
 
 
 def is_page_number(line: str) -> bool:
+    """Whether a line is a page number alone (`12`, `- 3 -`, `Page 4 of 9`)."""
     return bool(_PAGE_NUMBER.fullmatch(line.strip())) and any(c.isdigit() for c in line)
 
 

@@ -35,6 +35,7 @@ def normal(text: str) -> str:
 
 
 def aliases(row: dict[str, str]) -> list[str]:
+    """A row's other names, from its `|`-separated `aliases` column."""
     return [alias.strip() for alias in row.get("aliases", "").split("|") if alias.strip()]
 
 
@@ -144,6 +145,7 @@ class Registry:
         return None
 
     def new_id(self, name: str) -> str:
+        """An id for a new row named `name`: its slug, numbered when the data holds it already."""
         base = slug(name)
         candidate, n = base, 2
         while candidate in self.rows:
@@ -151,6 +153,7 @@ class Registry:
         return candidate
 
     def add(self, row: dict[str, str]) -> None:
+        """Hold a new row, so that later names match it too (by name, alias and acronym)."""
         self.rows[row[self.key]] = row
         self._index(row, self.acronyms)
 

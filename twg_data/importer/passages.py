@@ -32,6 +32,8 @@ MAX_PASSAGE = MAX_CELL  # characters: a longer passage is split at word boundari
 
 @dataclass
 class Passage:
+    """One passage of the report: its id, the section it stands in, its text and block."""
+
     source_id: str
     section: str
     text: str
@@ -47,6 +49,8 @@ class Passage:
 
 @dataclass
 class Section:
+    """One section of the report: its heading, level and the blocks under it."""
+
     heading: str  # the section's name as passages carry it
     title: str  # the heading's own text
     level: int

@@ -18,6 +18,8 @@ _TABLE_ROWS = 3  # rows of aligned cells that make a table
 
 @dataclass
 class Line:
+    """One line of a PDF page: its text, its box, its column, and its cells when a table row."""
+
     text: str
     top: float
     bottom: float

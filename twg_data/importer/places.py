@@ -33,6 +33,8 @@ KNOWN_CITY = 100_000  # a city no country or context confirms must have this man
 
 @dataclass(frozen=True)
 class Country:
+    """A country as the data holds it: ISO code, name, UN M49 code and sub-region."""
+
     iso3: str
     name: str
     m49_code: str

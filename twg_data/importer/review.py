@@ -44,6 +44,7 @@ def _curator_sections(draft: Draft) -> list[str]:
 
 
 def review_markdown(draft: Draft) -> str:
+    """REVIEW.md: what the import drafted, its hints and what it set aside, for the curator."""
     counts = draft.counts()
     lines = [
         f"# Review: {draft.meeting_id}",

@@ -1,11 +1,11 @@
 """Streamlit glue shared by every page, one module a job: `database` (the served data),
-`cache` (results per filters and data), `downloads` (files made on click), `sidebar` (filters
-and the URL), `tables` (tables and their download buttons), `charts` (charts and the
-summaries behind them), `data_status` (the stale-data banner, the problem list), `state`
-(widget values kept across pages, link parameters that are not filters), `meeting` (one
-meeting at a time: the switcher), `choices` (items to carry forward, with notes, in one
-widget), `navigation` (every page a link can name, listed or hidden, as app.py registers
-them).
+`cache` (results per filters and data), `downloads` (files made on click), `sidebar` (filters,
+returned as a value), `link` (the URL's parameters, read and written), `tables` (tables and
+their download buttons), `charts` (charts and the summaries behind them), `data_status` (the
+stale-data banner, the problem list), `state` (widget values kept across pages, the page
+drawn), `meeting` (one meeting at a time: the switcher), `choices` (items to carry forward,
+with notes, in one widget), `navigation` (every page a link can name, listed or hidden, as
+app.py registers them).
 
 Pages call `ui.<helper>` and pass `twg_data.queries` and `twg_data.charts` functions; they
 never touch SQL or CSV files. Text from the data, a link or an upload reaches Markdown only
@@ -25,9 +25,10 @@ from twg_data.ui.database import data_problems, database, refresh_database
 from twg_data.ui.downloads import brief_file, brief_markdown, dataset_zip, summary_csv, table_csv
 from twg_data.ui.meeting import meeting_slider, meetings_in_data, one_meeting
 from twg_data.ui.sidebar import (
-    current_filters,
     describe_filters,
     filter_options,
+    filters_in_force,
+    in_force,
     note_filters_not_applied,
     page_header,
     sidebar_filters,
@@ -70,7 +71,8 @@ __all__ = [
     "one_meeting",
     "meetings_in_data",
     "meeting_slider",
-    "current_filters",
+    "filters_in_force",
+    "in_force",
     "page_header",
     "describe_filters",
     "note_filters_not_applied",

@@ -25,11 +25,10 @@ import streamlit as st
 
 from twg_data.i18n import _, format_count
 from twg_data.text import fmt
-from twg_data.ui import guesses
+from twg_data.ui import guesses, link
 
 SECRET_ENV = "TWG_CURATOR_SECRET"
 SECRET_KEY = "curator_secret"
-SIGN_IN_PARAM = "curator"
 _SIGNED_IN = "_curator_signed_in"
 _ASKED = "_curator_sign_in_asked"
 _ENTERED = "curator_secret_entered"
@@ -146,8 +145,8 @@ def gate() -> bool:
     """Handle `?curator` (a sign-in form in the sidebar); True for a signed-in curator."""
     if not enabled():
         return False
-    if SIGN_IN_PARAM in st.query_params:
-        del st.query_params[SIGN_IN_PARAM]
+    if link.holds(link.CURATOR):
+        link.drop(link.CURATOR)
         ask_to_sign_in()
     if signed_in():
         return True

@@ -8,8 +8,9 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from twg_data import i18n
 from twg_data.text import md
+from twg_data.ui import link
 
-PARAM = "lang"
+PARAM = link.LANGUAGE
 _CHOSEN = "_language"
 
 
@@ -24,7 +25,7 @@ i18n.fall_back_to(_session_language)
 
 
 def _from_url() -> str | None:
-    return i18n.parse(st.query_params.get(PARAM))
+    return i18n.parse(link.value(PARAM))
 
 
 def choose() -> str:
@@ -38,10 +39,7 @@ def choose() -> str:
 def _switched() -> None:
     chosen = st.session_state["language_switch"] or st.session_state.get(_CHOSEN)
     st.session_state[_CHOSEN] = chosen  # a second click on the chosen one keeps it
-    if chosen == i18n.DEFAULT:
-        st.query_params.pop(PARAM, None)
-    else:
-        st.query_params[PARAM] = chosen
+    link.show(PARAM, None if chosen == i18n.DEFAULT else chosen)
 
 
 def switch() -> None:
@@ -62,14 +60,8 @@ def switch() -> None:
 def unknown_in_url() -> str | None:
     """A `?lang=` value the dashboard does not speak, taken out of the link (None if the link
     names no language, or one it speaks)."""
-    value = st.query_params.get(PARAM)
+    value = link.value(PARAM)
     if value is None or i18n.parse(value):
         return None
-    del st.query_params[PARAM]
+    link.drop(PARAM)
     return value
-
-
-def url_params() -> dict[str, str]:
-    """What the URL holds for the language: nothing for English, the default."""
-    language = i18n.language()
-    return {} if language == i18n.DEFAULT else {PARAM: language}

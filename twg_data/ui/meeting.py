@@ -13,15 +13,15 @@ import streamlit as st
 from twg_data.filters import DIMENSIONS_BY_PARAM, Filters
 from twg_data.i18n import _
 from twg_data.text import md
+from twg_data.ui import link
 from twg_data.ui.database import database
+from twg_data.ui.link import SHOWN_MEETING
 from twg_data.ui.sidebar import filter_options
 from twg_data.ui.state import (
-    SHOWN_MEETING,
     current_page,
     keep_value,
     kept,
     kept_value,
-    mirror_in_url,
 )
 
 _MEETING = DIMENSIONS_BY_PARAM["meeting"]
@@ -49,7 +49,7 @@ def one_meeting(filters: Filters) -> Filters:
     offered = list(labels)
     slot = st.container()  # in place whether or not there is a switcher (see page_header)
     if len(offered) <= 1:
-        mirror_in_url(SHOWN_MEETING, None)
+        link.show(SHOWN_MEETING, None)
         return filters
     # On another page the switcher is another widget, which would start from its first
     # option: set it from the kept value then. Not on every run: a value set through
@@ -70,7 +70,7 @@ def one_meeting(filters: Filters) -> Filters:
         ),
         **kept(SHOWN_MEETING, offered[-1]),
     )
-    mirror_in_url(SHOWN_MEETING, shown)
+    link.show(SHOWN_MEETING, shown)
     return filters.with_values(_MEETING, (shown,))
 
 

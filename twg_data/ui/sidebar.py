@@ -3,21 +3,20 @@ each page's header of filters in force."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 import streamlit as st
 
 from twg_data import i18n, labels, localise, queries
 from twg_data.filters import DIMENSIONS, Filters, shorten
 from twg_data.i18n import _, format_count, ngettext
 from twg_data.text import Markdown, code, fmt
-from twg_data.ui import language
+from twg_data.ui import language, link
 from twg_data.ui.cache import per_data
-from twg_data.ui.state import (
-    PAGE_PARAMS,
-    SHOWN_MEETING,
-    keep_value,
-    mirror_filters_in_url,
-    url_params,
-)
+from twg_data.ui.link import PAGE_PARAMS, SHOWN_MEETING
+from twg_data.ui.state import keep_value
 
 _FILTER_KEY = "filter_{}"
 _LINK_PROBLEMS = "url_warnings"  # what the link held that was dropped: (kind, param, values)
@@ -46,7 +45,7 @@ def _reset_filters() -> None:
 def _seed_from_url(options: dict[str, list[tuple[str, str]]]) -> None:
     """On a session's first run, take the filters and the meeting shown from the URL; note
     what it holds that is unknown, one note per parameter."""
-    params = url_params()
+    params = link.params()
     known = {param: [value for value, _ in pairs] for param, pairs in options.items()}
     filters, dropped = Filters.from_link(params, known, ignore=PAGE_PARAMS)
     for dimension in DIMENSIONS:
@@ -124,23 +123,36 @@ def sidebar_filters() -> Filters:
         st.button(_("Reset filters"), on_click=_reset_filters, icon=":material/restart_alt:")
     filters = Filters(**{name: tuple(values) for name, values in selected.items()})
     # The language too (when not English): a link shared from any page keeps it.
-    mirror_filters_in_url({**filters.to_query_params(), **language.url_params()})
+    link.show_filters(filters)
     with st.container():  # a fixed place (see page_header)
         for kind, param, values in st.session_state.get(_LINK_PROBLEMS, []):
             st.warning(link_warning(kind, param, values), icon=":material/link_off:")
-    st.session_state["filters"] = filters
     return filters
 
 
-def current_filters() -> Filters:
-    """The filters the sidebar set on this run."""
-    return st.session_state.get("filters", Filters())
+# The filters app.py's sidebar set for the page this run draws (`in_force`).
+_IN_FORCE: ContextVar[Filters | None] = ContextVar("filters_in_force", default=None)
+
+
+@contextmanager
+def in_force(filters: Filters) -> Iterator[Filters]:
+    """Run the page with these filters (app.py: the sidebar's); `page_header` returns them."""
+    token = _IN_FORCE.set(filters)
+    try:
+        yield filters
+    finally:
+        _IN_FORCE.reset(token)
+
+
+def filters_in_force() -> Filters:
+    """The filters this run's page draws under (none outside `in_force`)."""
+    return _IN_FORCE.get() or Filters()
 
 
 def page_header(title: str, *, applies: tuple[str, ...] | None = None, reason: str = "") -> Filters:
     """A page's title and the filters in force, which it returns. With `applies` (the
     Filters fields the page can use), say which active filters cannot apply, and why."""
-    filters = current_filters()
+    filters = filters_in_force()
     st.title(title)
     st.caption(describe_filters(filters))
     # Notes that come and go stand in a container of their own, so the elements below keep

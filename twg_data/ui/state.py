@@ -1,17 +1,10 @@
-"""Widget values that survive a change of page, and the link parameters that are not filters."""
+"""Widget values that survive a change of page, and which page this run draws."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 _KEPT = "_kept_widget_values"
-
-# The meeting a page of one meeting's details shows (`?shown_meeting=<meeting_id>`): part of a
-# shared link, not a filter (the sidebar's Meeting filter chooses among which meetings).
-SHOWN_MEETING = "shown_meeting"
-# The language (`?lang=es`) travels with the filters too, so a shared link keeps it.
-PAGE_PARAMS = (SHOWN_MEETING, "lang")
-
 
 _PAGE = "_current_page"
 
@@ -53,25 +46,3 @@ def keep_value(key: str, value: object) -> None:
     """Set a kept widget's value before it is drawn (from a link, or when it is invalid)."""
     st.session_state.setdefault(_KEPT, {})[key] = value
     st.session_state[key] = value
-
-
-def url_params() -> dict[str, list[str]]:
-    """The link's parameters as they are now, each with its values."""
-    return {name: st.query_params.get_all(name) for name in st.query_params}
-
-
-def mirror_filters_in_url(wanted: dict[str, list[str]]) -> None:
-    """Make the link hold these filter parameters, keeping the page parameters it has."""
-    current = url_params()
-    wanted = {**wanted, **{name: current[name] for name in PAGE_PARAMS if name in current}}
-    if current != wanted:
-        st.query_params.from_dict(wanted)
-
-
-def mirror_in_url(name: str, value: str | None) -> None:
-    """Make the link hold one page parameter (or not, for None)."""
-    if value is None:
-        if name in st.query_params:
-            del st.query_params[name]
-    elif st.query_params.get_all(name) != [value]:
-        st.query_params[name] = value

@@ -49,4 +49,5 @@ class Context:
 
     @property
     def meeting_id(self) -> str:
+        """The id of the meeting being drafted."""
         return self.draft.meeting_id

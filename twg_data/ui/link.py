@@ -1,0 +1,67 @@
+"""The link: the one module that reads and writes the URL's parameters.
+
+A shared link holds the filters (one parameter per `filters.DIMENSIONS`), the language
+(`?lang=es`; nothing for English) and the meeting a page of one meeting's details shows
+(`?shown_meeting=`); `?curator` asks for the curator's sign-in. Everything else reads them here
+and writes them through `show_filters`, `show` and `drop`.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from twg_data import i18n
+from twg_data.filters import Filters
+
+LANGUAGE = "lang"
+SHOWN_MEETING = "shown_meeting"
+CURATOR = "curator"
+# Parameters that are not filters but travel with them in a shared link.
+PAGE_PARAMS = (SHOWN_MEETING, LANGUAGE)
+
+
+def params() -> dict[str, list[str]]:
+    """The link's parameters as they are now, each with its values."""
+    return {name: st.query_params.get_all(name) for name in st.query_params}
+
+
+def value(name: str) -> str | None:
+    """A parameter's (first) value; None when the link does not hold it."""
+    return st.query_params.get(name)
+
+
+def holds(name: str) -> bool:
+    """Whether the link holds the parameter (with or without a value)."""
+    return name in st.query_params
+
+
+def language_params() -> dict[str, list[str]]:
+    """What the link holds for this run's language: nothing for English, the default."""
+    language = i18n.language()
+    return {} if language == i18n.DEFAULT else {LANGUAGE: [language]}
+
+
+def show_filters(filters: Filters) -> None:
+    """Make the link hold these filters and this run's language, keeping the meeting shown."""
+    current = params()
+    wanted = {
+        **filters.to_query_params(),
+        **language_params(),
+        **({SHOWN_MEETING: current[SHOWN_MEETING]} if SHOWN_MEETING in current else {}),
+    }
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def show(name: str, shown: str | None) -> None:
+    """Make the link hold one value of a parameter that is not a filter (or not, for None)."""
+    if shown is None:
+        drop(name)
+    elif st.query_params.get_all(name) != [shown]:
+        st.query_params[name] = shown
+
+
+def drop(name: str) -> None:
+    """Take a parameter out of the link."""
+    if name in st.query_params:
+        del st.query_params[name]
