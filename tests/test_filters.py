@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from twg_data import i18n, labels
 from twg_data.filters import DIMENSIONS, DIMENSIONS_BY_PARAM, MAX_VALUE_LENGTH, Filters
 
 KNOWN = {
@@ -46,16 +47,24 @@ def test_filters_are_immutable():
         Filters().cities = ("bogota",)  # type: ignore[misc]
 
 
-def test_empty_filters_are_empty_and_describe_themselves():
+def test_empty_filters_are_empty():
     assert Filters().is_empty
     assert Filters().active() == []
-    assert Filters().describe() == "no filters (everything)"
     assert Filters().to_query_params() == {}
 
 
-def test_describe_names_each_active_dimension_with_its_values():
-    filters = Filters(cities=("quito", "bogota"), roles=("kick-off presenter",))
-    assert filters.describe() == "City: bogota, quito; Role: kick-off presenter"
+def test_the_filters_in_force_are_described_once_with_their_labels_in_the_language():
+    filters = Filters(cities=("quito", "bogota", "atlantis"), roles=("kick-off presenter",))
+    options = {
+        "city": [("bogota", "Bogotá (COL)"), ("quito", "Quito (ECU)")],
+        "role": [("kick-off presenter", "kick-off presenter")],
+    }
+    assert labels.active_filters(filters, options) == [
+        ("City", [("atlantis", "atlantis"), ("bogota", "Bogotá (COL)"), ("quito", "Quito (ECU)")]),
+        ("Role", [("kick-off presenter", "kick-off presenter")]),
+    ]
+    with i18n.use("es"):
+        assert [name for name, _ in labels.active_filters(filters, options)] == ["Ciudad", "Función"]
 
 
 def test_person_level_dimensions_are_told_apart_from_places():

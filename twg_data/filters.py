@@ -208,12 +208,6 @@ class _FilterMethods:
     def to_query_params(self) -> dict[str, list[str]]:
         return {d.param: list(self.values(d)) for d in self.active()}
 
-    def describe(self) -> str:
-        """One line a reader understands, e.g. `City: bogota; Role: kick-off presenter`."""
-        if self.is_empty:
-            return "no filters (everything)"
-        return "; ".join(f"{d.label}: {', '.join(self.values(d))}" for d in self.active())
-
     @classmethod
     def from_link(
         cls,
