@@ -138,10 +138,10 @@ class TableFile:
         try:
             for record in reader:
                 line, start_line = start_line, reader.line_num + 1
-                if not any(cell.strip() for cell in record):
+                if not (record and record[0].strip()) and not any(c.strip() for c in record):
                     # Blank lines and the empty rows Excel sometimes leaves at the end are
                     # skipped (the data package says so: skipBlankRows); a row of spaces is
-                    # not blank.
+                    # not blank. (Most rows start with an id: the first cell settles it.)
                     if any(record):
                         problems.append(
                             Problem(name, line, FILE_LEVEL, "the row holds only spaces: delete it")
