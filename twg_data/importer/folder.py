@@ -63,6 +63,7 @@ def fingerprints(data_dir: Path) -> dict[str, str]:
 
 
 def csv_lines(rows: list[dict[str, str]], columns: list[str]) -> str:
+    """The rows as CSV lines in the data's dialect (minimal quoting, LF), columns in order."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
