@@ -14,9 +14,8 @@ import pytest
 
 from tests.report_facts import PRESENTERS
 from twg_data import paths
-from twg_data.provenance import comparable
 from twg_data.schema import TABLES, TABLES_BY_NAME
-from twg_data.validate import parse_value, validate
+from twg_data.validate import comparable, parse_value, validate
 
 DATA = paths.PROJECT_ROOT / "data"
 MEETING = "twg-2015-bogota"

@@ -64,7 +64,8 @@ def test_the_filters_in_force_are_described_once_with_their_labels_in_the_langua
         ("Role", [("kick-off presenter", "kick-off presenter")]),
     ]
     with i18n.use("es"):
-        assert [name for name, _ in labels.active_filters(filters, options)] == ["Ciudad", "Función"]
+        names = [name for name, _ in labels.active_filters(filters, options)]
+    assert names == ["Ciudad", "Función"]
 
 
 def test_person_level_dimensions_are_told_apart_from_places():

@@ -4,19 +4,29 @@ Every table is a resource whose Table Schema (types, required fields, allowed va
 primary and foreign keys, composite ones included) comes from `twg_data/schema.py`, so the
 published descriptor and our own validation describe the same data. The meeting reports are
 listed as the package's sources, from the meetings table, and the bodies that issued them as
-contributors, from the reports' own title passages. Frictionless itself is a dev dependency:
-the tests run it on this descriptor; nothing here imports it.
+contributors, from the reports' own title passages: read from the database
+(`descriptor_bytes`, which can select meetings) or, when a draft is applied, from its validated
+tables (`tables_descriptor_bytes`); the descriptor is then written by the same code.
+Frictionless itself is a dev dependency: the tests run it on this descriptor; nothing here
+imports it.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from twg_data import citation, queries
 from twg_data.filters import Filters
 from twg_data.queries import Connection
 from twg_data.schema import TABLES, Column, Table
-from twg_data.validate import CONTROL_CHARACTERS, INVISIBLE_CHARACTERS, LAYOUT_CHARACTERS
+from twg_data.validate import (
+    CONTROL_CHARACTERS,
+    INVISIBLE_CHARACTERS,
+    LAYOUT_CHARACTERS,
+    ParsedTable,
+)
 
 DESCRIPTOR = "datapackage.json"
 NAME = "twg-urban-safety-peacebuilding"
@@ -116,28 +126,59 @@ def _resource(table: Table) -> dict:
     }
 
 
-def _reports(con: Connection, filters: Filters) -> list[citation.Report]:
-    return list(citation.reports(queries.citation_facts(con, filters)).values())
+@dataclass(frozen=True)
+class Cited:
+    """What the descriptor says of a meeting's report: its title, its file next to the
+    descriptor (`reports/...`; "" if none) and the body that issued it ("" if not stated)."""
+
+    title: str
+    path: str
+    author: str
 
 
-def _sources(reports: list[citation.Report]) -> list[dict]:
-    """Each report with its title and its path next to the descriptor (`reports/...`)."""
+def _cited(con: Connection, filters: Filters) -> list[Cited]:
+    """The reports of the selected meetings, as the citations name them."""
     folder = f"{citation.DATA_FOLDER}/"
-    return [{"title": r.title, "path": r.path.removeprefix(folder)} for r in reports if r.path]
+    reports = citation.reports(queries.citation_facts(con, filters)).values()
+    return [Cited(r.title, r.path.removeprefix(folder), r.author) for r in reports]
 
 
-def _contributors(reports: list[citation.Report]) -> list[dict]:
+def _cited_in(tables: Mapping[str, ParsedTable]) -> list[Cited]:
+    """Every meeting's report from the validated tables, as `queries.citation_facts` finds
+    them: by date, then id; the issuer is the first `Title` passage (by source id) that is
+    not the title itself."""
+    titles: dict[str, list[tuple[str, str]]] = {}
+    for row in tables["sources"].rows:
+        if row["section"] == "Title":
+            titles.setdefault(row["meeting_id"], []).append((row["source_id"], row["passage"]))
+    # Validated dates are YYYY-MM-DD: in the order of their text.
+    meetings = sorted(tables["meetings"].rows, key=lambda m: (m["date"], m["meeting_id"]))
+    cited = []
+    for meeting in meetings:
+        issuers = sorted(
+            t for t in titles.get(meeting["meeting_id"], ()) if t[1] != meeting["title"]
+        )
+        author = issuers[0][1] if issuers else ""
+        cited.append(Cited(meeting["title"], meeting["report_file"] or "", author))
+    return cited
+
+
+def _sources(cited: list[Cited]) -> list[dict]:
+    """Each report with its title and its path next to the descriptor (`reports/...`)."""
+    return [{"title": c.title, "path": c.path} for c in cited if c.path]
+
+
+def _contributors(cited: list[Cited]) -> list[dict]:
     """The curators as authors; each body that issued a report, as its title page names it."""
-    issuers = dict.fromkeys(r.author for r in reports if r.author)
+    issuers = dict.fromkeys(c.author for c in cited if c.author)
     return [
         {"title": citation.DATASET_AUTHOR, "role": "author"},
         *({"title": issuer, "role": "contributor"} for issuer in issuers),
     ]
 
 
-def descriptor(con: Connection, filters: Filters) -> dict:
-    """The package descriptor; its sources are the selected meetings' reports."""
-    reports = _reports(con, filters)
+def _package(cited: list[Cited]) -> dict:
+    """The package descriptor listing these reports."""
     return {
         "profile": "tabular-data-package",
         "name": NAME,
@@ -151,14 +192,29 @@ def descriptor(con: Connection, filters: Filters) -> dict:
             f"copyright of their authors and are quoted for reference ({citation.TERMS_FILE})."
         ),
         "licenses": [DATA_LICENSE],
-        "sources": _sources(reports),
-        "contributors": _contributors(reports),
+        "sources": _sources(cited),
+        "contributors": _contributors(cited),
         "keywords": ["urban safety", "peacebuilding", "HABITAT III", "Technical Working Group"],
         "resources": [_resource(t) for t in TABLES],
     }
 
 
+def _encoded(package: dict) -> bytes:
+    """The descriptor as written to `data/datapackage.json` (stable key order, UTF-8)."""
+    return (json.dumps(package, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def descriptor(con: Connection, filters: Filters) -> dict:
+    """The package descriptor; its sources are the selected meetings' reports."""
+    return _package(_cited(con, filters))
+
+
 def descriptor_bytes(con: Connection, filters: Filters) -> bytes:
     """The descriptor as written to `data/datapackage.json` (stable key order, UTF-8)."""
-    text = json.dumps(descriptor(con, filters), indent=2, ensure_ascii=False) + "\n"
-    return text.encode("utf-8")
+    return _encoded(descriptor(con, filters))
+
+
+def tables_descriptor_bytes(tables: Mapping[str, ParsedTable]) -> bytes:
+    """The whole data's descriptor (no filters) from its validated tables (`validate.read_data`),
+    without a database: the same bytes as `descriptor_bytes(con, Filters())`."""
+    return _encoded(_package(_cited_in(tables)))

@@ -12,7 +12,7 @@ FILE_LEVEL = "(file)"
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem in the data, named by file, line (0: the whole file) and column."""
+    """One thing wrong with the data, where it is: `FILE:LINE: COLUMN: message`."""
 
     file: str
     line: int  # 0 when the problem concerns the whole file
@@ -31,3 +31,5 @@ class ParsedTable:
     rows: list[dict[str, str | None]] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
     complete: bool = True  # False when a row could not be split into the header's columns
+    # By line, the columns whose cell holds only spaces (read as None, like an empty cell).
+    spaces: dict[int, frozenset[str]] = field(default_factory=dict)

@@ -16,8 +16,10 @@ import pytest
 from tests.conftest import REPO, copy_shipped_data
 from tests.importer import report_files
 from tests.importer.test_recognise import REPORTS
-from twg_data import journal, paths, write_lock
+from twg_data import datapackage, journal, paths, write_lock
+from twg_data.build import build_database, connect
 from twg_data.cli import main
+from twg_data.filters import Filters
 from twg_data.importer import draft_report, write_draft
 from twg_data.importer.apply import ApplyError, apply_draft
 from twg_data.importer.edits import confirm, dismiss
@@ -177,6 +179,12 @@ def test_apply_writes_the_draft_keeps_the_previous_version_and_logs_it(data_dir,
     assert (
         '"path": "reports/twg-2016-kampala.txt"' in (data_dir.path / "datapackage.json").read_text()
     )
+    # Written from the tables, no database built: what a database of the data would give.
+    db = tmp_path / "applied.duckdb"
+    assert build_database(data_dir.path, db) == []
+    with connect(db) as con:
+        expected = datapackage.descriptor_bytes(con, Filters())
+    assert (data_dir.path / "datapackage.json").read_bytes() == expected
 
 
 def test_apply_refuses_when_the_data_changed_after_the_draft(data_dir, tmp_path):

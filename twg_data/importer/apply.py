@@ -10,14 +10,13 @@ change is logged in `.history/CHANGELOG.md`.
 from __future__ import annotations
 
 import json
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from twg_data import journal, paths, write_lock
 from twg_data.importer.folder import HISTORY, MANIFEST, data_files, fingerprints
-from twg_data.validate import Problem, validate
+from twg_data.validate import ParsedTable, Problem, read_data
 
 CHANGELOG = "CHANGELOG.md"  # in HISTORY
 
@@ -55,22 +54,11 @@ def _manifest(draft_dir: Path) -> dict:
         raise ApplyError(f"{path}: unreadable ({error})") from None
 
 
-def _refresh_descriptor(draft_dir: Path) -> None:
+def _refresh_descriptor(draft_dir: Path, tables: dict[str, ParsedTable]) -> None:
     """The draft's datapackage.json, regenerated for its data (it lists the reports)."""
     from twg_data import datapackage
-    from twg_data.build import build_database, connect
-    from twg_data.filters import Filters
 
-    with tempfile.TemporaryDirectory() as scratch:
-        db = Path(scratch) / "draft.duckdb"
-        build_database(draft_dir, db)
-        con = connect(db)
-        try:
-            (draft_dir / datapackage.DESCRIPTOR).write_bytes(
-                datapackage.descriptor_bytes(con, Filters())
-            )
-        finally:
-            con.close()
+    (draft_dir / datapackage.DESCRIPTOR).write_bytes(datapackage.tables_descriptor_bytes(tables))
 
 
 def apply_draft(draft_dir: Path, data_dir: Path, now: datetime | None = None) -> Applied:
@@ -128,12 +116,12 @@ def _apply(
             f"{shown}: the data changed after the draft was made ({', '.join(changed[:5])}"
             f"{', …' if len(changed) > 5 else ''}); import the report again"
         )
-    problems = validate(draft_dir)
+    tables, problems = read_data(draft_dir)
     if problems:
         raise ApplyError(
             f"the draft has {len(problems)} problem(s); fix them in the draft first", problems
         )
-    _refresh_descriptor(draft_dir)
+    _refresh_descriptor(draft_dir, tables)
     files = [
         str(path)
         for path in data_files(draft_dir)

@@ -1,4 +1,4 @@
-"""A data folder read as rows, and a draft written beside a copy of it.
+"""A data folder read as rows (by validation's reader), and a draft written beside a copy of it.
 
 The copy is byte for byte; a table the draft adds to gets its new rows appended in the CSV
 dialect of the data (minimal quoting, LF), and a changed row is rewritten in place.
@@ -14,21 +14,33 @@ import shutil
 from pathlib import Path
 
 from twg_data.importer.draft import COLUMNS, KEYS, Draft
-from twg_data.schema import TABLES
+from twg_data.importer.errors import ReportError
+from twg_data.schema import TABLES, Table
+from twg_data.validate import Problem, read_table
 
 MANIFEST = ".import.json"
 REVIEW = "REVIEW.md"
 HISTORY = ".history"  # backups and the change log, inside the data folder
 
 
+def _rows(data_dir: Path, table: Table) -> list[dict[str, str]]:
+    """The table's rows as its CSV holds them ("" for an empty cell), read by validation's
+    reader; ReportError naming the first problem if the file cannot be read cleanly."""
+    problems: list[Problem] = []
+    parsed = read_table(data_dir, table, problems, as_written=True)
+    if problems or parsed is None:
+        raise ReportError(
+            f"{data_dir}: the data cannot be read ({min(problems)}); "
+            "`python -m twg_data validate` lists what is wrong"
+        )
+    return parsed.rows
+
+
 def read_tables(data_dir: Path) -> dict[str, list[dict[str, str]]]:
-    """Every table's rows as text, as the CSVs hold them."""
-    tables = {}
-    for table in TABLES:
-        path = data_dir / table.file_name
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            tables[table.name] = list(csv.DictReader(handle))
-    return tables
+    """Every table's rows as text, as the CSVs hold them ("" for an empty cell; blank rows
+    left out), read by validation's reader (`validate.reader`); ReportError if a file cannot
+    be read cleanly."""
+    return {table.name: _rows(data_dir, table) for table in TABLES}
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -51,6 +63,7 @@ def fingerprints(data_dir: Path) -> dict[str, str]:
 
 
 def csv_lines(rows: list[dict[str, str]], columns: list[str]) -> str:
+    """The rows as CSV lines in the data's dialect (minimal quoting, LF), columns in order."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for row in rows:
@@ -58,12 +71,13 @@ def csv_lines(rows: list[dict[str, str]], columns: list[str]) -> str:
     return buffer.getvalue()
 
 
-def _changed_text(text: str, table: str, changes: dict[str, dict[str, str]]) -> str:
-    rows = list(csv.DictReader(io.StringIO(text)))
+def _changed_text(folder: Path, table: Table, changes: dict[str, dict[str, str]]) -> str:
+    """The table's CSV in `folder` written anew, with the draft's changes to its rows."""
+    rows = _rows(folder, table)
     for row in rows:
-        key = " / ".join(row[c] for c in KEYS[table])
+        key = " / ".join(row[c] for c in KEYS[table.name])
         row.update(changes.get(key, {}))
-    return ",".join(COLUMNS[table]) + "\n" + csv_lines(rows, COLUMNS[table])
+    return ",".join(COLUMNS[table.name]) + "\n" + csv_lines(rows, COLUMNS[table.name])
 
 
 def write_draft(
@@ -99,9 +113,7 @@ def write_draft(
         if not rows and not changes:
             continue
         path = out_dir / table.file_name
-        text = path.read_text(encoding="utf-8")
-        if changes:
-            text = _changed_text(text, table.name, changes)
+        text = _changed_text(out_dir, table, changes) if changes else path.read_text("utf-8")
         if text and not text.endswith("\n"):
             text += "\n"
         path.write_text(text + csv_lines(rows, COLUMNS[table.name]), encoding="utf-8")

@@ -1,0 +1,92 @@
+"""What a cell may hold: its value by column type (`parse_value`) and the characters refused.
+
+The character rules are written as regular-expression ranges, so that the data package states
+them as `pattern` constraints too (datapackage.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, time
+
+from twg_data.schema import Column
+
+# Only what DuckDB's casts accept too (ASCII digits, no `_`, nothing after a newline), so
+# that every value validation passes also loads; matched with fullmatch.
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_INT64 = range(-(2**63), 2**63)
+_FLOAT = re.compile(r" *[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)? *")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
+MAX_CELL = 100_000  # characters: a longer cell is named by its column, not read as broken quoting
+
+
+def parse_value(column: Column, text: str) -> object:
+    """Convert one cell to its Python value; raise ValueError with a readable reason."""
+    if column.type == "text":
+        return text
+    if column.type == "integer":
+        if not _INTEGER.fullmatch(text):
+            raise ValueError(f"expected a whole number, got {text!r}")
+        if int(text) not in _INT64:
+            raise ValueError(f"expected a whole number, got {text!r} (too large)")
+        return int(text)
+    if column.type == "float":
+        if not _FLOAT.fullmatch(text):
+            raise ValueError(f"expected a number, got {text!r}")
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError(f"expected a finite number, got {text!r}")
+        return value
+    if column.type == "date":
+        try:
+            if not _DATE.fullmatch(text):  # fromisoformat also takes 20150921, 2015-W39-1
+                raise ValueError
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+    if column.type == "time":
+        match = _TIME.fullmatch(text)
+        hour, minute, second = (int(g or 0) for g in match.groups()) if match else (99, 0, 0)
+        if hour > 23 or minute > 59 or second > 59:
+            raise ValueError(f"expected a time as HH:MM between 00:00 and 23:59, got {text!r}")
+        return time(hour, minute, second)
+    raise AssertionError(f"unknown column type {column.type}")
+
+
+# The characters a cell may not hold, as regular-expression ranges.
+# C0 and C1 control characters and DEL; tab, line feed and carriage return are handled apart.
+CONTROL_CHARACTERS = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+LAYOUT_CHARACTERS = r"\t\n\r"
+# Zero-width and bidirectional formatting characters: invisible, they make two ids that look
+# the same differ (or reorder how an id is shown).
+INVISIBLE_CHARACTERS = r"\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u061c\ufeff"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+_LAYOUT = re.compile(f"[{LAYOUT_CHARACTERS}]")
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+
+
+def _character(char: str) -> str:
+    return f"U+{ord(char):04X} {unicodedata.name(char, '(a control character)')}"
+
+
+def hygiene(text: str, identifier: bool) -> str | None:
+    """What is wrong with a cell's characters, or None: too many of them; control characters; tabs,
+    line breaks and invisible formatting characters in ids, names and codes.
+    """
+    if len(text) <= MAX_CELL and text.isascii() and text.isprintable():
+        return None  # most cells: nothing to look for
+    if len(text) > MAX_CELL:
+        return (
+            f"is {len(text):,} characters long; a cell holds at most {MAX_CELL:,}: "
+            "split the passage in two rows"
+        )
+    if found := _CONTROL.search(text):
+        return f"contains the control character {_character(found.group())}; remove it"
+    if identifier and (found := _LAYOUT.search(text)):
+        return f"contains a tab or line break ({_character(found.group())}) in an id, name or code"
+    if identifier and (found := _INVISIBLE.search(text)):
+        return f"contains the invisible character {_character(found.group())}; remove it"
+    return None
