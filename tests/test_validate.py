@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from twg_data.build import build_database
+from twg_data.build import build_database, ensure_database
 from twg_data.validate import Problem, read_data, validate
 
 SAVE_AS = "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
@@ -782,3 +782,29 @@ def test_a_cell_of_exactly_the_limit_is_accepted(data_dir):
         "academic," + "a" * 100_000,
     )
     assert problems(data_dir) == []
+
+
+# --- the recipe "Add a check" (docs/architecture.md), followed for real -------------------------
+
+
+def check_titles_end_with_a_stop(folder) -> None:
+    """Step 1: a check (here a made-up house rule: a report's title ends with a full stop)."""
+    meetings = folder.tables["meetings"]
+    for row, line in zip(meetings.rows, meetings.lines, strict=True):
+        if row["title"] and not row["title"].endswith("."):
+            folder.problems.append(
+                Problem("meetings.csv", line, "title", "a title ends with a full stop")
+            )
+
+
+def test_a_check_added_to_the_checklist_runs_in_validate_and_the_build(
+    data_dir, monkeypatch, tmp_path
+):
+    import twg_data.validate as validation
+
+    # Step 2: add it to CHECKS, after the cells are read.
+    monkeypatch.setattr(validation, "CHECKS", (*validation.CHECKS, check_titles_end_with_a_stop))
+    assert problems(data_dir) == ["meetings.csv:2: title: a title ends with a full stop"]
+    status = ensure_database(data_dir.path, tmp_path / "twg.duckdb")
+    assert [str(p) for p in status.problems] == problems(data_dir)
+    assert status.db_path is None  # the build refuses data its checks find problems in
