@@ -1,5 +1,11 @@
 """The dashboard's languages: English (the source) and Spanish, through gettext catalogs.
 
+`LANGUAGES` is the one list of them: every language but the default has its catalog here and,
+in the data, a `<column>_<code>` column beside each translated column of the schema
+(`Column(..., translated=True)`); the schema, validation, the build, the data dictionary, the
+data package and the importer's drafts follow the list. Adding a language is data (README:
+"Adding a language").
+
 Interface text is marked `_("...")` (translated where it is used) or `N_("...")` (a constant
 translated later with `_(CONSTANT)`). The Spanish catalog is `twg_data/locales/es/LC_MESSAGES/
 messages.po`, kept with Babel (README: "Translating the interface"); it is compiled in memory
@@ -36,6 +42,18 @@ _current: ContextVar[str | None] = ContextVar("twg_language", default=None)
 # Where the language comes from when no run set it here: the app's session (a fragment's rerun
 # runs without app.py, in a context of its own). Set by `twg_data.ui.language`.
 _fallback: list = []
+
+
+def translated_languages() -> tuple[str, ...]:
+    """The languages besides the default, in `LANGUAGES`' order: each has its catalog and, in
+    the data, its own column beside every translated one."""
+    return tuple(code for code in LANGUAGES if code != DEFAULT)
+
+
+def english_name(code: str) -> str:
+    """A language's name in English, from CLDR ('es' -> 'Spanish'): how the data dictionary
+    names it."""
+    return Locale.parse(code).get_language_name(DEFAULT)
 
 
 def catalog_path(language: str) -> Path:

@@ -1,12 +1,17 @@
 """The building blocks of the schema: column, reference and table, with the DDL and the
-properties validation reads, and the columns most tables share (meeting, source passage,
-the descriptions of the Spanish columns).
+properties validation reads, and the columns most tables share (meeting, source passage).
+
+A translated column (`translated=True`) has, in each language besides the default
+(`i18n.LANGUAGES`), a column `<column>_<code>` holding its translation: the table's columns are
+the declared ones followed by those, language by language.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+
+from twg_data import i18n
 
 DUCKDB_TYPES = {
     "text": "VARCHAR",
@@ -42,11 +47,34 @@ class Column:
     verbatim: bool = False
     source_column: str | None = None
     stated_by: str | None = None
+    # Translated: curated vocabulary the interface shows in its language, from one column per
+    # language besides the default, `<stem>_<code>` (the stem is the column's name unless
+    # `translation_stem` says otherwise: a role's translation is its `label_<code>`). Empty
+    # means not translated yet; the interface then shows the English.
+    translated: bool = False
+    translation_stem: str | None = None
+    # The kind of vocabulary it holds, as `localise.VALUE_KINDS` names it (default: its name).
+    vocabulary: str | None = None
+    # The translation columns' description; `{language}` is the language's English name.
+    translation: str = "{language} {stem} (curator's translation)."
 
     @property
     def duckdb_type(self) -> str:
         """The column's type in DuckDB."""
         return DUCKDB_TYPES[self.type]
+
+    @property
+    def kind(self) -> str:
+        """The kind of vocabulary a translated column holds (`localise.VALUE_KINDS`)."""
+        return self.vocabulary or self.name
+
+    def in_language(self, code: str) -> Column:
+        """The column holding this translated column's translation in one language."""
+        stem = self.translation_stem or self.name
+        language = i18n.english_name(code)
+        return Column(
+            f"{stem}_{code}", "text", self.translation.format(language=language, stem=stem)
+        )
 
 
 @dataclass(frozen=True)
@@ -66,9 +94,28 @@ class Table:
 
     name: str
     description: str
-    columns: tuple[Column, ...]
+    declared: tuple[Column, ...]  # the columns bar the translations, which follow the languages
     key: tuple[str, ...]
     references: tuple[Reference, ...] = ()
+    _by_languages: dict[tuple[str, ...], tuple[Column, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """Its columns in the CSV's order: the declared ones, then, for each language besides
+        the default (`i18n.LANGUAGES`), the translation of each translated column."""
+        languages = i18n.translated_languages()
+        if languages not in self._by_languages:
+            self._by_languages[languages] = self.declared + tuple(
+                column.in_language(code) for code in languages for column in self.translated
+            )
+        return self._by_languages[languages]
+
+    @property
+    def translated(self) -> tuple[Column, ...]:
+        """Its translated columns, in their order."""
+        return tuple(c for c in self.declared if c.translated)
 
     @property
     def file_name(self) -> str:
@@ -138,7 +185,8 @@ MEETING_REF = Reference(("meeting_id",), "meetings")
 SOURCE_REF = Reference(("source_id",), "sources")
 
 
-# Spanish beside English: the curated vocabulary's own translations (issue: the dashboard in
-# Spanish). Empty means not translated yet; the interface then shows the English label.
-SPANISH_LABEL = "Spanish label (curator's translation)."
-SPANISH_DESCRIPTION = "Spanish description (curator's translation)."
+def languages_named() -> str:
+    """The languages besides the default, by their English names ('A', 'A and B', 'A, B and
+    C'): how a table's description names its translations."""
+    names = [i18n.english_name(code) for code in i18n.translated_languages()]
+    return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))

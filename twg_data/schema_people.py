@@ -6,11 +6,10 @@ from __future__ import annotations
 from twg_data.schema_model import (
     MEETING_REF,
     SOURCE_REF,
-    SPANISH_DESCRIPTION,
-    SPANISH_LABEL,
     Column,
     Reference,
     Table,
+    languages_named,
     meeting_column,
     row_source,
 )
@@ -82,12 +81,17 @@ PEOPLE_TABLES: tuple[Table, ...] = (
     Table(
         "roles",
         "Roles a person has at a meeting: `listed participant` (on a report's list of "
-        "participants) and each role the speakers table names, with its Spanish label.",
+        f"participants) and each role the speakers table names, with its {languages_named()} "
+        "label.",
         (
             Column(
-                "role", "text", "The role as the data names it, e.g. `kick-off presenter`.", True
+                "role",
+                "text",
+                "The role as the data names it, e.g. `kick-off presenter`.",
+                True,
+                translated=True,
+                translation_stem="label",
             ),
-            Column("label_es", "text", SPANISH_LABEL),
         ),
         key=("role",),
     ),
@@ -126,10 +130,15 @@ PEOPLE_TABLES: tuple[Table, ...] = (
         "Curated kinds of organization.",
         (
             Column("organization_type_id", "text", "Stable slug.", required=True),
-            Column("label", "text", "Display label.", required=True),
-            Column("description", "text", "What belongs here.", required=True),
-            Column("label_es", "text", SPANISH_LABEL),
-            Column("description_es", "text", SPANISH_DESCRIPTION),
+            Column(
+                "label",
+                "text",
+                "Display label.",
+                required=True,
+                translated=True,
+                vocabulary="organization_type",
+            ),
+            Column("description", "text", "What belongs here.", required=True, translated=True),
         ),
         key=("organization_type_id",),
     ),
@@ -138,11 +147,16 @@ PEOPLE_TABLES: tuple[Table, ...] = (
         "Curated practice communities (urban safety, peacebuilding, ...).",
         (
             Column("practice_community_id", "text", "Stable slug.", required=True),
-            Column("label", "text", "Display label.", required=True),
-            Column("description", "text", "What belongs here.", required=True),
+            Column(
+                "label",
+                "text",
+                "Display label.",
+                required=True,
+                translated=True,
+                vocabulary="practice_community",
+            ),
+            Column("description", "text", "What belongs here.", required=True, translated=True),
             Column("basis", "text", "Whether the report names it, or why it was added.", True),
-            Column("label_es", "text", SPANISH_LABEL),
-            Column("description_es", "text", SPANISH_DESCRIPTION),
         ),
         key=("practice_community_id",),
     ),
@@ -176,12 +190,24 @@ PEOPLE_TABLES: tuple[Table, ...] = (
         "regions",
         "UN M49 regions and sub-regions (reference list, so absent regions can be shown).",
         (
-            Column("sub_region", "text", "M49 sub-region name.", required=True),
+            Column(
+                "sub_region",
+                "text",
+                "M49 sub-region name.",
+                required=True,
+                translated=True,
+                translation="{language} name of the sub-region (CLDR, via Babel).",
+            ),
             Column("sub_region_m49", "text", "M49 code of the sub-region.", required=True),
-            Column("region", "text", "M49 region name.", required=True),
+            Column(
+                "region",
+                "text",
+                "M49 region name.",
+                required=True,
+                translated=True,
+                translation="{language} name of the region (CLDR, via Babel).",
+            ),
             Column("region_m49", "text", "M49 code of the region.", required=True),
-            Column("sub_region_es", "text", "Spanish name of the sub-region (CLDR, via Babel)."),
-            Column("region_es", "text", "Spanish name of the region (CLDR, via Babel)."),
         ),
         key=("sub_region",),
     ),
