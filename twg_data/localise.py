@@ -1,7 +1,8 @@
-"""Tables in the current language: headers from the catalog, curated vocabulary from its
-Spanish columns, country names from CLDR. Report text (names, titles, passages) stays as the
-report words it. English returns the table unchanged, so English downloads keep their bytes.
-Labels built from parts (a meeting, a date, a filter's options) are `labels`'.
+"""Tables in the current language: headers from the catalog, curated vocabulary from the
+data's translations (`queries.translated_labels`), country names from CLDR. Report text
+(names, titles, passages) stays as the report words it. English returns the table unchanged,
+so English downloads keep their bytes. Labels built from parts (a meeting, a date, a filter's
+options) are `labels`'.
 """
 
 from __future__ import annotations
@@ -38,16 +39,16 @@ class Labels:
     countries: dict[str, str] = field(default_factory=dict)  # English name -> localised
 
     @classmethod
-    def from_frames(cls, spanish: pd.DataFrame, country_names: pd.DataFrame) -> Labels:
-        """The current language's labels from `queries.spanish_labels` and
+    def from_frames(cls, translated: pd.DataFrame, country_names: pd.DataFrame) -> Labels:
+        """The current language's labels from `queries.translated_labels` and
         `queries.country_names` (English: none, every label stays)."""
         if i18n.language() == i18n.DEFAULT:
             return cls()
         by_kind: dict[str, dict[str, str]] = {}
-        for kind, english, translated in spanish[["kind", "english", "spanish"]].itertuples(
+        for kind, english, label in translated[["kind", "english", "translated"]].itertuples(
             index=False
         ):
-            by_kind.setdefault(kind, {})[english] = translated
+            by_kind.setdefault(kind, {})[english] = label
         names = {
             english: countries.name(iso3, english)
             for iso3, english in country_names[["iso3", "name"]].itertuples(index=False)
@@ -107,4 +108,4 @@ def labels(con) -> Labels:
 
     if i18n.language() == i18n.DEFAULT:
         return Labels()
-    return Labels.from_frames(queries.spanish_labels(con), queries.country_names(con))
+    return Labels.from_frames(queries.translated_labels(con), queries.country_names(con))

@@ -55,7 +55,7 @@ from twg_data.queries.points import (
     key_point_categories,
     key_point_targets,
 )
-from twg_data.queries.vocabulary import country_names, spanish_labels
+from twg_data.queries.vocabulary import country_names, translated_labels
 from twg_data.vocabulary import NOT_STATED, PRESENTER_ROLE
 
 __all__ = [
@@ -95,7 +95,7 @@ __all__ = [
     "returning_cities",
     "returns",
     "key_points_per_meeting",
-    "spanish_labels",
+    "translated_labels",
     "country_names",
 ]
 

@@ -1,35 +1,37 @@
-"""The curated vocabulary's Spanish labels, beside the English each replaces."""
+"""The curated vocabulary in a language, beside the English each label replaces: read from the
+schema's translated columns (`Column(..., translated=True)`) and their `<column>_<code>`
+translations."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from twg_data import i18n
 from twg_data.queries.base import Connection, _frame
+from twg_data.schema import TABLES, Column, Table
 
-# kind, table, English column, Spanish column: where each curated label has its Spanish.
-SPANISH_COLUMNS = (
-    ("sub_region", "regions", "sub_region", "sub_region_es"),
-    ("region", "regions", "region", "region_es"),
-    ("organization_type", "organization_types", "label", "label_es"),
-    ("practice_community", "practice_communities", "label", "label_es"),
-    ("category", "key_point_categories", "label", "label_es"),
-    ("category", "key_point_categories", "singular", "singular_es"),
-    ("role", "roles", "role", "label_es"),
-    ("description", "organization_types", "description", "description_es"),
-    ("description", "practice_communities", "description", "description_es"),
-    ("description", "key_point_categories", "description", "description_es"),
-)
+TRANSLATED_LABELS = ["kind", "english", "translated"]
 
 
-def spanish_labels(con: Connection) -> pd.DataFrame:
-    """kind, english, spanish: one row per curated label that has its Spanish (no filters: a
-    label is the same under any filter, so this is not one of `questions()`)."""
+def translated_labels(con: Connection, language: str | None = None) -> pd.DataFrame:
+    """kind, english, translated: one row per curated label that has its translation in the
+    language (default: this run's; the default language has none). No filters: a label is
+    the same under any filter, so this is not one of `questions()`."""
+    code = language or i18n.language()
+    if code not in i18n.translated_languages():
+        return pd.DataFrame(columns=TRANSLATED_LABELS)
     selects = " UNION ".join(
-        f"SELECT '{kind}' AS kind, {english} AS english, {spanish} AS spanish FROM {table} "
-        f"WHERE {spanish} IS NOT NULL"
-        for kind, table, english, spanish in SPANISH_COLUMNS
+        _select(table, column, code) for table in TABLES for column in table.translated
     )
     return _frame(con, f"{selects} ORDER BY kind, english", {})
+
+
+def _select(table: Table, column: Column, code: str) -> str:
+    translation = column.in_language(code).name
+    return (
+        f"SELECT '{column.kind}' AS kind, {column.name} AS english, {translation} AS translated "
+        f"FROM {table.name} WHERE {translation} IS NOT NULL"
+    )
 
 
 def country_names(con: Connection) -> pd.DataFrame:
