@@ -409,9 +409,12 @@ def generate(out_dir: Path, meetings: int, people: int, seed: int = 0) -> dict[s
     check_destination(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = copy_reference_tables(out_dir)
-    # The generator's own two roles join the curated ones (no Spanish label: not translated).
-    roles = read_curated("roles") + [[shape.MODERATOR_ROLE, ""], [shape.DISCUSSANT_ROLE, ""]]
-    counts["roles"] = write_table(out_dir, "roles", roles, ("role", "label_es"))
+    # The generator's own two roles join the curated ones (not translated: no labels).
+    columns = TABLES_BY_NAME["roles"].column_names
+    own = [
+        [role, *[""] * (len(columns) - 1)] for role in (shape.MODERATOR_ROLE, shape.DISCUSSANT_ROLE)
+    ]
+    counts["roles"] = write_table(out_dir, "roles", read_curated("roles") + own, columns)
     rng, curated, city_p = np.random.default_rng(seed), Curated.read(), city_weights()
     plan = Meetings.plan(meetings)
     attendance = draw_attendance(rng, meetings, people)

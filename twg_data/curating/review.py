@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from twg_data.importer import forms
-from twg_data.importer.draft import COLUMNS, Draft, Hint
+from twg_data.importer.draft import Draft, Hint, table_columns
 from twg_data.importer.edits import PASSAGE, READ_ONLY, confirm
 from twg_data.importer.identity import Suggestion, aliases, normal
 from twg_data.importer.passages import Passage
@@ -51,7 +51,7 @@ def page_frame(draft: Draft, table: str, page: int) -> pd.DataFrame:
     rows = draft.rows.get(table, [])
     start, stop = page_span(len(rows), ROWS_A_PAGE, page)
     shown = rows[start:stop]
-    data = pd.DataFrame(shown, columns=COLUMNS[table], dtype="string")
+    data = pd.DataFrame(shown, columns=table_columns(table), dtype="string")
     if "source_id" in data.columns:
         data[PASSAGE] = [shortened(draft.passage(row["source_id"]), IN_EDITOR) for row in shown]
     elif PASSAGE in data.columns:
@@ -63,7 +63,7 @@ def page_frame(draft: Draft, table: str, page: int) -> pd.DataFrame:
 def update_page(draft: Draft, table: str, page: int, edited: pd.DataFrame) -> bool:
     """Take the curator's edits of one page of a table (empty cells as empty text; the read
     only columns as they were); whether anything changed."""
-    columns = COLUMNS[table]
+    columns = table_columns(table)
     rows = draft.rows.get(table, [])
     start, stop = page_span(len(rows), ROWS_A_PAGE, page)
     clean = edited.reindex(columns=columns).astype("object").where(edited.notna(), "")

@@ -5,14 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from twg_data import i18n
 from twg_data.importer.furniture import Furniture
 from twg_data.importer.identity import Suggestion
 from twg_data.importer.passages import Passage
 from twg_data.importer.reader import Document
-from twg_data.schema import TABLES
+from twg_data.schema import TABLES, TABLES_BY_NAME
 
-COLUMNS = {table.name: [column.name for column in table.columns] for table in TABLES}
 KEYS = {table.name: list(table.key) for table in TABLES}
+
+
+def table_columns(table: str) -> list[str]:
+    """A table's columns in its CSV's order, translations in every language included."""
+    return list(TABLES_BY_NAME[table].column_names)
 
 
 @dataclass
@@ -74,12 +79,24 @@ class Draft:
 
     def add(self, table: str, **values: object) -> dict[str, str]:
         """A new row in the table's column order; unknown columns are an error."""
-        unknown = set(values) - set(COLUMNS[table])
+        columns = table_columns(table)
+        unknown = set(values) - set(columns)
         if unknown:
             raise KeyError(f"{table} has no column {sorted(unknown)}")
-        row = {column: _text(values.get(column, "")) for column in COLUMNS[table]}
+        row = {column: _text(values.get(column, "")) for column in columns}
         self.rows.setdefault(table, []).append(row)
         return row
+
+    def ask_translations(self, table: str, key: str, what: str) -> None:
+        """A new row of curated vocabulary: a decision per language besides the default and
+        per translated column, asking for its translation ('a new role: give its label in
+        <the language's name>'); `add` left those columns empty."""
+        for code in i18n.translated_languages():
+            for column in TABLES_BY_NAME[table].translated:
+                translation = column.in_language(code)
+                stem = column.translation_stem or column.name
+                why = f"{what}: give its {stem} in {i18n.LANGUAGES[code]}"
+                self.decisions.append(Decision(table, key, translation.name, why))
 
     def change(self, table: str, key: str, **values: str) -> None:
         """Record a change the curator makes to one row (table, row key, new values)."""
@@ -127,7 +144,7 @@ class Draft:
         found = []
         for table, rows in self.rows.items():
             for row in rows:
-                for column in COLUMNS[table]:
+                for column in table_columns(table):
                     key = self.key(table, row)
                     if (
                         column in required[table]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from twg_data.importer.draft import COLUMNS, KEYS, Draft
+from twg_data.importer.draft import KEYS, Draft, table_columns
 from twg_data.importer.identity import Suggestion, aliases
 
 PASSAGE = "passage"  # the column shown beside each drafted row (read only)
@@ -23,7 +23,7 @@ _USES = {
 def frame(draft: Draft, table: str) -> pd.DataFrame:
     """The table's drafted rows, each with the passage it was read from."""
     rows = draft.rows.get(table, [])
-    data = pd.DataFrame(rows, columns=COLUMNS[table], dtype="string")
+    data = pd.DataFrame(rows, columns=table_columns(table), dtype="string")
     if "source_id" in data.columns:
         data[PASSAGE] = [draft.passage(row["source_id"]) for row in rows]
     return data
@@ -31,7 +31,7 @@ def frame(draft: Draft, table: str) -> pd.DataFrame:
 
 def update_rows(draft: Draft, table: str, edited: pd.DataFrame) -> None:
     """Take the curator's edits of a table's drafted rows (empty cells as empty text)."""
-    columns = COLUMNS[table]
+    columns = table_columns(table)
     clean = edited.reindex(columns=columns).astype("object").where(edited.notna(), "")
     draft.rows[table] = [
         {column: str(row[column]).strip() for column in columns} for _, row in clean.iterrows()

@@ -13,7 +13,7 @@ import json
 import shutil
 from pathlib import Path
 
-from twg_data.importer.draft import COLUMNS, KEYS, Draft
+from twg_data.importer.draft import KEYS, Draft, table_columns
 from twg_data.importer.errors import ReportError
 from twg_data.schema import TABLES, Table
 from twg_data.validate import Problem, read_table
@@ -77,7 +77,7 @@ def _changed_text(folder: Path, table: Table, changes: dict[str, dict[str, str]]
     for row in rows:
         key = " / ".join(row[c] for c in KEYS[table.name])
         row.update(changes.get(key, {}))
-    return ",".join(COLUMNS[table.name]) + "\n" + csv_lines(rows, COLUMNS[table.name])
+    return ",".join(table_columns(table.name)) + "\n" + csv_lines(rows, table_columns(table.name))
 
 
 def write_draft(
@@ -116,7 +116,7 @@ def write_draft(
         text = _changed_text(out_dir, table, changes) if changes else path.read_text("utf-8")
         if text and not text.endswith("\n"):
             text += "\n"
-        path.write_text(text + csv_lines(rows, COLUMNS[table.name]), encoding="utf-8")
+        path.write_text(text + csv_lines(rows, table_columns(table.name)), encoding="utf-8")
     from twg_data.importer.review import review_markdown
 
     (out_dir / REVIEW).write_text(review_markdown(draft), encoding="utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from twg_data.importer.draft import COLUMNS, Draft
+from twg_data.importer.draft import Draft, table_columns
 from twg_data.importer.tagging import described
 from twg_data.schema import TABLES
 from twg_data.text import escape_markdown
@@ -85,7 +85,9 @@ def review_markdown(draft: Draft) -> str:
         rows = draft.rows.get(table, [])
         if not rows:
             continue
-        columns = [c for c in COLUMNS[table] if not c.endswith("source_id") or c == "source_id"]
+        columns = [
+            c for c in table_columns(table) if not c.endswith("source_id") or c == "source_id"
+        ]
         columns = [c for c in columns if c != "meeting_id"]
         lines += ["", f"## {table} ({len(rows)})", "", "| " + " | ".join(columns) + " | passage |"]
         lines.append("|" + "---|" * (len(columns) + 1))

@@ -1,8 +1,8 @@
 """Key points: the items (or the sentences) under a heading that names a kind of point —
 conclusions, recommendations, key messages, lessons learned, outcomes, way forward, next
-steps, decisions, agreed actions, and their Spanish and French forms (`forms/
-key_point_headings.csv`). A category the data does not hold yet is drafted from
-`forms/categories.csv`, its Spanish left to the curator."""
+steps, decisions, agreed actions, and their forms in the other languages reports are written
+in (`forms/key_point_headings.csv`). A category the data does not hold yet is drafted from
+`forms/categories.csv`, its translations left to the curator."""
 
 from __future__ import annotations
 
@@ -146,7 +146,4 @@ def _ensure_category(context: Context, category: str) -> None:
     draft.decisions.append(
         Decision("key_point_categories", category, "description", "drafted: check it")
     )
-    for column in ("label_es", "singular_es", "description_es"):
-        draft.decisions.append(
-            Decision("key_point_categories", category, column, "a new category: give its Spanish")
-        )
+    draft.ask_translations("key_point_categories", category, "a new category")

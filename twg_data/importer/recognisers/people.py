@@ -5,7 +5,7 @@ and by the curator's tagging."""
 from __future__ import annotations
 
 from twg_data.importer import forms, person_line, person_names
-from twg_data.importer.draft import COLUMNS
+from twg_data.importer.draft import table_columns
 from twg_data.importer.identity import normal
 from twg_data.importer.passages import Passage
 from twg_data.importer.person_line import PersonLine
@@ -110,7 +110,7 @@ def take_part(
         "location_basis": basis,
         "source_id": passage.source_id,
     }
-    values = {column: row.get(column, "") for column in COLUMNS["participants"]}
+    values = {column: row.get(column, "") for column in table_columns("participants")}
     if existing is not None:
         existing.update(values)
     else:

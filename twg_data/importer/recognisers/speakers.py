@@ -388,11 +388,9 @@ def _add_known(context: Context, person_id: str, role: str, passage: Passage) ->
 
 
 def _role(context: Context, role: str) -> None:
-    """A role the data does not know yet gets a row, its Spanish label left to fill."""
+    """A role the data does not know yet gets a row, its label in each language left to fill."""
     known = {row["role"] for row in context.tables["roles"]}
     known |= {row["role"] for row in context.draft.rows.get("roles", [])}
     if role not in known:
         context.draft.add("roles", role=role)
-        context.draft.decisions.append(
-            Decision("roles", role, "label_es", "a new role: give its Spanish label")
-        )
+        context.draft.ask_translations("roles", role, "a new role")
