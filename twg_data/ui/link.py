@@ -1,7 +1,7 @@
 """The link: the one module that reads and writes the URL's parameters.
 
 A shared link holds the filters (one parameter per `filters.DIMENSIONS`), the language
-(`?lang=es`; nothing for English) and the meeting a page of one meeting's details shows
+(`?lang=<code>`; nothing for English) and the meeting a page of one meeting's details shows
 (`?shown_meeting=`); `?curator` asks for the curator's sign-in. Everything else reads them here
 and writes them through `show_filters`, `show` and `drop`.
 """
