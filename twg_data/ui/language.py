@@ -7,11 +7,14 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from twg_data import i18n
+from twg_data.i18n import N_
 from twg_data.text import md
 from twg_data.ui import link
 
 PARAM = link.LANGUAGE
 _CHOSEN = "_language"
+# The switch's label, written in every language at once: whoever reads one of them finds it.
+SWITCH_LABEL = N_("Language")
 
 
 def _session_language() -> str | None:
@@ -49,12 +52,17 @@ def switch() -> None:
     if st.session_state.get("language_switch") != i18n.language():
         st.session_state["language_switch"] = i18n.language()
     st.sidebar.segmented_control(
-        "Language · Idioma",
+        switch_label(),
         list(i18n.LANGUAGES),
         format_func=lambda language: md(i18n.LANGUAGES[language]),
         key="language_switch",
         on_change=_switched,
     )
+
+
+def switch_label() -> str:
+    """The switch's label in each language, English first: 'Language · <its translation>'."""
+    return " · ".join(i18n.translations(code).gettext(SWITCH_LABEL) for code in i18n.LANGUAGES)
 
 
 def unknown_in_url() -> str | None:
