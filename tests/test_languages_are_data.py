@@ -223,3 +223,24 @@ def test_a_new_role_is_asked_for_in_each_language(french, tmp_path):
         ("discussant", "label_es", "a new role: give its label in Español"),
         ("discussant", "label_fr", "a new role: give its label in Français"),
     ]
+
+
+def test_every_curated_label_has_its_translation_in_every_language():
+    untranslated = [
+        (table.name, row[table.key[0]], column.in_language(code).name)
+        for table in TABLES
+        for column in table.translated
+        for code in i18n.translated_languages()
+        for row in csv.DictReader((SHIPPED_DATA / table.file_name).open(encoding="utf-8"))
+        if not row[column.in_language(code).name].strip()
+    ]
+    assert untranslated == []
+
+
+def test_region_names_in_every_language_are_cldr_names_of_their_m49_codes():
+    regions = list(csv.DictReader((SHIPPED_DATA / "regions.csv").open(encoding="utf-8")))
+    for code in i18n.translated_languages():
+        cldr = i18n.territory_names(code)
+        assert [(row[f"sub_region_{code}"], row[f"region_{code}"]) for row in regions] == [
+            (cldr[row["sub_region_m49"]], cldr[row["region_m49"]]) for row in regions
+        ]
