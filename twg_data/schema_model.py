@@ -68,13 +68,16 @@ class Column:
         """The kind of vocabulary a translated column holds (`localise.VALUE_KINDS`)."""
         return self.vocabulary or self.name
 
+    @property
+    def stem(self) -> str:
+        """What a translated column's translations are named after: `<stem>_<code>`."""
+        return self.translation_stem or self.name
+
     def in_language(self, code: str) -> Column:
         """The column holding this translated column's translation in one language."""
-        stem = self.translation_stem or self.name
         language = i18n.english_name(code)
-        return Column(
-            f"{stem}_{code}", "text", self.translation.format(language=language, stem=stem)
-        )
+        description = self.translation.format(language=language, stem=self.stem)
+        return Column(f"{self.stem}_{code}", "text", description)
 
 
 @dataclass(frozen=True)
@@ -105,12 +108,15 @@ class Table:
     def columns(self) -> tuple[Column, ...]:
         """Its columns in the CSV's order: the declared ones, then, for each language besides
         the default (`i18n.LANGUAGES`), the translation of each translated column."""
-        languages = i18n.translated_languages()
-        if languages not in self._by_languages:
-            self._by_languages[languages] = self.declared + tuple(
-                column.in_language(code) for code in languages for column in self.translated
+        listed = tuple(i18n.LANGUAGES)  # asked for every row validated: a quick key
+        found = self._by_languages.get(listed)
+        if found is None:
+            found = self._by_languages[listed] = self.declared + tuple(
+                column.in_language(code)
+                for code in i18n.translated_languages()
+                for column in self.translated
             )
-        return self._by_languages[languages]
+        return found
 
     @property
     def translated(self) -> tuple[Column, ...]:

@@ -93,10 +93,8 @@ class Draft:
         <the language's name>'); `add` left those columns empty."""
         for code in i18n.translated_languages():
             for column in TABLES_BY_NAME[table].translated:
-                translation = column.in_language(code)
-                stem = column.translation_stem or column.name
-                why = f"{what}: give its {stem} in {i18n.LANGUAGES[code]}"
-                self.decisions.append(Decision(table, key, translation.name, why))
+                why = f"{what}: give its {column.stem} in {i18n.LANGUAGES[code]}"
+                self.decisions.append(Decision(table, key, column.in_language(code).name, why))
 
     def change(self, table: str, key: str, **values: str) -> None:
         """Record a change the curator makes to one row (table, row key, new values)."""
