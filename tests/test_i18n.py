@@ -149,3 +149,12 @@ def test_no_message_hides_inside_an_f_string():
         if hidden.search(line)
     ]
     assert found == []
+
+
+def test_how_a_city_took_part_is_said_in_the_language_its_networks_as_written():
+    assert labels.took_part_as(True, 3, "GNSC; {x}") == (
+        "meeting venue; named participants; delegation (GNSC; {x})"
+    )
+    with i18n.use("es"):
+        assert labels.took_part_as(False, 0, "GNSC") == "delegación (GNSC)"
+        assert labels.took_part_as(True, 2, None) == "sede de la reunión; participantes nombrados"

@@ -343,7 +343,7 @@ def test_meetings_name_the_three_co_facilitators_in_order(con):
 
 
 def test_cities_tell_the_venue_peoples_cities_and_delegations_apart(con):
-    frame = queries.cities(con, Filters()).set_index("city")
+    frame = labels.with_took_part(queries.cities(con, Filters())).set_index("city")
     assert frame.loc["Bogotá", "took_part_as"] == "meeting venue; named participants"
     assert bool(frame.loc["Bogotá", "meeting_venue"])
     assert frame.loc["Bogotá", "people"] == 5

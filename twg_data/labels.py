@@ -14,7 +14,7 @@ import pandas as pd
 
 from twg_data import countries, i18n
 from twg_data.filters import DIMENSIONS, Filters, Option
-from twg_data.i18n import _
+from twg_data.i18n import N_, _
 from twg_data.localise import Labels
 from twg_data.text import is_missing
 from twg_data.vocabulary import MEETING_WORD
@@ -70,6 +70,50 @@ def with_meeting(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     out.insert(list(out.columns).index("meeting_id") + 1, "meeting", names)
     return out
+
+
+# How a city took part in the meetings (`took_part_as`), from `queries.cities`' parts.
+TOOK_PART = {
+    "venue": N_("meeting venue"),
+    "people": N_("named participants"),
+    "delegation": N_("delegation ({networks})"),
+}
+
+
+def took_part_as(venue: object, people: object, delegation: object) -> str:
+    """How a city took part, in the language: 'meeting venue; named participants; delegation
+    (GNSC)', from whether it was a venue, its named people and its delegations' networks."""
+    said = {
+        "venue": not is_missing(venue) and bool(venue),
+        "people": not is_missing(people) and int(people) > 0,
+        "delegation": not is_missing(delegation) and bool(str(delegation)),
+    }
+    parts = [_(text) for key, text in TOOK_PART.items() if said[key]]
+    if said["delegation"]:  # its networks are data: filled in last, never read as a template
+        parts[-1] = parts[-1].format(networks=delegation)
+    return "; ".join(parts)
+
+
+def with_took_part(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table of cities (`meeting_venue`, `people`, `delegation`) with `took_part_as`."""
+    out = frame.copy()
+    out["took_part_as"] = [
+        took_part_as(*row)
+        for row in zip(frame["meeting_venue"], frame["people"], frame["delegation"], strict=True)
+    ]
+    return out
+
+
+# Columns a table's parts are named into, and how (`Summary.frame`).
+NAMED_COLUMNS = {"meeting": with_meeting, "took_part_as": with_took_part}
+
+
+def named(frame: pd.DataFrame, wanted: list[str]) -> pd.DataFrame:
+    """The table with every wanted column that is a label of its parts (`NAMED_COLUMNS`)."""
+    for column, name in NAMED_COLUMNS.items():
+        if column in wanted and column not in frame.columns:
+            frame = name(frame)
+    return frame
 
 
 def country(name: str, iso3: str) -> str:

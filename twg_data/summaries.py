@@ -25,11 +25,8 @@ class Summary:
 
     def frame(self, con: Connection, filters: Filters) -> pd.DataFrame:
         """The summary's rows under filters, with exactly its documented columns (a
-        per-meeting table's `meeting` named from its parts by `labels.with_meeting`)."""
-        rows = self.query(con, filters)
-        if "meeting" in self.columns and "meeting" not in rows.columns:
-            rows = labels.with_meeting(rows)
-        return rows[list(self.columns)]
+        per-meeting table's `meeting`, a city's `took_part_as`: named from parts by `labels`)."""
+        return labels.named(self.query(con, filters), list(self.columns))[list(self.columns)]
 
 
 _MEETING = {"meeting_id": "The meeting."}

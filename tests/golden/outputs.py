@@ -1,5 +1,6 @@
-"""Every file the dashboard and the command line hand out, as sha256 digests: a refactoring must
-leave them byte-identical (`tests/test_golden_outputs.py`).
+"""Every file the dashboard and the command line hand out, in every language, as sha256
+digests: a refactoring must leave them byte-identical (`tests/test_golden_outputs.py`), and a
+sentence cannot silently turn back to English in another language.
 
 An intended change of an output: regenerate with `python -m tests.golden.outputs` and say why
 in the commit.
@@ -13,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from twg_data import export
+from twg_data import export, i18n
 from twg_data.brief.items import Selection
 from twg_data.brief.markdown import brief_markdown
 from twg_data.brief.pack import summary_pack
@@ -37,7 +38,17 @@ SELECTION = Selection(excluded=("difference-4",), notes={"commonality-1": "Lead 
 
 
 def outputs(con) -> dict[str, bytes]:
-    """Name -> bytes of every output under each filter set."""
+    """Name -> bytes of every output under each filter set, in every language (English's names
+    carry no language, as before there were others: `es/none/brief.md`)."""
+    files: dict[str, bytes] = {}
+    for language in i18n.LANGUAGES:
+        prefix = "" if language == i18n.DEFAULT else f"{language}/"
+        with i18n.use(language):
+            files |= {prefix + name: data for name, data in _outputs(con).items()}
+    return files
+
+
+def _outputs(con) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for label, filters in FILTERS.items():
         for name in SUMMARIES:

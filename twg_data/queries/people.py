@@ -195,12 +195,6 @@ def cities(con: Connection, filters: Filters) -> pd.DataFrame:
                coalesce(max(p.people), 0) AS people,
                bool_or(t.venue) AS meeting_venue,
                string_agg(DISTINCT t.network, '; ') AS delegation,
-               concat_ws('; ',
-                   CASE WHEN bool_or(t.venue) THEN 'meeting venue' END,
-                   CASE WHEN max(p.people) > 0 THEN 'named participants' END,
-                   CASE WHEN count(t.network) > 0
-                        THEN concat('delegation (', string_agg(DISTINCT t.network, '; '), ')')
-                   END) AS took_part_as,
                CASE WHEN bool_or(t.venue) THEN 'venue'
                     WHEN max(p.people) > 0 AND count(t.network) > 0
                         THEN 'participants_and_delegation'
