@@ -62,16 +62,9 @@ def test_the_catalog_holds_no_message_the_code_no_longer_marks(catalog):
 
 
 def test_a_language_is_parsed_from_a_browser_locale_or_a_url_value():
-    assert [i18n.parse(v) for v in ("es", "es-CO", "es_ES", "ES", "en-GB", "fr", "", None)] == [
-        "es",
-        "es",
-        "es",
-        "es",
-        "en",
-        None,
-        None,
-        None,
-    ]
+    values = ("es", "es-CO", "es_ES", "ES", "en-GB", "fr-CH", "de", "", None)
+    parsed = ["es", "es", "es", "es", "en", "fr", None, None, None]
+    assert [i18n.parse(v) for v in values] == parsed
 
 
 def test_dates_and_meeting_labels_in_spanish_and_english_unchanged():

@@ -112,9 +112,10 @@ TRANSLATED = {
 
 
 @pytest.fixture
-def french(monkeypatch):
-    monkeypatch.setitem(i18n.LANGUAGES, "fr", "Français")
-    return "fr"
+def fourth(monkeypatch):
+    """A language the data does not have yet (German), added to the list as a recipe would."""
+    monkeypatch.setitem(i18n.LANGUAGES, "de", "Deutsch")
+    return "de"
 
 
 def with_columns_added(folder, code: str) -> None:
@@ -141,25 +142,26 @@ def test_the_data_keeps_the_schemas_column_order():
     } == {table.name: list(table.column_names) for table in TABLES}
 
 
-def test_a_language_added_to_the_list_is_expected_in_the_data(french):
-    assert TABLES_BY_NAME["roles"].column_names == ("role", "label_es", "label_fr")
-    assert TABLES_BY_NAME["key_point_categories"].column_names[-6:] == (
+def test_a_language_added_to_the_list_is_expected_in_the_data(fourth):
+    assert TABLES_BY_NAME["roles"].column_names == ("role", "label_es", "label_fr", "label_de")
+    assert TABLES_BY_NAME["key_point_categories"].column_names[-9:] == (
         *("label_es", "singular_es", "description_es"),
         *("label_fr", "singular_fr", "description_fr"),
+        *("label_de", "singular_de", "description_de"),
     )
-    assert TABLES_BY_NAME["regions"].column_names[-2:] == ("sub_region_fr", "region_fr")
+    assert TABLES_BY_NAME["regions"].column_names[-2:] == ("sub_region_de", "region_de")
     roles = TABLES_BY_NAME["roles"]
-    assert roles.column("label_fr").description == "French label (curator's translation)."
-    assert "label_fr VARCHAR" in roles.ddl()
-    with i18n.use("fr"):
-        assert i18n.language() == "fr"
+    assert roles.column("label_de").description == "German label (curator's translation)."
+    assert "label_de VARCHAR" in roles.ddl()
+    with i18n.use("de"):
+        assert i18n.language() == "de"
 
 
-def test_data_without_the_new_languages_columns_says_which_are_missing(french, tmp_path):
+def test_data_without_the_new_languages_columns_says_which_are_missing(fourth, tmp_path):
     folder = copy_shipped_data(tmp_path / "data")
     problems = validate(folder.path)
     expected = [
-        (f"{name}.csv", 1, f"{stem}_fr", "column is missing from the header")
+        (f"{name}.csv", 1, f"{stem}_de", "column is missing from the header")
         for name, stems in TRANSLATED.items()
         for stem in stems
     ]
@@ -167,37 +169,37 @@ def test_data_without_the_new_languages_columns_says_which_are_missing(french, t
     assert sorted(found) == sorted(expected)
 
 
-def test_data_with_the_new_languages_columns_empty_is_sound_and_builds(french, tmp_path):
+def test_data_with_the_new_languages_columns_empty_is_sound_and_builds(fourth, tmp_path):
     folder = copy_shipped_data(tmp_path / "data")
-    with_columns_added(folder, "fr")
+    with_columns_added(folder, "de")
     assert validate(folder.path) == []
     roles = folder.rows("roles.csv")
-    roles[0]["label_fr"] = "participant inscrit"
+    roles[0]["label_de"] = "participant inscrit"
     folder.write_rows("roles.csv", folder.header("roles.csv"), roles)
-    db = tmp_path / "fr.duckdb"
+    db = tmp_path / "de.duckdb"
     assert build_database(folder.path, db) == []
     with connect(db) as con:
-        labels = queries.translated_labels(con, "fr")
+        labels = queries.translated_labels(con, "de")
         assert labels.to_dict("records") == [
             {"kind": "role", "english": roles[0]["role"], "translated": "participant inscrit"}
         ]
         assert len(queries.translated_labels(con, "es")) > 0
-        with i18n.use("fr"):
+        with i18n.use("de"):
             shown = localise.labels(con).value("role", roles[0]["role"])
     assert shown == "participant inscrit"
 
 
-def test_the_importer_drafts_the_new_languages_columns_and_asks_for_them(french, tmp_path):
+def test_the_importer_drafts_the_new_languages_columns_and_asks_for_them(fourth, tmp_path):
     folder = copy_shipped_data(tmp_path / "data")
-    with_columns_added(folder, "fr")
+    with_columns_added(folder, "de")
     report = "Report\n\n3 March 2017\n\nLessons learned\n\n- Cities should plan together.\n"
     drafted = draft_report("report.txt", report.encode("utf-8"), "twg-x", folder.path)
     (category,) = drafted.rows["key_point_categories"]
     assert [
         category[f"{stem}_{code}"]
-        for code in ("es", "fr")
+        for code in ("es", "fr", "de")
         for stem in TRANSLATED["key_point_categories"]
-    ] == [""] * 6
+    ] == [""] * 9
     asked = [(d.column, d.why) for d in drafted.decisions if d.table == "key_point_categories"]
     assert asked == [
         ("description", "drafted: check it"),
@@ -207,21 +209,27 @@ def test_the_importer_drafts_the_new_languages_columns_and_asks_for_them(french,
         ("label_fr", "a new category: give its label in Français"),
         ("singular_fr", "a new category: give its singular in Français"),
         ("description_fr", "a new category: give its description in Français"),
+        ("label_de", "a new category: give its label in Deutsch"),
+        ("singular_de", "a new category: give its singular in Deutsch"),
+        ("description_de", "a new category: give its description in Deutsch"),
     ]
 
 
-def test_a_new_role_is_asked_for_in_each_language(french, tmp_path):
+def test_a_new_role_is_asked_for_in_each_language(fourth, tmp_path):
     folder = copy_shipped_data(tmp_path / "data")
-    with_columns_added(folder, "fr")
+    with_columns_added(folder, "de")
     report = (
         "Meeting report\n\n3 March 2017\n\n10:00-11:00 Panel on safety\n\n"
         "Discussants: Ana Ruiz (Oxfam); Luis Gómez (Saferworld)\n"
     )
     drafted = draft_report("report.txt", report.encode("utf-8"), "twg-x", folder.path)
-    assert drafted.rows["roles"] == [{"role": "discussant", "label_es": "", "label_fr": ""}]
+    assert drafted.rows["roles"] == [
+        {"role": "discussant", "label_es": "", "label_fr": "", "label_de": ""}
+    ]
     assert [(d.key, d.column, d.why) for d in drafted.decisions if d.table == "roles"] == [
         ("discussant", "label_es", "a new role: give its label in Español"),
         ("discussant", "label_fr", "a new role: give its label in Français"),
+        ("discussant", "label_de", "a new role: give its label in Deutsch"),
     ]
 
 

@@ -33,7 +33,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-LANGUAGES = {"en": "English", "es": "Español"}
+LANGUAGES = {"en": "English", "es": "Español", "fr": "Français"}
 DEFAULT = "en"
 LOCALES = Path(__file__).resolve().parent / "locales"
 DOMAIN = "messages"

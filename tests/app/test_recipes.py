@@ -55,9 +55,12 @@ def test_add_a_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 def test_add_a_key_point_category(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     data = tmp_path / "data"
     shutil.copytree(paths.PROJECT_ROOT / "data", data)
-    # Step 1: a row in key_point_categories.csv, in English and Spanish.
+    # Step 1: a row in key_point_categories.csv, in English and each language.
     with (data / "key_point_categories.csv").open("a", encoding="utf-8", newline="") as file:
-        file.write("risk,4,Risks,Risk,What a report warns of.,Riesgos,Riesgo,Lo que advierte.\n")
+        file.write(
+            "risk,4,Risks,Risk,What a report warns of.,"
+            "Riesgos,Riesgo,Lo que advierte.,Risques,Risque,Ce qu'un rapport signale.\n"
+        )
     # Step 2: a key point of that category (here one that was an opportunity).
     points = data / "key_points.csv"
     points.write_text(

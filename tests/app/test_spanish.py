@@ -1,6 +1,7 @@
-"""The dashboard in Spanish: every page under ?lang=es, with no interface string left in
-English (checked against the catalog), a filtered link in Spanish, the browser's language, the
-sidebar switch, and downloads equal to the command line's with --lang es."""
+"""The dashboard in Spanish (and every page in French too): every page under ?lang=es, with no
+interface string left in English (checked against the catalog), a filtered link in Spanish, the
+browser's language, the sidebar switch, and downloads equal to the command line's with
+--lang es."""
 
 from __future__ import annotations
 
@@ -39,13 +40,12 @@ def texts(at: AppTest) -> list[str]:
     return found
 
 
-@pytest.fixture(scope="module")
-def english_messages() -> tuple[list[str], list[str]]:
-    """English messages that Spanish translates differently: long fragments (found anywhere in
-    a text) and short messages (found as a whole text). A fragment the report itself says
-    ('Entry points for an integrated approach') is left out: report text stays verbatim."""
-    with i18n.catalog_path("es").open("rb") as handle:
-        catalog = read_po(handle, locale="es")
+def english_messages_of(language: str) -> tuple[list[str], list[str]]:
+    """English messages that the language translates differently: long fragments (found
+    anywhere in a text) and short messages (found as a whole text). A fragment the report itself
+    says ('Entry points for an integrated approach') is left out: report text stays verbatim."""
+    with i18n.catalog_path(language).open("rb") as handle:
+        catalog = read_po(handle, locale=language)
     report = (paths.data_dir() / "reports" / "twg-2015-bogota.txt").read_text(encoding="utf-8")
     long_parts, whole = [], []
     for message in catalog:
@@ -59,6 +59,12 @@ def english_messages() -> tuple[list[str], list[str]]:
         if "{" not in english and len(english) < 20:
             whole.append(english)
     return long_parts, whole
+
+
+@pytest.fixture(scope="module")
+def english_messages() -> tuple[list[str], list[str]]:
+    """English messages that Spanish translates differently (`english_messages_of`)."""
+    return english_messages_of("es")
 
 
 def english_left(at: AppTest, messages) -> list[str]:
@@ -77,6 +83,17 @@ def test_every_page_in_spanish_has_no_english_interface_text(page, english_messa
     no_exceptions(at)
     assert english_left(at, english_messages) == []
     assert i18n.language() in ("es", "en")  # the test process itself stays unchanged
+
+
+FRENCH = english_messages_of("fr")
+
+
+@pytest.mark.parametrize("page", list(PAGES))
+def test_every_page_in_french_has_no_english_interface_text(page):
+    at = open_app(page, lang="fr")
+    no_exceptions(at)
+    assert english_left(at, FRENCH) == []
+    assert at.sidebar.segmented_control[0].value == "fr"
 
 
 def test_the_english_check_finds_english_when_there_is_some(english_messages):
