@@ -126,7 +126,7 @@ def test_every_crosswalk_row_is_marked_as_curation_with_a_one_line_rationale():
 def test_a_crosswalk_row_naming_an_unknown_target_is_a_validation_problem(tmp_path: Path):
     folder = shutil.copytree(DATA, tmp_path / "data")
     with (folder / "key_point_targets.csv").open("a", encoding="utf-8") as file:
-        file.write(f"{MEETING},opportunity-1,99.9,Made up.,curation: test\n")
+        file.write(f"{MEETING},opportunity-1,99.9,Made up.,curation: test,,\n")
     problems = [str(p) for p in validate(folder)]
     assert problems == ["key_point_targets.csv:17: target: '99.9' is not in sdg_targets (target)"]
 
@@ -134,7 +134,7 @@ def test_a_crosswalk_row_naming_an_unknown_target_is_a_validation_problem(tmp_pa
 def test_a_crosswalk_row_naming_an_unknown_key_point_is_a_validation_problem(tmp_path: Path):
     folder = shutil.copytree(DATA, tmp_path / "data")
     with (folder / "key_point_targets.csv").open("a", encoding="utf-8") as file:
-        file.write(f"{MEETING},opportunity-9,16.1,Made up.,curation: test\n")
+        file.write(f"{MEETING},opportunity-9,16.1,Made up.,curation: test,,\n")
     problems = [str(p) for p in validate(folder)]
     assert len(problems) == 1
     assert problems[0].startswith("key_point_targets.csv:17: key_point_id: ")

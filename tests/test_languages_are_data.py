@@ -106,8 +106,11 @@ TRANSLATED = {
     "regions": ["sub_region", "region"],
     "roles": ["label"],
     "organization_types": ["label", "description"],
-    "practice_communities": ["label", "description"],
+    "practice_communities": ["label", "description", "basis"],
     "key_point_categories": ["label", "singular", "description"],
+    # Curated explanations shown on pages and in the brief, translated as data too.
+    "key_point_targets": ["rationale"],
+    "organizations": ["classification_basis"],
 }
 
 

@@ -26,6 +26,11 @@ VALUE_KINDS = {
     "roles": "role",
     "category_label": "category",
     "description": "description",  # of an organization type, practice community or category
+    # Curated explanations: why a key point bears on an SDG target, why an organization has
+    # its type and community, why a practice community is in the data.
+    "rationale": "rationale",
+    "classification_basis": "classification_basis",
+    "basis": "basis",
 }
 LIST_SEPARATOR = "; "  # a cell holding several values (a person's roles)
 MARKERS = (NOT_STATED, NO_HEADING)

@@ -110,7 +110,7 @@ POINT_TABLES: tuple[Table, ...] = (
             meeting_column(),
             Column("key_point_id", "text", "The key point.", required=True),
             Column("target", "text", "The SDG target it bears on.", required=True),
-            Column("rationale", "text", "Why, in one line.", required=True),
+            Column("rationale", "text", "Why, in one line.", required=True, translated=True),
             Column("basis", "text", "`curation: <how the mapping was made>`.", required=True),
         ),
         key=("meeting_id", "key_point_id", "target"),

@@ -246,7 +246,7 @@ def brief_content(con: Connection, filters: Filters, selection: Selection) -> Co
     objectives = queries.objectives(con, filters)
     reports = citation.reports(queries.citation_facts(con, filters))
     kind = {k: chosen[chosen.kind == k] for k in KINDS}
-    crosswalk = queries.key_point_targets(con, filters)
+    crosswalk = localise.values(queries.key_point_targets(con, filters), localise.labels(con))
     kept = set(zip(kind["key_point"].meeting_id, kind["key_point"].id, strict=True))
     pairs = zip(crosswalk.meeting_id, crosswalk.key_point_id, strict=True)
     targets = crosswalk[rows_where(crosswalk, [pair in kept for pair in pairs])]
