@@ -28,7 +28,7 @@ st.download_button(
 name = st.selectbox(
     _("Table"),
     options=list(TABLES_BY_NAME),
-    format_func=lambda n: f"{n} — {TABLES_BY_NAME[n].description}",
+    format_func=lambda n: f"{n} — {TABLES_BY_NAME[n].described()}",
     key="data_table",
 )
 table = TABLES_BY_NAME[name]
@@ -43,8 +43,13 @@ st.markdown(
 )
 dictionary_tab, rows_tab = st.tabs([_("Data dictionary"), _("Rows")])
 with dictionary_tab:
+    headers = {"column": _("column"), "type": _("type"), "required": _("required")}
+    headers["description"] = _("description")
     st.dataframe(
-        dictionary.table_columns(table), hide_index=True, width="stretch", placeholder=ui.MISSING
+        [{headers[k]: v for k, v in row.items()} for row in dictionary.table_columns(table)],
+        hide_index=True,
+        width="stretch",
+        placeholder=ui.MISSING,
     )
 with rows_tab:
     if rows.empty:

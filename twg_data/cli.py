@@ -258,6 +258,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("dictionary", help="write the data dictionary (Markdown)")
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_language_argument(p)
     p.set_defaults(run=_dictionary)
 
     p = commands.add_parser(

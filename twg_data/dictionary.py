@@ -6,7 +6,7 @@ from functools import cache
 
 from twg_data import i18n
 from twg_data.i18n import _
-from twg_data.schema import TABLES, Table
+from twg_data.schema import TABLES, Column, Table
 from twg_data.summaries import SUMMARIES
 
 
@@ -21,36 +21,45 @@ def table_columns(table: Table) -> list[dict[str, str]]:
     for column in table.columns:
         notes = []
         if column.name in table.key:
-            notes.append("key")
+            notes.append(_("key"))
         if column.name in refs:
-            notes.append(f"references {refs[column.name].split(' -> ')[1]}")
+            notes.append(_("references {table}").format(table=refs[column.name].split(" -> ")[1]))
         if column.allowed:
-            notes.append("one of " + ", ".join(f"`{v}`" for v in column.allowed))
+            values = ", ".join(f"`{v}`" for v in column.allowed)
+            notes.append(_("one of {values}").format(values=values))
         if column.minimum is not None:
-            notes.append(f"at least {column.minimum:g}")
+            notes.append(_("at least {number}").format(number=f"{column.minimum:g}"))
         if column.maximum is not None:
-            notes.append(f"at most {column.maximum:g}")
+            notes.append(_("at most {number}").format(number=f"{column.maximum:g}"))
         if column.later_than:
-            notes.append(f"after {column.later_than}")
+            notes.append(_("after {column}").format(column=column.later_than))
         if column.verbatim:
-            cited = column.source_column or "source_id"
-            when = f" when `{column.stated_by}` is `stated`" if column.stated_by else ""
-            notes.append(f"verbatim{when}: occurs in the passage `{cited}` cites")
+            notes.append(_verbatim_note(column))
         rows.append(
             {
                 "column": column.name,
                 "type": column.type,
-                "required": "yes" if column.required else "",
-                "description": " ".join([column.description, *(f"({n})" for n in notes)]),
+                "required": _("yes") if column.required else "",
+                "description": " ".join([column.described(), *(f"({n})" for n in notes)]),
             }
         )
     return rows
 
 
+def _verbatim_note(column: Column) -> str:
+    """The note on a verbatim column: where its value occurs."""
+    cited = column.source_column or "source_id"
+    if column.stated_by:
+        return _(
+            "verbatim when `{basis}` is `stated`: occurs in the passage `{cited}` cites"
+        ).format(basis=column.stated_by, cited=cited)
+    return _("verbatim: occurs in the passage `{cited}` cites").format(cited=cited)
+
+
 def markdown() -> str:
     """The whole dictionary as Markdown: curated tables first, then the CSV summaries (their
     descriptions in the current language)."""
-    return _tables_markdown() + _summaries_markdown(i18n.language())
+    return _tables_markdown(i18n.language()) + _summaries_markdown(i18n.language())
 
 
 def summaries_markdown() -> str:
@@ -59,22 +68,28 @@ def summaries_markdown() -> str:
 
 
 @cache  # the schema does not change while the process runs
-def _tables_markdown() -> str:
+def _tables_markdown(language: str) -> str:
+    del language  # one part per language
     lines = [
-        "# Data dictionary",
+        "# " + _("Data dictionary"),
         "",
-        "Generated from `twg_data/schema.py` and `twg_data/summaries.py` by "
-        "`python -m twg_data dictionary`; do not edit by hand.",
+        _(
+            "Generated from `twg_data/schema.py` and `twg_data/summaries.py` by "
+            "`python -m twg_data dictionary`; do not edit by hand."
+        ),
         "",
-        "## Curated tables (`data/*.csv`)",
+        "## " + _("Curated tables (`data/*.csv`)"),
         "",
-        "UTF-8 CSV (Excel's 'CSV UTF-8' is fine), one file per table, a header row, "
-        "empty cells for values the report does not state.",
+        _(
+            "UTF-8 CSV (Excel's 'CSV UTF-8' is fine), one file per table, a header row, "
+            "empty cells for values the report does not state."
+        ),
     ]
     for table in TABLES:
-        lines += ["", f"### `{table.file_name}`", "", table.description, ""]
-        lines += [f"Key: {', '.join(table.key)}.", ""]
-        lines += ["| column | type | required | description |", "|---|---|---|---|"]
+        lines += ["", f"### `{table.file_name}`", "", table.described(), ""]
+        lines += [_("Key: {key}.").format(key=", ".join(table.key)), ""]
+        header = [_("column"), _("type"), _("required"), _("description")]
+        lines += ["| " + " | ".join(header) + " |", "|---|---|---|---|"]
         for row in table_columns(table):
             cells = [f"`{row['column']}`", row["type"], row["required"], row["description"]]
             lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
@@ -86,10 +101,12 @@ def _summaries_markdown(language: str) -> str:
     del language  # one part per language
     lines = [
         "",
-        "## CSV summaries (downloads and `python -m twg_data export NAME`)",
+        "## " + _("CSV summaries (downloads and `python -m twg_data export NAME`)"),
         "",
-        "UTF-8 with BOM, CRLF line ends; text cells starting with `=`, `+`, `-`, `@`, tab, "
-        "carriage return or line feed are prefixed with `'` so spreadsheets do not run them.",
+        _(
+            "UTF-8 with BOM, CRLF line ends; text cells starting with `=`, `+`, `-`, `@`, tab, "
+            "carriage return or line feed are prefixed with `'` so spreadsheets do not run them."
+        ),
     ]
     for summary in SUMMARIES.values():
         lines += ["", f"### `{summary.name}`", "", _(summary.description), ""]

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.dates import format_date as _babel_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
@@ -54,6 +55,16 @@ def english_name(code: str) -> str:
     """A language's name in English, from CLDR ('es' -> 'Spanish'): how the data dictionary
     names it."""
     return Locale.parse(code).get_language_name(DEFAULT)
+
+
+def language_name(code: str) -> str:
+    """A language's name in this run's language, from CLDR ('es' -> 'espagnol' in French)."""
+    return Locale.parse(code).get_language_name(language())
+
+
+def list_names(codes: tuple[str, ...]) -> str:
+    """Languages named in this run's language, as a list ('espagnol et français')."""
+    return format_list([language_name(code) for code in codes], locale=language())
 
 
 def catalog_path(language: str) -> Path:

@@ -4,6 +4,9 @@ properties validation reads, and the columns most tables share (meeting, source 
 A translated column (`translated=True`) has, in each language besides the default
 (`i18n.LANGUAGES`), a column `<column>_<code>` holding its translation: the table's columns are
 the declared ones followed by those, language by language.
+
+Descriptions are English (`description`, as `datapackage.json` gives them) and marked `N_`:
+`described()` gives them in the run's language (the data dictionary, the Data page).
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from twg_data import i18n
+from twg_data.i18n import N_, _
 
 DUCKDB_TYPES = {
     "text": "VARCHAR",
@@ -55,8 +59,13 @@ class Column:
     translation_stem: str | None = None
     # The kind of vocabulary it holds, as `localise.VALUE_KINDS` names it (default: its name).
     vocabulary: str | None = None
-    # The translation columns' description; `{language}` is the language's English name.
-    translation: str = "{language} {stem} (curator's translation)."
+    # The translation columns' description; `{language}` is the language's name.
+    translation: str = N_("{language} {stem} (curator's translation).")
+    # When the description is made of parts: its translatable template, the values of its
+    # `{...}` fields and, for a translation column, the language it holds (`{language}`).
+    template: str = ""
+    arguments: tuple[tuple[str, str], ...] = ()
+    language: str = ""
 
     @property
     def duckdb_type(self) -> str:
@@ -73,11 +82,22 @@ class Column:
         """What a translated column's translations are named after: `<stem>_<code>`."""
         return self.translation_stem or self.name
 
+    def described(self) -> str:
+        """Its description in this run's language (`description` is the English)."""
+        return _described(self.description, self.template, self.arguments, self.language)
+
     def in_language(self, code: str) -> Column:
         """The column holding this translated column's translation in one language."""
         language = i18n.english_name(code)
         description = self.translation.format(language=language, stem=self.stem)
-        return Column(f"{self.stem}_{code}", "text", description)
+        return Column(
+            f"{self.stem}_{code}",
+            "text",
+            description,
+            template=self.translation,
+            arguments=(("stem", self.stem),),
+            language=code,
+        )
 
 
 @dataclass(frozen=True)
@@ -100,6 +120,8 @@ class Table:
     declared: tuple[Column, ...]  # the columns bar the translations, which follow the languages
     key: tuple[str, ...]
     references: tuple[Reference, ...] = ()
+    # When the description names the languages: its translatable template (`{languages}`).
+    template: str = ""
     _by_languages: dict[tuple[str, ...], tuple[Column, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -117,6 +139,10 @@ class Table:
                 for column in self.translated
             )
         return found
+
+    def described(self) -> str:
+        """Its description in this run's language (`description` is the English)."""
+        return _described(self.description, self.template)
 
     @property
     def translated(self) -> tuple[Column, ...]:
@@ -160,7 +186,7 @@ class Table:
 
 def meeting_column() -> Column:
     """The `meeting_id` column every per-meeting table has."""
-    return Column("meeting_id", "text", "The meeting this row belongs to.", required=True)
+    return Column("meeting_id", "text", N_("The meeting this row belongs to."), required=True)
 
 
 def row_source(required: bool = True) -> Column:
@@ -168,17 +194,20 @@ def row_source(required: bool = True) -> Column:
     return Column(
         "source_id",
         "text",
-        "The report passage this row comes from (see `sources`).",
+        N_("The report passage this row comes from (see `sources`)."),
         required=required,
     )
 
 
 def value_source(column: str) -> Column:
     """The `<column>_source_id` column: the passage one value is quoted from."""
+    template = N_("The passage `{column}` is quoted from (see `sources`).")
     return Column(
         f"{column}_source_id",
         "text",
-        f"The passage `{column}` is quoted from (see `sources`).",
+        template.format(column=column),
+        template=template,
+        arguments=(("column", column),),
     )
 
 
@@ -196,3 +225,16 @@ def languages_named() -> str:
     C'): how a table's description names its translations."""
     names = [i18n.english_name(code) for code in i18n.translated_languages()]
     return " and ".join(filter(None, [", ".join(names[:-1]), *names[-1:]]))
+
+
+def _described(english: str, template: str = "", arguments: tuple = (), language: str = "") -> str:
+    """A description in this run's language: the English as declared, else the translation of
+    its template (filled with its arguments and the languages' names), else of itself."""
+    if i18n.language() == i18n.DEFAULT:
+        return english
+    if not template:
+        return _(english)
+    values = dict(arguments, languages=i18n.list_names(i18n.translated_languages()))
+    if language:
+        values["language"] = i18n.language_name(language)
+    return _(template).format(**values)

@@ -3,6 +3,7 @@ organizations and their curated kinds, regions, countries, cities and delegation
 
 from __future__ import annotations
 
+from twg_data.i18n import N_
 from twg_data.schema_model import (
     MEETING_REF,
     SOURCE_REF,
@@ -14,14 +15,21 @@ from twg_data.schema_model import (
     row_source,
 )
 
+_ROLES = N_(
+    "Roles a person has at a meeting: `listed participant` (on a report's list of "
+    "participants) and each role the speakers table names, with its {languages} label."
+)
+
 PEOPLE_TABLES: tuple[Table, ...] = (
     Table(
         "people",
-        "Every named person, once; name variants kept as aliases.",
+        N_("Every named person, once; name variants kept as aliases."),
         (
-            Column("person_id", "text", "Stable slug, e.g. `achim-wennmann`.", required=True),
-            Column("name", "text", "The fullest form of the name the reports give.", True),
-            Column("aliases", "text", "Other forms of the name in the reports, ` | `-separated."),
+            Column("person_id", "text", N_("Stable slug, e.g. `achim-wennmann`."), required=True),
+            Column("name", "text", N_("The fullest form of the name the reports give."), True),
+            Column(
+                "aliases", "text", N_("Other forms of the name in the reports, ` | `-separated.")
+            ),
             row_source(),
         ),
         key=("person_id",),
@@ -29,41 +37,45 @@ PEOPLE_TABLES: tuple[Table, ...] = (
     ),
     Table(
         "participants",
-        "Who took part in a meeting: one row per person per meeting.",
+        N_("Who took part in a meeting: one row per person per meeting."),
         (
             meeting_column(),
-            Column("person_id", "text", "The person.", required=True),
+            Column("person_id", "text", N_("The person."), required=True),
             Column(
                 "list_number",
                 "integer",
-                "Number in the list of participants; empty if not on the list.",
+                N_("Number in the list of participants; empty if not on the list."),
                 minimum=1,
             ),
             Column(
                 "title",
                 "text",
-                "Title as the list of participants (else the speaker list) states.",
+                N_("Title as the list of participants (else the speaker list) states."),
                 verbatim=True,
             ),
             Column(
                 "unit",
                 "text",
-                "Department, programme or unit within the organization, as stated.",
+                N_("Department, programme or unit within the organization, as stated."),
                 verbatim=True,
             ),
-            Column("organization_id", "text", "The organization; empty when none is stated."),
-            Column("city_id", "text", "City the report places the person in; empty if not stated."),
+            Column("organization_id", "text", N_("The organization; empty when none is stated.")),
+            Column(
+                "city_id", "text", N_("City the report places the person in; empty if not stated.")
+            ),
             Column(
                 "country_iso3",
                 "text",
-                "Country (ISO 3166 alpha-3) the report states for the person (or that "
-                "`location_basis` infers); empty if neither. Where it is empty, the city's "
-                "country is used.",
+                N_(
+                    "Country (ISO 3166 alpha-3) the report states for the person (or that "
+                    "`location_basis` infers); empty if neither. Where it is empty, the city's "
+                    "country is used."
+                ),
             ),
             Column(
                 "location_basis",
                 "text",
-                "`stated`, `inferred: <reason>` or `not stated`.",
+                N_("`stated`, `inferred: <reason>` or `not stated`."),
                 required=True,
             ),
             row_source(),
@@ -80,39 +92,38 @@ PEOPLE_TABLES: tuple[Table, ...] = (
     ),
     Table(
         "roles",
-        "Roles a person has at a meeting: `listed participant` (on a report's list of "
-        f"participants) and each role the speakers table names, with its {languages_named()} "
-        "label.",
+        _ROLES.format(languages=languages_named()),
         (
             Column(
                 "role",
                 "text",
-                "The role as the data names it, e.g. `kick-off presenter`.",
+                N_("The role as the data names it, e.g. `kick-off presenter`."),
                 True,
                 translated=True,
                 translation_stem="label",
             ),
         ),
         key=("role",),
+        template=_ROLES,
     ),
     Table(
         "speakers",
-        "Who spoke in which session, in order, with the title as the speaker list states it.",
+        N_("Who spoke in which session, in order, with the title as the speaker list states it."),
         (
             meeting_column(),
-            Column("session_id", "text", "The session.", required=True),
-            Column("position", "integer", "Speaking order.", required=True, minimum=1),
-            Column("person_id", "text", "The speaker.", required=True),
+            Column("session_id", "text", N_("The session."), required=True),
+            Column("position", "integer", N_("Speaking order."), required=True, minimum=1),
+            Column("person_id", "text", N_("The speaker."), required=True),
             Column(
                 "role",
                 "text",
-                "Role in the session, e.g. `kick-off presenter` (see `roles`).",
+                N_("Role in the session, e.g. `kick-off presenter` (see `roles`)."),
                 True,
             ),
             Column(
                 "title_as_stated",
                 "text",
-                "Title and affiliation as the speaker list words it.",
+                N_("Title and affiliation as the speaker list words it."),
                 verbatim=True,
             ),
             row_source(),
@@ -127,39 +138,39 @@ PEOPLE_TABLES: tuple[Table, ...] = (
     ),
     Table(
         "organization_types",
-        "Curated kinds of organization.",
+        N_("Curated kinds of organization."),
         (
-            Column("organization_type_id", "text", "Stable slug.", required=True),
+            Column("organization_type_id", "text", N_("Stable slug."), required=True),
             Column(
                 "label",
                 "text",
-                "Display label.",
+                N_("Display label."),
                 required=True,
                 translated=True,
                 vocabulary="organization_type",
             ),
-            Column("description", "text", "What belongs here.", required=True, translated=True),
+            Column("description", "text", N_("What belongs here."), required=True, translated=True),
         ),
         key=("organization_type_id",),
     ),
     Table(
         "practice_communities",
-        "Curated practice communities (urban safety, peacebuilding, ...).",
+        N_("Curated practice communities (urban safety, peacebuilding, ...)."),
         (
-            Column("practice_community_id", "text", "Stable slug.", required=True),
+            Column("practice_community_id", "text", N_("Stable slug."), required=True),
             Column(
                 "label",
                 "text",
-                "Display label.",
+                N_("Display label."),
                 required=True,
                 translated=True,
                 vocabulary="practice_community",
             ),
-            Column("description", "text", "What belongs here.", required=True, translated=True),
+            Column("description", "text", N_("What belongs here."), required=True, translated=True),
             Column(
                 "basis",
                 "text",
-                "Whether the report names it, or why it was added.",
+                N_("Whether the report names it, or why it was added."),
                 True,
                 translated=True,
             ),
@@ -168,23 +179,27 @@ PEOPLE_TABLES: tuple[Table, ...] = (
     ),
     Table(
         "organizations",
-        "Every organization, once; name variants kept as aliases; type and community curated.",
+        N_("Every organization, once; name variants kept as aliases; type and community curated."),
         (
-            Column("organization_id", "text", "Stable slug, e.g. `giz`.", required=True),
-            Column("name", "text", "Full name.", required=True),
-            Column("acronym", "text", "Short name, where the report gives one."),
-            Column("aliases", "text", "Other forms of the name in the reports, ` | `-separated."),
-            Column("parent_organization_id", "text", "Organization this one belongs to, if any."),
-            Column("organization_type_id", "text", "Curated kind of organization.", True),
+            Column("organization_id", "text", N_("Stable slug, e.g. `giz`."), required=True),
+            Column("name", "text", N_("Full name."), required=True),
+            Column("acronym", "text", N_("Short name, where the report gives one.")),
+            Column(
+                "aliases", "text", N_("Other forms of the name in the reports, ` | `-separated.")
+            ),
+            Column(
+                "parent_organization_id", "text", N_("Organization this one belongs to, if any.")
+            ),
+            Column("organization_type_id", "text", N_("Curated kind of organization."), True),
             Column(
                 "practice_community_id",
                 "text",
-                "Curated main practice community; empty when not determinable.",
+                N_("Curated main practice community; empty when not determinable."),
             ),
             Column(
                 "classification_basis",
                 "text",
-                "Why the type and community were chosen.",
+                N_("Why the type and community were chosen."),
                 True,
                 translated=True,
             ),
@@ -200,42 +215,44 @@ PEOPLE_TABLES: tuple[Table, ...] = (
     ),
     Table(
         "regions",
-        "UN M49 regions and sub-regions (reference list, so absent regions can be shown).",
+        N_("UN M49 regions and sub-regions (reference list, so absent regions can be shown)."),
         (
             Column(
                 "sub_region",
                 "text",
-                "M49 sub-region name.",
+                N_("M49 sub-region name."),
                 required=True,
                 translated=True,
-                translation="{language} name of the sub-region (CLDR, via Babel).",
+                translation=N_("{language} name of the sub-region (CLDR, via Babel)."),
             ),
-            Column("sub_region_m49", "text", "M49 code of the sub-region.", required=True),
+            Column("sub_region_m49", "text", N_("M49 code of the sub-region."), required=True),
             Column(
                 "region",
                 "text",
-                "M49 region name.",
+                N_("M49 region name."),
                 required=True,
                 translated=True,
-                translation="{language} name of the region (CLDR, via Babel).",
+                translation=N_("{language} name of the region (CLDR, via Babel)."),
             ),
-            Column("region_m49", "text", "M49 code of the region.", required=True),
+            Column("region_m49", "text", N_("M49 code of the region."), required=True),
         ),
         key=("sub_region",),
     ),
     Table(
         "countries",
-        "Every country named or implied by a named city, with ISO and UN M49 codes.",
+        N_("Every country named or implied by a named city, with ISO and UN M49 codes."),
         (
-            Column("iso3", "text", "ISO 3166-1 alpha-3 code.", required=True),
-            Column("name", "text", "Short English name.", required=True),
-            Column("m49_code", "text", "UN M49 numeric code.", required=True),
-            Column("sub_region", "text", "UN M49 sub-region.", required=True),
-            Column("intermediate_region", "text", "UN M49 intermediate region, where M49 has one."),
+            Column("iso3", "text", N_("ISO 3166-1 alpha-3 code."), required=True),
+            Column("name", "text", N_("Short English name."), required=True),
+            Column("m49_code", "text", N_("UN M49 numeric code."), required=True),
+            Column("sub_region", "text", N_("UN M49 sub-region."), required=True),
+            Column(
+                "intermediate_region", "text", N_("UN M49 intermediate region, where M49 has one.")
+            ),
             Column(
                 "named_in_report",
                 "text",
-                "`yes` if the report names it, else `no`.",
+                N_("`yes` if the report names it, else `no`."),
                 required=True,
                 allowed=("yes", "no"),
             ),
@@ -246,15 +263,17 @@ PEOPLE_TABLES: tuple[Table, ...] = (
     ),
     Table(
         "cities",
-        "Every city named, with curated coordinates.",
+        N_("Every city named, with curated coordinates."),
         (
-            Column("city_id", "text", "Stable slug, e.g. `quito`.", required=True),
-            Column("name", "text", "Name, with its usual accents.", required=True),
-            Column("aliases", "text", "Other spellings in the reports, ` | `-separated."),
-            Column("country_iso3", "text", "Country; empty when the name is ambiguous."),
-            Column("latitude", "float", "WGS84 latitude (curated).", minimum=-90, maximum=90),
-            Column("longitude", "float", "WGS84 longitude (curated).", minimum=-180, maximum=180),
-            Column("location_basis", "text", "Basis of country and coordinates.", True),
+            Column("city_id", "text", N_("Stable slug, e.g. `quito`."), required=True),
+            Column("name", "text", N_("Name, with its usual accents."), required=True),
+            Column("aliases", "text", N_("Other spellings in the reports, ` | `-separated.")),
+            Column("country_iso3", "text", N_("Country; empty when the name is ambiguous.")),
+            Column("latitude", "float", N_("WGS84 latitude (curated)."), minimum=-90, maximum=90),
+            Column(
+                "longitude", "float", N_("WGS84 longitude (curated)."), minimum=-180, maximum=180
+            ),
+            Column("location_basis", "text", N_("Basis of country and coordinates."), True),
             row_source(),
         ),
         key=("city_id",),
@@ -262,18 +281,20 @@ PEOPLE_TABLES: tuple[Table, ...] = (
     ),
     Table(
         "delegations",
-        "Cities whose delegations joined a meeting through a network (e.g. the GNSC).",
+        N_("Cities whose delegations joined a meeting through a network (e.g. the GNSC)."),
         (
             meeting_column(),
-            Column("city_id", "text", "The city.", required=True),
+            Column("city_id", "text", N_("The city."), required=True),
             Column(
                 "network",
                 "text",
-                "The network the delegation came with, by its full name (curated; the passage "
-                "may use its acronym).",
+                N_(
+                    "The network the delegation came with, by its full name (curated; the passage "
+                    "may use its acronym)."
+                ),
                 required=True,
             ),
-            Column("position", "integer", "Order in the report.", required=True, minimum=1),
+            Column("position", "integer", N_("Order in the report."), required=True, minimum=1),
             row_source(),
         ),
         key=("meeting_id", "city_id"),

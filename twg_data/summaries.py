@@ -30,7 +30,7 @@ class Summary:
 
 
 _MEETING = {"meeting_id": "The meeting."}
-_PEOPLE = {"people": "Number of distinct named people."}
+_PEOPLE = {"people": N_("Number of distinct named people.")}
 _PLACE = {
     "region": N_("UN M49 region."),
     "sub_region": N_("UN M49 sub-region."),
@@ -46,7 +46,7 @@ _RETURNS = {
     "first_meeting": N_("Date of the first of them."),
     "last_meeting": N_("Date of the last of them."),
 }
-_RETURNS_PEOPLE = {"people": "Distinct named people it counted at them."}
+_RETURNS_PEOPLE = {"people": N_("Distinct named people it counted at them.")}
 
 SUMMARIES: dict[str, Summary] = {
     s.name: s
@@ -129,7 +129,7 @@ SUMMARIES: dict[str, Summary] = {
             N_("Practice communities with no named participant"),
             N_("Practice communities no matching person's organization belongs to."),
             queries.missing_practice_communities,
-            {"practice_community": "Practice community.", "description": "What it covers."},
+            {"practice_community": N_("Practice community."), "description": N_("What it covers.")},
         ),
         Summary(
             "sessions",
@@ -324,7 +324,11 @@ SUMMARIES: dict[str, Summary] = {
             N_("Key points per meeting"),
             N_("Key points per meeting and category."),
             queries.key_points_per_meeting,
-            {**_PER_MEETING, "category": "Key point category.", "key_points": "Key points."},
+            {
+                **_PER_MEETING,
+                "category": N_("Key point category."),
+                "key_points": N_("Key points."),
+            },
         ),
         Summary(
             "sdg_crosswalk",
