@@ -268,7 +268,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--db", type=Path, default=None, help="database file (default: .cache/)")
     p.add_argument("-o", "--output", type=Path, help="default: datapackage.json in the data folder")
     p.set_defaults(run=_datapackage)
-    add_import_commands(commands)
+    add_import_commands(commands, add_language_argument)
     return root
 
 

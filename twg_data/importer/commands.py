@@ -1,4 +1,6 @@
-"""`python -m twg_data import REPORT --meeting-id ID -o OUT_DIR` and `apply OUT_DIR`."""
+"""`python -m twg_data import REPORT --meeting-id ID -o OUT_DIR [--lang es]` and `apply OUT_DIR`.
+
+`import` writes REVIEW.md and says what it drafted in the language of `--lang`."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import sys
 from pathlib import Path
 
 from twg_data import paths
+from twg_data.i18n import _
 from twg_data.importer import draft_report, write_draft
 from twg_data.importer.apply import ApplyError, apply_draft
 from twg_data.importer.folder import REVIEW
@@ -29,16 +32,19 @@ def _import(args: argparse.Namespace) -> int:
     except (FileExistsError, ValueError) as error:
         raise ReportError(str(error)) from None
     counts = ", ".join(f"{n} {table}" for table, n in draft.counts().items())
-    print(f"drafted {counts}")
+    print(_("drafted {counts}").format(counts=counts))
     for what in draft.not_found():
-        print(f"not found: {what}")
+        print(_("not found: {what}").format(what=_(what)))
     print(
-        f"{len(draft.suggestions)} identity suggestion(s), "
-        f"{len(draft.decisions)} value(s) left to the curator"
+        _("{suggestions} identity suggestion(s), {decisions} value(s) left to the curator").format(
+            suggestions=len(draft.suggestions), decisions=len(draft.decisions)
+        )
     )
     problems = validate(args.output)
-    print(f"validation: {len(problems)} problem(s) (`python -m twg_data validate {args.output}`)")
-    print(f"review: {args.output / REVIEW}; then `python -m twg_data apply {args.output}`")
+    shown = _("validation: {n} problem(s) (`python -m twg_data validate {folder}`)")
+    print(shown.format(n=len(problems), folder=args.output))
+    shown = _("review: {review}; then `python -m twg_data apply {folder}`")
+    print(shown.format(review=args.output / REVIEW, folder=args.output))
     return 0
 
 
@@ -58,8 +64,10 @@ def _apply(args: argparse.Namespace) -> int:
     return 0
 
 
-def add_commands(commands) -> None:
-    """Add the `import`, `review` and `apply` commands to the command line."""
+def add_commands(commands, add_language_argument) -> None:
+    """Add the `import` and `apply` commands to the command line; `add_language_argument`
+    (the command line's) gives `import` its `--lang`."""
+
     p = commands.add_parser(
         "import",
         help="draft a new meeting from its report (.txt, .md, .docx, .pdf) into a new folder",
@@ -68,6 +76,7 @@ def add_commands(commands) -> None:
     p.add_argument("--meeting-id", required=True, help="a new id, e.g. twg-2016-kampala")
     p.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
     p.add_argument("-o", "--output", type=Path, required=True, help="new folder for the draft")
+    add_language_argument(p)
     p.set_defaults(run=_import)
 
     p = commands.add_parser("apply", help="write a reviewed draft folder into the data folder")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from twg_data import i18n
+from twg_data.i18n import N_
 from twg_data.importer.furniture import Furniture
 from twg_data.importer.identity import Suggestion
 from twg_data.importer.passages import Passage
@@ -22,12 +23,31 @@ def table_columns(table: str) -> list[str]:
 
 @dataclass
 class Decision:
-    """A value the report does not settle: the curator fills or checks it."""
+    """A value the report does not settle: the curator fills or checks it. Its reason is a
+    message id (marked `N_`) with its arguments, worded in the run's language by `why`."""
 
     table: str
     key: str  # the row's key, e.g. `people: juma-assiago`
     column: str
-    why: str
+    message: str  # an English message id, e.g. N_("drafted: check it")
+    args: dict[str, str] = field(default_factory=dict)  # its `{name}`s: report words, numbers
+
+    @property
+    def why(self) -> str:
+        """The reason in the run's language, the arguments quoted as they are."""
+        return i18n._(self.message).format(**self.args)
+
+
+# What a new row of curated vocabulary asks for, per table and translated column.
+_ASKED = {
+    ("roles", "label"): N_("a new role: give its label in {language}"),
+    ("key_point_categories", "label"): N_("a new category: give its label in {language}"),
+    ("key_point_categories", "singular"): N_("a new category: give its singular in {language}"),
+    ("key_point_categories", "description"): N_(
+        "a new category: give its description in {language}"
+    ),
+}
+_ASKED_ANY = N_("a new row: give its {column} in {language}")
 
 
 @dataclass
@@ -87,14 +107,18 @@ class Draft:
         self.rows.setdefault(table, []).append(row)
         return row
 
-    def ask_translations(self, table: str, key: str, what: str) -> None:
+    def ask_translations(self, table: str, key: str) -> None:
         """A new row of curated vocabulary: a decision per language besides the default and
         per translated column, asking for its translation ('a new role: give its label in
         <the language's name>'); `add` left those columns empty."""
         for code in i18n.translated_languages():
             for column in TABLES_BY_NAME[table].translated:
-                why = f"{what}: give its {column.stem} in {i18n.LANGUAGES[code]}"
-                self.decisions.append(Decision(table, key, column.in_language(code).name, why))
+                message = _ASKED.get((table, column.stem), _ASKED_ANY)
+                args = {"language": i18n.LANGUAGES[code]}
+                if message == _ASKED_ANY:
+                    args["column"] = column.stem
+                name = column.in_language(code).name
+                self.decisions.append(Decision(table, key, name, message, args))
 
     def change(self, table: str, key: str, **values: str) -> None:
         """Record a change the curator makes to one row (table, row key, new values)."""
@@ -120,19 +144,20 @@ class Draft:
         return {table: len(rows) for table, rows in self.rows.items() if rows}
 
     def not_found(self) -> list[str]:
-        """What the report was read for and did not yield, in words."""
+        """What the report was read for and did not yield, in words (message ids: shown with
+        `_()`)."""
         wanted = {
-            "meetings": "the meeting's title",
-            "sessions": "sessions (a heading or line with a time range)",
-            "participants": "participants (a list or table under a participants heading)",
-            "key_points": "key points (a list under a heading such as Recommendations)",
+            "meetings": N_("the meeting's title"),
+            "sessions": N_("sessions (a heading or line with a time range)"),
+            "participants": N_("participants (a list or table under a participants heading)"),
+            "key_points": N_("key points (a list under a heading such as Recommendations)"),
         }
         missing = [what for table, what in wanted.items() if not self.rows.get(table)]
         meeting = (self.rows.get("meetings") or [{}])[0]
         if meeting and not meeting.get("date"):
-            missing.append("the meeting's date")
+            missing.append(N_("the meeting's date"))
         if meeting and not meeting.get("city_id"):
-            missing.append("the meeting's city")
+            missing.append(N_("the meeting's city"))
         return missing
 
     def empty_required(self) -> list[Decision]:
@@ -149,9 +174,8 @@ class Draft:
                         and not row[column]
                         and (table, key, column) not in listed
                     ):
-                        found.append(
-                            Decision(table, key, column, "required; the report does not state it")
-                        )
+                        why = N_("required; the report does not state it")
+                        found.append(Decision(table, key, column, why))
         return found
 
 

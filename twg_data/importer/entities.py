@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from twg_data.i18n import N_
 from twg_data.importer.draft import Decision, Draft
 from twg_data.importer.gazetteer import GeoCity
 from twg_data.importer.identity import Registry, Suggestion, aliases
@@ -96,7 +97,7 @@ class Entities:
                     "organizations",
                     organization_id,
                     column,
-                    "a curator's classification: the report names the organization only",
+                    N_("a curator's classification: the report names the organization only"),
                 )
             )
         if near:
@@ -185,7 +186,7 @@ class Entities:
         if geo is None:
             for column in ("latitude", "longitude"):
                 self.draft.decisions.append(
-                    Decision("cities", city_id, column, "coordinates: the report gives none")
+                    Decision("cities", city_id, column, N_("coordinates: the report gives none"))
                 )
         return city_id
 

@@ -73,7 +73,7 @@ def from_json(text: str) -> Draft:
     draft.rows = data["rows"]
     draft.changes = data["changes"]
     draft.suggestions = [Suggestion(**s) for s in data["suggestions"]]
-    draft.decisions = [Decision(**d) for d in data["decisions"]]
+    draft.decisions = [_decision(d) for d in data["decisions"]]
     draft.hints = [Hint(**h) for h in data["hints"]]
     for t in data["tags"]:
         found = Tag(
@@ -85,6 +85,14 @@ def from_json(text: str) -> Draft:
         )
         draft.tags[found.source_id] = found
     return draft
+
+
+def _decision(saved: dict) -> Decision:
+    """A saved decision; one saved before reasons were message ids keeps its English `why`."""
+    saved = dict(saved)
+    if "why" in saved:
+        saved["message"] = saved.pop("why").replace("{", "{{").replace("}", "}}")
+    return Decision(**saved)
 
 
 def save(draft: Draft, path: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from twg_data.i18n import N_, _
 from twg_data.importer import forms, person_names, when
 from twg_data.importer.draft import Decision, Draft, Tag
 from twg_data.importer.errors import ReportError
@@ -205,7 +206,9 @@ def _framing(context: Context, passage: Passage, options: dict) -> None:
     )
     if not options.get("label"):
         context.draft.decisions.append(
-            Decision("framing", f"{context.meeting_id} / {framing_id}", "label", "a short label")
+            Decision(
+                "framing", f"{context.meeting_id} / {framing_id}", "label", N_("a short label")
+            )
         )
 
 
@@ -223,6 +226,6 @@ def described(draft: Draft, found: Tag) -> str:
     """A tag in words for REVIEW.md: what the passage was said to be, and what followed."""
     options = ", ".join(f"{k} {v}" for k, v in found.options.items() if v)
     what = found.kind.replace("_", " ") + (f" ({options})" if options else "")
-    rows = ", ".join(f"{table} `{key}`" for table, key in found.added) or "no new row"
+    rows = ", ".join(f"{table} `{key}`" for table, key in found.added) or _("no new row")
     gone = ", ".join(f"{table} `{draft.key(table, row)}`" for table, row in found.removed)
-    return f"{what}: {rows}" + (f"; removed {gone}" if gone else "")
+    return f"{what}: {rows}" + (_("; removed {rows}").format(rows=gone) if gone else "")

@@ -96,7 +96,11 @@ def decisions(working: curate.Working) -> None:
     """The values the report left to the curator."""
     if working.draft.decisions:
         st.subheader(_("Left to you"))
-        st.dataframe([vars(d) for d in working.draft.decisions], hide_index=True, width="stretch")
+        shown = [
+            {_("table"): d.table, _("row"): d.key, _("column"): d.column, _("why"): d.why}
+            for d in working.draft.decisions
+        ]
+        st.dataframe(shown, hide_index=True, width="stretch")
 
 
 def editors(working: curate.Working) -> None:

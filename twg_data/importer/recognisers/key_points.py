@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from twg_data.i18n import N_
 from twg_data.importer import forms, when
 from twg_data.importer.draft import Decision
 from twg_data.importer.identity import normal
@@ -144,6 +145,6 @@ def _ensure_category(context: Context, category: str) -> None:
         description=new.description,
     )
     draft.decisions.append(
-        Decision("key_point_categories", category, "description", "drafted: check it")
+        Decision("key_point_categories", category, "description", N_("drafted: check it"))
     )
-    draft.ask_translations("key_point_categories", category, "a new category")
+    draft.ask_translations("key_point_categories", category)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from twg_data.i18n import N_
 from twg_data.importer import forms, when
 from twg_data.importer.draft import Decision
 from twg_data.importer.identity import normal
@@ -80,12 +81,12 @@ def run(context: Context) -> None:
                 "meetings",
                 draft.meeting_id,
                 column,
-                "not drafted: quote it from the report if it states it",
+                N_("not drafted: quote it from the report if it states it"),
             )
         )
     if not span:
         draft.decisions.append(
-            Decision("meetings", draft.meeting_id, "date", "no date found in the report")
+            Decision("meetings", draft.meeting_id, "date", N_("no date found in the report"))
         )
 
 
@@ -211,7 +212,8 @@ def _dates_in_dateline_year(context: Context, opening: list[Passage]):
                     "meetings",
                     context.meeting_id,
                     "date",
-                    f"the year is the report's dateline's ({year}); the passage says '{words}'",
+                    N_("the year is the report's dateline's ({year}); the passage says '{words}'"),
+                    {"year": str(year), "words": words},
                 )
             )
             return _iso(found[0])

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from twg_data.i18n import N_
 from twg_data.importer import when
 from twg_data.importer.draft import Decision
 from twg_data.importer.line_kinds import label_of
@@ -341,8 +342,8 @@ def _draft(context: Context, session: Session, position: int) -> None:
         source_id=session.source.source_id,
     )
     if not session.day_stated and session.day:
-        why = f"inferred from the meeting's date: the session line gives only '{session.words}'"
-        draft.decisions.append(Decision("sessions", key, "date", why))
+        why = N_("inferred from the meeting's date: the session line gives only '{words}'")
+        draft.decisions.append(Decision("sessions", key, "date", why, {"words": session.words}))
     if not fmt:
-        why = "no 'in a ... format' found: state it or mark it inferred"
+        why = N_("no 'in a ... format' found: state it or mark it inferred")
         draft.decisions.append(Decision("sessions", key, "format", why))

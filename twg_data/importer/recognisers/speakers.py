@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from twg_data.i18n import N_
 from twg_data.importer import forms, person_names, when
 from twg_data.importer.draft import Decision
 from twg_data.importer.identity import normal
@@ -362,8 +363,10 @@ def _meeting_session(context: Context) -> str:
             "sessions",
             key,
             "title",
-            "speakers named outside any timed session: drafted as one session for the whole "
-            "meeting; split it if the report has sessions",
+            N_(
+                "speakers named outside any timed session: drafted as one session for the whole "
+                "meeting; split it if the report has sessions"
+            ),
         )
     )
     return MEETING_SESSION
@@ -393,4 +396,4 @@ def _role(context: Context, role: str) -> None:
     known |= {row["role"] for row in context.draft.rows.get("roles", [])}
     if role not in known:
         context.draft.add("roles", role=role)
-        context.draft.ask_translations("roles", role, "a new role")
+        context.draft.ask_translations("roles", role)
