@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.importer.test_apply import KAMPALA
-from twg_data import journal
+from twg_data import i18n, journal
 from twg_data.importer.apply import ApplyError
 from twg_data.importer.folder import fingerprints, read_tables
 from twg_data.ui import curate
@@ -67,6 +67,16 @@ def test_refused_the_temporary_folder_is_gone_and_the_message_names_no_folder(
     assert list(scratch.iterdir()) == []
     assert fingerprints(twg_env.path) == before
     assert curate.current().draft is working.draft  # kept, to be corrected
+
+
+def test_refused_in_the_language_of_the_page(working, scratch, twg_env):
+    with i18n.use("es"), pytest.raises(ApplyError) as refused:
+        curate.apply_current()
+    assert str(refused.value) == (
+        "el borrador tiene 2 problema(s); corríjalos primero en el borrador"
+    )
+    with i18n.use("es"):
+        assert {p.message for p in refused.value.problems} == {"falta un valor obligatorio"}
 
 
 @pytest.mark.parametrize("failing", ["write_draft", "apply_draft"])

@@ -21,6 +21,7 @@ from twg_data import (
 from twg_data.brief import formats, items
 from twg_data.build import build_database, connect, ensure_database
 from twg_data.filters import DIMENSIONS, Filters
+from twg_data.i18n import _
 from twg_data.importer.apply import ApplyError
 from twg_data.importer.commands import add_commands as add_import_commands
 from twg_data.importer.reader import ReportError
@@ -34,7 +35,8 @@ class CommandError(Exception):
 
 
 def _print_problems(problems: Sequence[Problem], data_dir: Path) -> None:
-    print(f"{len(problems)} problem(s) in {data_dir}:", file=sys.stderr)
+    heading = _("{n} problem(s) in {folder}:")
+    print(heading.format(n=len(problems), folder=data_dir), file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
 
@@ -122,7 +124,7 @@ def _validate(args: argparse.Namespace) -> int:
     if problems:
         _print_problems(problems, data_dir)
         return 1
-    print(f"{data_dir}: all tables are valid")
+    print(_("{folder}: all tables are valid").format(folder=data_dir))
     return 0
 
 
@@ -219,6 +221,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = commands.add_parser("validate", help="check the CSVs; list every problem")
     p.add_argument("data_dir", nargs="?", type=Path, help="data folder (default: data/)")
+    add_language_argument(p)
     p.set_defaults(run=_validate)
 
     p = commands.add_parser("build", help="build the DuckDB file from the CSVs")

@@ -1,26 +1,75 @@
 """What validation reports and reads: a problem (file, line, column, message) and a table's
-parsed rows."""
+parsed rows.
+
+A problem's message is a template and its arguments, not text: the template is English,
+marked `N_("...")` for the catalogs, with `str.format` fields (`{value!r}`) for what comes
+from the data; `Problem.message` translates and fills it in the language the problem is
+shown in, so one validation serves every language.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import total_ordering
 
+from twg_data.i18n import _, format_count
 from twg_data.schema import Table
 
 FILE_LEVEL = "(file)"
 
 
-@dataclass(frozen=True, order=True)
+class Count(int):
+    """A number in a message, grouped as the language groups it (1,234 / 1 234)."""
+
+    def __format__(self, spec: str) -> str:
+        return format_count(int(self))
+
+
+@total_ordering
+@dataclass(frozen=True, eq=True)
 class Problem:
-    """One thing wrong with the data, where it is: `FILE:LINE: COLUMN: message`."""
+    """One thing wrong with the data, where it is: `FILE:LINE: COLUMN: message`.
+
+    `message_id` is the English template (`N_("{value!r} is not one of: {allowed}")`) and
+    `args` its fields as (name, value) pairs; problems sort by file, line, column and English
+    message.
+    """
 
     file: str
     line: int  # 0 when the problem concerns the whole file
     column: str
-    message: str
+    message_id: str
+    args: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def message(self) -> str:
+        """The message in the current language, its fields filled in."""
+        return self._fill(_(self.message_id))
+
+    @property
+    def english(self) -> str:
+        """The message in English, whatever the language."""
+        return self._fill(self.message_id)
+
+    def _fill(self, template: str) -> str:
+        return template.format(**dict(self.args)) if self.args else template
+
+    def _key(self) -> tuple:
+        return (self.file, self.line, self.column, self.english)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() < other._key()
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.column}: {self.message}"
+
+
+def problem(file: str, line: int, column: str, message_id: str, /, **args: object) -> Problem:
+    """A problem whose template's fields are given by name: `problem(f, 4, "date",
+    N_("expected a date as YYYY-MM-DD, got {value!r}"), value=text)`."""
+    return Problem(file, line, column, message_id, tuple(args.items()))
 
 
 @dataclass

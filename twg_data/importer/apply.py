@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from twg_data import journal, paths, write_lock
+from twg_data.i18n import _
 from twg_data.importer.folder import HISTORY, MANIFEST, data_files, fingerprints
 from twg_data.validate import ParsedTable, Problem, read_data
 
@@ -118,9 +119,9 @@ def _apply(
         )
     tables, problems = read_data(draft_dir)
     if problems:
-        raise ApplyError(
-            f"the draft has {len(problems)} problem(s); fix them in the draft first", problems
-        )
+        # In the language of the page that applies (the problems are shown in it too).
+        message = _("the draft has {n} problem(s); fix them in the draft first")
+        raise ApplyError(message.format(n=len(problems)), problems)
     _refresh_descriptor(draft_dir, tables)
     files = [
         str(path)

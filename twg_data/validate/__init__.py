@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from twg_data.i18n import N_
 from twg_data.problem import FILE_LEVEL, ParsedTable, Problem
 from twg_data.validate.checks import (
     SPACES_ONLY,
@@ -66,7 +67,7 @@ def read_data(data_dir: Path) -> tuple[dict[str, ParsedTable], list[Problem]]:
     a sound header, and all problems, sorted."""
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
-        return {}, [Problem(str(data_dir), 0, FILE_LEVEL, "data folder does not exist")]
+        return {}, [Problem(str(data_dir), 0, FILE_LEVEL, N_("data folder does not exist"))]
     folder = Folder.open(data_dir)
     for check in CHECKS:
         check(folder)

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from pathlib import Path
 
-from twg_data.problem import ParsedTable, Problem
+from twg_data.i18n import N_
+from twg_data.problem import ParsedTable, Problem, problem
 from twg_data.schema import TABLES, Table
 from twg_data.validate.reader import TableFile, open_table
-from twg_data.validate.values import hygiene, parse_value
+from twg_data.validate.values import CellError, hygiene, parse_value
 
-SPACES_ONLY = "holds only spaces: clear the cell"
+SPACES_ONLY = N_("holds only spaces: clear the cell")
 
 
 @dataclass
@@ -60,15 +61,14 @@ def _header_is_sound(table: Table, header: list[str], problems: list[Problem]) -
     seen: set[str] = set()
     for column in header:
         if column in seen:
-            problems.append(Problem(name, 1, column or "(blank)", "column appears twice"))
+            problems.append(Problem(name, 1, column or "(blank)", N_("column appears twice")))
         seen.add(column)
         if column not in table.column_names:
-            problems.append(
-                Problem(name, 1, column or "(blank)", f"unknown column for table {table.name}")
-            )
+            message = N_("unknown column for table {table}")
+            problems.append(problem(name, 1, column or "(blank)", message, table=table.name))
     for column in table.column_names:
         if column not in seen:
-            problems.append(Problem(name, 1, column, "column is missing from the header"))
+            problems.append(Problem(name, 1, column, N_("column is missing from the header")))
     return len(problems) == before
 
 
@@ -98,30 +98,32 @@ def _check_row(
         text = row.get(column.name)
         if text is None:
             if column.required:
-                problems.append(Problem(name, line, column.name, "required value is empty"))
+                problems.append(Problem(name, line, column.name, N_("required value is empty")))
             elif column.name in spaces:
                 # Other tools read such a cell as text, not as empty (Frictionless does).
                 problems.append(Problem(name, line, column.name, SPACES_ONLY))
             continue
         if wrong := hygiene(text, column.name in identifiers):
-            problems.append(Problem(name, line, column.name, wrong))
+            message, args = wrong
+            problems.append(problem(name, line, column.name, message, **args))
             continue
         try:
             value = parse_value(column, text)
-        except ValueError as error:
-            problems.append(Problem(name, line, column.name, str(error)))
+        except CellError as error:
+            problems.append(problem(name, line, column.name, error.message_id, **error.fields))
             continue
         if column.allowed and value not in column.allowed:
+            message = N_("{value!r} is not one of: {allowed}")
             allowed = ", ".join(column.allowed)
-            problems.append(Problem(name, line, column.name, f"{text!r} is not one of: {allowed}"))
+            problems.append(problem(name, line, column.name, message, value=text, allowed=allowed))
         if column.minimum is not None and value < column.minimum:
-            problems.append(
-                Problem(name, line, column.name, f"{text} is below the minimum {column.minimum:g}")
-            )
+            message = N_("{value} is below the minimum {minimum}")
+            minimum = f"{column.minimum:g}"
+            problems.append(problem(name, line, column.name, message, value=text, minimum=minimum))
         if column.maximum is not None and value > column.maximum:
-            problems.append(
-                Problem(name, line, column.name, f"{text} is above the maximum {column.maximum:g}")
-            )
+            message = N_("{value} is above the maximum {maximum}")
+            maximum = f"{column.maximum:g}"
+            problems.append(problem(name, line, column.name, message, value=text, maximum=maximum))
         values[column.name] = value
     for column in table.columns:
         earlier = column.later_than
@@ -132,11 +134,14 @@ def _check_row(
             and not values[column.name] > values[earlier]
         ):
             problems.append(
-                Problem(
+                problem(
                     name,
                     line,
                     column.name,
-                    f"{row[column.name]} is not later than {earlier} {row[earlier]}",
+                    N_("{value} is not later than {column} {other}"),
+                    value=row[column.name],
+                    column=earlier,
+                    other=row[earlier],
                 )
             )
 
@@ -161,9 +166,17 @@ def check_keys(folder: Folder) -> None:
             except ValueError:
                 continue  # already reported as a bad value
             if typed in first_seen:
-                shown = ", ".join(value)
-                message = f"duplicate key ({shown}); first on line {first_seen[typed]}"
-                folder.problems.append(Problem(table.file_name, line, key[-1], message))
+                message = N_("duplicate key ({key}); first on line {first}")
+                folder.problems.append(
+                    problem(
+                        table.file_name,
+                        line,
+                        key[-1],
+                        message,
+                        key=", ".join(value),
+                        first=first_seen[typed],
+                    )
+                )
             else:
                 first_seen[typed] = line
 
@@ -193,13 +206,15 @@ def check_references(folder: Folder) -> None:
                 parts = value if isinstance(value, tuple) else (value,)
                 if None in parts:
                     continue
-                shown = ", ".join(parts)
                 folder.problems.append(
-                    Problem(
+                    problem(
                         source.table.file_name,
                         line,
                         ref.columns[-1],
-                        f"{shown!r} is not in {ref.table} ({', '.join(target.table.key)})",
+                        N_("{value!r} is not in {table} ({key})"),
+                        value=", ".join(parts),
+                        table=ref.table,
+                        key=", ".join(target.table.key),
                     )
                 )
 
@@ -217,12 +232,14 @@ def check_reports(folder: Folder) -> None:
             continue
         path = (folder.path / name).resolve()
         if not path.is_relative_to(root):
-            message = f"report file {name!r} is outside the data folder"
+            message = N_("report file {name!r} is outside the data folder")
         elif not path.is_file():
-            message = f"report file {name!r} does not exist in the data folder"
+            message = N_("report file {name!r} does not exist in the data folder")
         else:
             continue
-        folder.problems.append(Problem(meetings.table.file_name, line, "report_file", message))
+        folder.problems.append(
+            problem(meetings.table.file_name, line, "report_file", message, name=name)
+        )
 
 
 def comparable(text: str) -> str:
@@ -248,11 +265,20 @@ def check_verbatim(folder: Folder) -> None:
                     continue
                 cited = row[cited_by]
                 if cited is None:
-                    message = f"verbatim value has no passage: {cited_by} is empty"
+                    message = N_("verbatim value has no passage: {column} is empty")
                 elif cited not in passages:
                     continue
                 elif comparable(value) not in passages[cited]:
-                    message = f"not found verbatim in passage {cited} ({cited_by})"
+                    message = N_("not found verbatim in passage {passage} ({column})")
                 else:
                     continue
-                folder.problems.append(Problem(parsed.table.file_name, line, column.name, message))
+                folder.problems.append(
+                    problem(
+                        parsed.table.file_name,
+                        line,
+                        column.name,
+                        message,
+                        column=cited_by,
+                        passage=cited,
+                    )
+                )

@@ -15,11 +15,20 @@ import io
 from pathlib import Path
 from typing import Any
 
-from twg_data.problem import FILE_LEVEL, ParsedTable, Problem
+from twg_data.i18n import N_
+from twg_data.problem import FILE_LEVEL, ParsedTable, Problem, problem
 from twg_data.schema import Table
 
+# The fix the messages about the encoding end with (written out in each, for the catalogs).
 SAVE_AS_UTF8 = "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
-EMPTY_FILE = "file is empty (a header row is required)"
+NOT_UTF8 = N_(
+    "the file is {encoding}, not UTF-8: save it from Excel as 'CSV UTF-8 (Comma delimited)'"
+)
+NOT_UTF8_NO_BOM = N_(
+    "the file is {encoding}, without a byte-order mark, not UTF-8: "
+    "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
+)
+EMPTY_FILE = N_("file is empty (a header row is required)")
 # Byte-order marks of the encodings Excel and other tools write instead of UTF-8.
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"),
@@ -32,14 +41,15 @@ _WIDE_BOMS = (
 csv.field_size_limit(2**31 - 1)
 
 
-def _wide_encoding(raw: bytes) -> str | None:
-    """The name of a UTF-16/32 encoding the bytes are in (by BOM or by NUL bytes), or None."""
+def _wide_encoding(raw: bytes) -> tuple[str, str] | None:
+    """The message and name of a UTF-16/32 encoding the bytes are in (by BOM or by NUL
+    bytes), or None."""
     for bom, encoding in _WIDE_BOMS:
         if raw.startswith(bom):
-            return encoding
+            return NOT_UTF8, encoding
     sample = raw[:400]
     if len(sample) >= 4 and sample.count(0) >= len(sample) // 3:
-        return "UTF-16 (Excel's 'Unicode Text'), without a byte-order mark"
+        return NOT_UTF8_NO_BOM, "UTF-16 (Excel's 'Unicode Text')"
     return None
 
 
@@ -47,9 +57,8 @@ def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
     """The file's text; None (one problem naming the encoding) for a UTF-16 or UTF-32 file."""
     wide = _wide_encoding(raw)
     if wide:
-        problems.append(
-            Problem(name, 0, FILE_LEVEL, f"the file is {wide}, not UTF-8: {SAVE_AS_UTF8}")
-        )
+        message, encoding = wide
+        problems.append(problem(name, 0, FILE_LEVEL, message, encoding=encoding))
         return None
     try:
         return raw.decode("utf-8-sig")
@@ -57,17 +66,20 @@ def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
         line = raw[: error.start].count(b"\n") + 1
         byte = raw[error.start]
         try:
-            shown = f", '{bytes([byte]).decode('cp1252')}' in Windows-1252 (Latin-1)"
+            latin = bytes([byte]).decode("cp1252")
         except UnicodeDecodeError:
-            shown = ""
-        problems.append(
-            Problem(
-                name,
-                line,
-                FILE_LEVEL,
-                f"not UTF-8 (byte 0x{byte:02x}{shown}); {SAVE_AS_UTF8}",
+            message = N_(
+                "not UTF-8 (byte {byte}); save it from Excel as 'CSV UTF-8 (Comma delimited)'"
             )
-        )
+            problems.append(problem(name, line, FILE_LEVEL, message, byte=f"0x{byte:02x}"))
+        else:
+            message = N_(
+                "not UTF-8 (byte {byte}, '{character}' in Windows-1252 (Latin-1)); "
+                "save it from Excel as 'CSV UTF-8 (Comma delimited)'"
+            )
+            problems.append(
+                problem(name, line, FILE_LEVEL, message, byte=f"0x{byte:02x}", character=latin)
+            )
         return raw.decode("utf-8-sig", errors="replace")
 
 
@@ -109,7 +121,8 @@ def _broken_quote_column(text: str, start_line: int, header: list[str]) -> str:
 
 def _broken_quoting(name: str, text: str, line: int, header: list[str], error: Exception):
     column = _broken_quote_column(text, line, header)
-    return Problem(name, line, column, f"broken quoting ({error}); check for a stray '\"'")
+    message = N_("broken quoting ({error}); check for a stray '\"'")
+    return problem(name, line, column, message, error=str(error))
 
 
 class TableFile:
@@ -143,13 +156,14 @@ class TableFile:
                     # skipped (the data package says so: skipBlankRows); a row of spaces is
                     # not blank. (Most rows start with an id: the first cell settles it.)
                     if any(record):
-                        problems.append(
-                            Problem(name, line, FILE_LEVEL, "the row holds only spaces: delete it")
-                        )
+                        message = N_("the row holds only spaces: delete it")
+                        problems.append(Problem(name, line, FILE_LEVEL, message))
                     continue
                 if len(record) != width:
-                    message = f"row has {len(record)} fields, the header has {width}"
-                    problems.append(Problem(name, line, FILE_LEVEL, message))
+                    message = N_("row has {fields} fields, the header has {width}")
+                    problems.append(
+                        problem(name, line, FILE_LEVEL, message, fields=len(record), width=width)
+                    )
                     parsed.complete = False
                     continue
                 cells = zip(header, record, strict=True)
@@ -176,7 +190,7 @@ def open_table(data_dir: Path, table: Table, problems: list[Problem]) -> TableFi
     name = table.file_name
     path = data_dir / name
     if not path.is_file():
-        problems.append(Problem(name, 0, FILE_LEVEL, "file is missing"))
+        problems.append(Problem(name, 0, FILE_LEVEL, N_("file is missing")))
         return None
     text = _decode(path.read_bytes(), name, problems)
     if text is None:

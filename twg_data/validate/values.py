@@ -11,6 +11,8 @@ import re
 import unicodedata
 from datetime import date, time
 
+from twg_data.i18n import N_
+from twg_data.problem import Count
 from twg_data.schema import Column
 
 # Only what DuckDB's casts accept too (ASCII digits, no `_`, nothing after a newline), so
@@ -23,22 +25,33 @@ _TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?")
 MAX_CELL = 100_000  # characters: a longer cell is named by its column, not read as broken quoting
 
 
+class CellError(ValueError):
+    """Why a cell is not a value of its column: a message template (`N_`) and its fields; its
+    text is the English message."""
+
+    def __init__(self, message_id: str, **args: object):
+        self.message_id = message_id
+        self.fields = args
+        super().__init__(message_id.format(**args))
+
+
 def parse_value(column: Column, text: str) -> object:
-    """Convert one cell to its Python value; raise ValueError with a readable reason."""
+    """Convert one cell to its Python value; raise `CellError` (a ValueError) with a readable
+    reason."""
     if column.type == "text":
         return text
     if column.type == "integer":
         if not _INTEGER.fullmatch(text):
-            raise ValueError(f"expected a whole number, got {text!r}")
+            raise CellError(N_("expected a whole number, got {value!r}"), value=text)
         if int(text) not in _INT64:
-            raise ValueError(f"expected a whole number, got {text!r} (too large)")
+            raise CellError(N_("expected a whole number, got {value!r} (too large)"), value=text)
         return int(text)
     if column.type == "float":
         if not _FLOAT.fullmatch(text):
-            raise ValueError(f"expected a number, got {text!r}")
+            raise CellError(N_("expected a number, got {value!r}"), value=text)
         value = float(text)
         if not math.isfinite(value):
-            raise ValueError(f"expected a finite number, got {text!r}")
+            raise CellError(N_("expected a finite number, got {value!r}"), value=text)
         return value
     if column.type == "date":
         try:
@@ -46,12 +59,16 @@ def parse_value(column: Column, text: str) -> object:
                 raise ValueError
             return date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+            raise CellError(
+                N_("expected a date as YYYY-MM-DD, got {value!r}"), value=text
+            ) from None
     if column.type == "time":
         match = _TIME.fullmatch(text)
         hour, minute, second = (int(g or 0) for g in match.groups()) if match else (99, 0, 0)
         if hour > 23 or minute > 59 or second > 59:
-            raise ValueError(f"expected a time as HH:MM between 00:00 and 23:59, got {text!r}")
+            raise CellError(
+                N_("expected a time as HH:MM between 00:00 and 23:59, got {value!r}"), value=text
+            )
         return time(hour, minute, second)
     raise AssertionError(f"unknown column type {column.type}")
 
@@ -72,21 +89,28 @@ def _character(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, '(a control character)')}"
 
 
-def hygiene(text: str, identifier: bool) -> str | None:
-    """What is wrong with a cell's characters, or None: too many of them; control characters; tabs,
-    line breaks and invisible formatting characters in ids, names and codes.
+def hygiene(text: str, identifier: bool) -> tuple[str, dict[str, object]] | None:
+    """What is wrong with a cell's characters, as a message template (`N_`) and its fields, or
+    None: too many of them; control characters; tabs, line breaks and invisible formatting
+    characters in ids, names and codes.
     """
     if len(text) <= MAX_CELL and text.isascii() and text.isprintable():
         return None  # most cells: nothing to look for
     if len(text) > MAX_CELL:
-        return (
-            f"is {len(text):,} characters long; a cell holds at most {MAX_CELL:,}: "
+        return N_(
+            "is {length} characters long; a cell holds at most {most}: "
             "split the passage in two rows"
-        )
+        ), {"length": Count(len(text)), "most": Count(MAX_CELL)}
     if found := _CONTROL.search(text):
-        return f"contains the control character {_character(found.group())}; remove it"
+        return N_("contains the control character {character}; remove it"), {
+            "character": _character(found.group())
+        }
     if identifier and (found := _LAYOUT.search(text)):
-        return f"contains a tab or line break ({_character(found.group())}) in an id, name or code"
+        return N_("contains a tab or line break ({character}) in an id, name or code"), {
+            "character": _character(found.group())
+        }
     if identifier and (found := _INVISIBLE.search(text)):
-        return f"contains the invisible character {_character(found.group())}; remove it"
+        return N_("contains the invisible character {character}; remove it"), {
+            "character": _character(found.group())
+        }
     return None
