@@ -255,3 +255,9 @@ def test_region_names_in_every_language_are_cldr_names_of_their_m49_codes():
         assert [(row[f"sub_region_{code}"], row[f"region_{code}"]) for row in regions] == [
             (cldr[row["sub_region_m49"]], cldr[row["region_m49"]]) for row in regions
         ]
+
+
+def test_the_languages_are_english_and_every_catalog_each_by_its_own_name():
+    catalogs = sorted(p.parents[1].name for p in i18n.LOCALES.glob("*/LC_MESSAGES/messages.po"))
+    assert list(i18n.LANGUAGES) == [i18n.DEFAULT, *catalogs]
+    assert i18n.LANGUAGES == {"en": "English", "es": "Español", "fr": "Français"}

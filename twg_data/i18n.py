@@ -34,10 +34,27 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 
-LANGUAGES = {"en": "English", "es": "Español", "fr": "Français"}
 DEFAULT = "en"
 LOCALES = Path(__file__).resolve().parent / "locales"
 DOMAIN = "messages"
+
+
+def _own_name(code: str) -> str:
+    """A language's name in itself, capitalised as a menu shows it (CLDR): 'Español'."""
+    name = Locale.parse(code).get_display_name(code)
+    return name[:1].upper() + name[1:]
+
+
+# The languages the dashboard speaks: English (the code's) and every language with a catalog in
+# `locales/<code>/LC_MESSAGES/messages.po`, each by its own name. A catalog is all it takes
+# here; the data then needs that language's `<column>_<code>` columns (see the README).
+LANGUAGES = {
+    DEFAULT: _own_name(DEFAULT),
+    **{
+        path.parents[1].name: _own_name(path.parents[1].name)
+        for path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    },
+}
 
 _current: ContextVar[str | None] = ContextVar("twg_language", default=None)
 # Where the language comes from when no run set it here: the app's session (a fragment's rerun
