@@ -72,7 +72,8 @@ def test_a_language_the_dashboard_does_not_speak_is_named_and_dropped():
     at = open_app("participants", lang="xx")
     no_exceptions(at)
     assert warnings(at) == [
-        "Ignored the link parameter `lang`='xx': the dashboard speaks English (en), Español (es)."
+        "Ignored the link parameter `lang`='xx': the dashboard speaks "
+        "English (en), Español (es), Français (fr)."
     ]
     assert "lang" not in at.query_params
     assert at.title[0].value == "Participants"  # English, as without the parameter
