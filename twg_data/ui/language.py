@@ -8,7 +8,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from twg_data import i18n
 from twg_data.i18n import N_
-from twg_data.text import md
+from twg_data.text import Markdown, md
 from twg_data.ui import link
 
 PARAM = link.LANGUAGE
@@ -60,9 +60,10 @@ def switch() -> None:
     )
 
 
-def switch_label() -> str:
-    """The switch's label in each language, English first: 'Language · <its translation>'."""
-    return " · ".join(i18n.translations(code).gettext(SWITCH_LABEL) for code in i18n.LANGUAGES)
+def switch_label() -> Markdown:
+    """The switch's label in each language, English first: 'Language · Idioma · Langue'
+    (escaped: a catalog's text is drawn as written)."""
+    return md(" · ".join(i18n.translations(code).gettext(SWITCH_LABEL) for code in i18n.LANGUAGES))
 
 
 def unknown_in_url() -> str | None:
