@@ -168,7 +168,7 @@ def describe_filters(filters: Filters) -> Markdown:
     if filters.is_empty:
         return Markdown(_("No filters: everything is shown."))
     parts = [
-        fmt("{filter}: {values}", filter=name, values=", ".join(label for _, label in pairs))
+        fmt(_("{filter}: {values}"), filter=name, values=", ".join(label for _, label in pairs))
         for name, pairs in labels.active_filters(filters, filter_options())
     ]
     return fmt(_("Filtered by {filters}."), filters=Markdown("; ".join(parts)))
