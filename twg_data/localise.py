@@ -13,24 +13,16 @@ import pandas as pd
 
 from twg_data import countries, i18n
 from twg_data.i18n import _
+from twg_data.schema import TABLES
 from twg_data.vocabulary import NO_HEADING, NOT_STATED
 
-# Columns that hold curated vocabulary, and which kind of label they hold.
+# Columns that hold curated vocabulary, and which kind of label they hold: a query names each
+# after its kind (`organization_type`, `rationale`: every kind the schema's translated columns
+# hold), and two by another name.
 VALUE_KINDS = {
-    "region": "region",
-    "sub_region": "sub_region",
-    "organization_type": "organization_type",
-    "practice_community": "practice_community",
-    "category": "category",
-    "role": "role",
-    "roles": "role",
-    "category_label": "category",
-    "description": "description",  # of an organization type, practice community or category
-    # Curated explanations: why a key point bears on an SDG target, why an organization has
-    # its type and community, why a practice community is in the data.
-    "rationale": "rationale",
-    "classification_basis": "classification_basis",
-    "basis": "basis",
+    **{c.kind: c.kind for table in TABLES for c in table.translated},
+    "roles": "role",  # a person's roles, `; `-separated
+    "category_label": "category",  # a key point's category as the brief shows it
 }
 LIST_SEPARATOR = "; "  # a cell holding several values (a person's roles)
 MARKERS = (NOT_STATED, NO_HEADING)
