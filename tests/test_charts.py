@@ -22,7 +22,11 @@ def test_a_bar_chart_spec_does_not_depend_on_its_rows_but_for_them():
     first = charts.bar_chart(few, "country", title="By country")
     second = charts.bar_chart(more, "country", title="By country")
     assert first.pop("datasets")["rows"].equals(few) and second.pop("datasets")
+    # the largest values in words, kept apart: the page writes them under the chart
+    assert first.pop("usermeta") == {charts.SUMMARY: "Largest: A (3), B (1)."}
+    assert second.pop("usermeta") == {charts.SUMMARY: "Largest: A (40), B (7), C (2)."}
     assert first == second
+    assert first["description"] == "Bar chart: By country."
 
 
 def test_map_keeps_the_venues_and_the_cities_with_most_people_when_capped():
@@ -56,3 +60,38 @@ def test_templates_are_copied_not_shared():
     first = charts.timeline(pd.DataFrame({"label": ["a"]}))
     first["layer"].clear()
     assert charts.timeline(pd.DataFrame({"label": ["b"]}))["layer"]
+
+
+def test_every_chart_says_what_it_shows_and_its_largest_values(con):
+    # A screen reader reads the description (the chart's aria-label) and then the summary
+    # written under the chart; both come from the report's rows, in the language.
+    spec = charts.city_map(queries.cities(con, Filters()))
+    assert spec["description"] == (
+        "World map of the cities, each a circle sized by its named people."
+    )
+    # San Fernando has no coordinates: 20 of the 21 cities are drawn, and said to be.
+    assert spec["usermeta"][charts.SUMMARY] == (
+        "20 cities on the map. Most named people: Bogotá (5), Geneva (3), Bonn (1)."
+    )
+    day = charts.timeline(queries.session_timeline(con, Filters()))
+    assert day["description"].startswith("Timeline: The meeting day")
+    sessions = queries.session_timeline(con, Filters())
+    n = int((sessions["kind"] == "session").sum())
+    assert day["usermeta"][charts.SUMMARY] == (
+        f"{n} sessions, from {sessions['start'].min()} to {sessions['end'].max()}."
+    )
+
+
+def test_a_chart_description_is_in_the_language(con):
+    from twg_data import i18n
+
+    with i18n.use("fr"):
+        spec = charts.bar_chart(
+            pd.DataFrame({"country": ["Colombie", "Mexique"], "people": [7, 4]}),
+            "country",
+            title="Par pays",
+        )
+    assert spec["description"] == "Diagramme en barres : Par pays."
+    assert (
+        spec["usermeta"][charts.SUMMARY] == "Valeurs les plus élevées : Colombie (7), Mexique (4)."
+    )

@@ -17,7 +17,7 @@ import altair as alt
 import pandas as pd
 
 from twg_data import i18n, labels, localise
-from twg_data.i18n import N_, _, format_count
+from twg_data.i18n import N_, _, format_count, ngettext
 
 # Served by Streamlit's static file serving (server.enableStaticServing) from `static/`:
 # the browser fetches the outline once from the app itself, so maps work offline and the
@@ -36,6 +36,7 @@ MAP_GROUPS = {
     "delegation": (N_("Delegation only"), "#8a9ba0"),
 }
 DAY_PARTS = (N_("session"), N_("break"))  # the timeline's `kind` values
+SUMMARY = "summary"  # a spec's `usermeta` key: its largest values in words
 
 
 def _title(column: str) -> str:
@@ -59,11 +60,25 @@ def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     )
 
 
-def _fill(template: dict, frame: pd.DataFrame, title: str) -> dict:
+def _fill(template: dict, frame: pd.DataFrame, title: str, description: str, summary: str) -> dict:
+    """The template with its rows and its title; `description` says what the chart shows
+    (Vega makes it the chart's `aria-label`, read by screen readers) and, like the rest of the
+    spec, does not depend on the rows; `summary`, its largest values in words, does, and is
+    kept apart in `usermeta` for the page to write under the chart (`SUMMARY`)."""
     spec = copy.deepcopy(template)
     spec["datasets"] = {"rows": frame}
     spec["title"] = title
+    spec["description"] = description
+    spec["usermeta"] = {SUMMARY: summary}
     return spec
+
+
+def _largest(frame: pd.DataFrame, category: str, value: str, shown: int = 3) -> str:
+    """The largest values in words, for a chart's description: 'Bogotá (5), Nairobi (3)'."""
+    totals = frame.groupby(category, sort=False)[value].sum().sort_values(ascending=False)
+    return ", ".join(
+        f"{name} ({format_count(int(total))})" for name, total in totals.head(shown).items()
+    )
 
 
 @cache
@@ -115,7 +130,9 @@ def bar_chart(
             title=title, shown=MAX_BARS, total=format_count(len(frame))
         )
     template = _bar_template(category, value, color, category_title, i18n.language())
-    return _fill(template, shown, title)
+    description = _("Bar chart: {title}.").format(title=title)
+    summary = _("Largest: {largest}.").format(largest=_largest(frame, category, value))
+    return _fill(template, shown, title, description, summary)
 
 
 @cache
@@ -145,7 +162,10 @@ def per_meeting_bars(frame: pd.DataFrame, group: str, *, title: str, value: str 
     """One stacked bar per meeting (rows in date order, each meeting in its parts,
     `labels.MEETING_PARTS`), split by group (region, ...)."""
     template = _per_meeting_template(group, value, i18n.language())
-    return _fill(template, labels.with_meeting(frame)[["meeting", group, value]], title)
+    rows = labels.with_meeting(frame)[["meeting", group, value]]
+    description = _("Stacked bar chart: {title}, one bar per meeting.").format(title=title)
+    summary = _("Largest: {largest}.").format(largest=_largest(rows, "meeting", value))
+    return _fill(template, rows, title, description, summary)
 
 
 @cache
@@ -181,8 +201,22 @@ def _timeline_template(language: str) -> dict:
 
 def timeline(frame: pd.DataFrame) -> dict:
     """Sessions and breaks of a meeting day as bars on a time-of-day axis."""
+    sessions = frame[frame["kind"] == DAY_PARTS[0]] if "kind" in frame else frame.iloc[0:0]
+    summary = ngettext(
+        "{n} session, from {start} to {end}.",
+        "{n} sessions, from {start} to {end}.",
+        len(sessions),
+    ).format(
+        n=format_count(len(sessions)),
+        start=frame["start"].min() if "start" in frame else "",
+        end=frame["end"].max() if "end" in frame else "",
+    )
     frame = frame.assign(kind=frame["kind"].map(_)) if i18n.language() != i18n.DEFAULT else frame
-    return _fill(_timeline_template(i18n.language()), frame, _("The meeting day"))
+    title = _("The meeting day")
+    description = _("Timeline: {title}, each session a bar from its start to its end.").format(
+        title=title
+    )
+    return _fill(_timeline_template(i18n.language()), frame, title, description, summary)
 
 
 @cache
@@ -193,7 +227,8 @@ def _map_template(language: str) -> dict:
     )
     land = (
         alt.Chart(world)
-        .mark_geoshape(fill="#dde5e8", stroke="#ffffff", strokeWidth=0.5)
+        # the outline is decoration: hidden from screen readers, which read the description
+        .mark_geoshape(fill="#dde5e8", stroke="#ffffff", strokeWidth=0.5, aria=False)
         .transform_filter("datum.id != '010'")  # Antarctica: no TWG city, a third of the map
     )
     points = (
@@ -242,4 +277,11 @@ def city_map(frame: pd.DataFrame) -> dict:
     columns = ["city", "people", "map_group", "latitude", "longitude"]
     frame = frame[columns]
     frame = frame.assign(map_group=[_(MAP_GROUPS[code][0]) for code in frame["map_group"]])
-    return _fill(_map_template(i18n.language()), frame, title)
+    description = _("World map of the cities, each a circle sized by its named people.")
+    drawn = frame.dropna(subset=["latitude", "longitude"])  # as the map's isValid filter
+    summary = ngettext(
+        "{n} city on the map. Most named people: {largest}.",
+        "{n} cities on the map. Most named people: {largest}.",
+        len(drawn),
+    ).format(n=format_count(len(drawn)), largest=_largest(drawn, "city", "people"))
+    return _fill(_map_template(i18n.language()), frame, title, description, summary)

@@ -280,3 +280,25 @@ def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
 def exception_texts(page: Page) -> list[str]:
     """Texts of the exception boxes (``stException``) the app currently shows."""
     return page.locator(EXCEPTION).all_inner_texts()
+
+
+# axe-core's WCAG 2.1 A and AA rules; a violation of impact "serious" or "critical" fails.
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+AXE_FAILING = ("serious", "critical")
+
+
+def axe_violations(page: Page, where: str) -> list[str]:
+    """axe-core's serious and critical WCAG 2.1 A/AA violations on the page as it stands, one
+    line each ('WHERE: rule (impact) on N elements: help; first targets'); [] when none."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    return [
+        f"{where}: {v['id']} ({v['impact']}) on {len(v['nodes'])} elements: {v['help']}; "
+        + ", ".join(str(node["target"]) for node in v["nodes"][:3])
+        for v in found
+        if v["impact"] in AXE_FAILING
+    ]

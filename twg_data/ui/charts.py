@@ -8,7 +8,7 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from twg_data import localise, queries
+from twg_data import charts, localise, queries
 from twg_data.filters import Filters
 from twg_data.i18n import _
 from twg_data.ui.cache import labels, per_data, query
@@ -29,13 +29,16 @@ def chart_data(names: tuple[str, ...], filters: Filters, key: str) -> None:
             download_button(name, filters)
 
 
-def _chart_spec(_cursor, builder, function, filters: Filters, options: tuple) -> dict:
+def _chart_spec(_cursor, builder, function, filters: Filters, options: tuple) -> tuple[dict, str]:
     spec = builder(localise.values(query(function, filters), labels()), **dict(options))
     datasets = spec.get("datasets", {})
     spec["datasets"] = {
         name: pa.Table.from_pandas(rows, preserve_index=False) for name, rows in datasets.items()
     }
-    return spec
+    # The largest values in words change with the rows; the spec the browser gets must not,
+    # or it would build the chart again instead of swapping the rows in.
+    summary = spec.pop("usermeta", {}).get(charts.SUMMARY, "")
+    return spec, summary
 
 
 def chart(
@@ -46,11 +49,15 @@ def chart(
     empty: str | None = None,
     **options: object,
 ) -> None:
-    """Chart a query's frame with a `twg_data.charts` builder at full width; with `empty`,
-    say that instead when the frame has no rows. The spec, its rows as Arrow, is made once
-    per filters and data."""
+    """Chart a query's frame with a `twg_data.charts` builder at full width, its largest values
+    written under it; with `empty`, say that instead when the frame has no rows. The spec, its
+    rows as Arrow, is made once per filters and data."""
     if empty is not None and query(function, filters).empty:
         st.info(empty, icon=":material/search_off:")
         return
-    spec = per_data(_chart_spec, builder, function, filters, tuple(sorted(options.items())))
+    spec, summary = per_data(
+        _chart_spec, builder, function, filters, tuple(sorted(options.items()))
+    )
     st.vega_lite_chart(spec, width="stretch")
+    if summary:  # under the chart, for everyone: a screen reader reads it after the chart
+        st.caption(summary)

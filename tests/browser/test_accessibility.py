@@ -1,0 +1,96 @@
+"""WCAG 2.1 A and AA by axe-core, in Chromium: every page a link can name, in every language,
+at a desktop and a phone width, with the filters unset and set, on two meetings' data (so
+*Across meetings* draws its charts), with problems in the CSVs (so *Data problems* lists
+them), and the Curate page for a signed-in curator. No serious or critical violation."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import serve
+from helpers import REPO_ROOT, axe_violations, wait_for_app
+from playwright.sync_api import Page
+
+from tests.conftest import add_second_meeting, copy_shipped_data
+from twg_data import i18n, pages
+from twg_data.i18n import _
+
+SECRET = "an accessibility test passphrase"
+WIDTHS = {
+    "desktop": {"width": 1600, "height": 1000},
+    "phone": {"width": 390, "height": 844},
+}
+FILTERS = "city=bogota"  # a filter set: Bogotá, the venue, on both meetings' pages
+ADDRESSES = [spec.url_path for spec in pages.LINKED]
+BROKEN_ROW = b"twg-2015-bogota,nobody,21,,,,,,stated,x\n"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, browser):
+    """Two meetings' data, a broken row in participants.csv, curator mode on."""
+    root = tmp_path_factory.mktemp("a11y")
+    data = add_second_meeting(copy_shipped_data(root / "data"))
+    env = {
+        "TWG_CURATOR_SECRET": SECRET,
+        "TWG_DATA_DIR": str(data.path),
+        "TWG_DB_PATH": str(root / "twg.duckdb"),
+    }
+    with serve(REPO_ROOT / "app.py", env) as url:
+        # The database is built from the sound data first and the broken row comes after:
+        # every page has data to draw, and Data problems has a problem to list.
+        first = browser.new_page()
+        first.goto(url)
+        wait_for_app(first)
+        first.close()
+        participants = data.file("participants.csv")
+        participants.write_bytes(participants.read_bytes() + BROKEN_ROW)
+        yield url
+
+
+def scan(page: Page, url: str, where: str) -> list[str]:
+    page.goto(url)
+    wait_for_app(page, quiet_ms=1000)
+    return axe_violations(page, where)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_every_page_has_no_serious_or_critical_violation(server, browser, language, width):
+    context = browser.new_context(viewport=WIDTHS[width])
+    page = context.new_page()
+    found = []
+    try:
+        for address in ADDRESSES:
+            for query in ("", FILTERS):
+                url = f"{server}/{address}?lang={language}" + (f"&{query}" if query else "")
+                found += scan(page, url, f"/{address}?{query} [{language}, {width}]")
+    finally:
+        context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("language", i18n.LANGUAGES)
+def test_the_curate_page_of_a_signed_in_curator_has_no_serious_or_critical_violation(
+    server, browser, language
+):
+    with i18n.use(language):
+        secret_label, sign_in, curate = _("Curator secret"), _("Sign in as curator"), _("Curate")
+    context = browser.new_context(viewport=WIDTHS["desktop"])
+    page = context.new_page()
+    found = []
+    try:
+        page.goto(f"{server}/?curator&lang={language}")
+        wait_for_app(page)
+        found += axe_violations(page, f"sign-in [{language}]")
+        page.get_by_label(secret_label).fill(SECRET)
+        page.get_by_test_id("stSidebar").get_by_role("button", name=sign_in).click()
+        wait_for_app(page)
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=curate).click()
+        wait_for_app(page, quiet_ms=1000)
+        assert page.url.split("?")[0].rstrip("/").endswith("/curate")
+        for width, size in WIDTHS.items():
+            page.set_viewport_size(size)
+            wait_for_app(page, quiet_ms=500)
+            found += axe_violations(page, f"/curate [{language}, {width}]")
+    finally:
+        context.close()
+    assert found == []
