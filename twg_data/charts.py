@@ -26,6 +26,7 @@ WORLD_TOPOJSON_URL = "app/static/countries-110m.json"
 MAX_BARS = 25
 MAX_CITIES = 60
 _FONT = 15
+_INK = "#333333"  # labels and titles: 12.6:1 on white, where Vega's default grey is 3.5:1
 _PALETTE = ["#0b5563", "#e07a1f", "#5b8e3e", "#8e3e63", "#3e5b8e", "#b5a33a", "#777777"]
 _ROWS = alt.NamedData(name="rows")
 # How a city took part (`queries.city_participation`'s `map_group` code): legend and colour.
@@ -52,9 +53,20 @@ def _readable(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
     """Large, unclipped labels: the dashboard is read from the back of a room."""
     return (
         chart.configure_axis(
-            labelFontSize=_FONT, titleFontSize=_FONT, labelLimit=420, titlePadding=10
+            labelFontSize=_FONT,
+            titleFontSize=_FONT,
+            labelLimit=420,
+            titlePadding=10,
+            labelColor=_INK,
+            titleColor=_INK,
         )
-        .configure_legend(labelFontSize=_FONT, titleFontSize=_FONT, labelLimit=420)
+        .configure_legend(
+            labelFontSize=_FONT,
+            titleFontSize=_FONT,
+            labelLimit=420,
+            labelColor=_INK,
+            titleColor=_INK,
+        )
         .configure_title(fontSize=_FONT + 3, anchor="start")
         .configure_view(stroke=None)
     )
@@ -285,3 +297,23 @@ def city_map(frame: pd.DataFrame) -> dict:
         len(drawn),
     ).format(n=format_count(len(drawn)), largest=_largest(drawn, "city", "people"))
     return _fill(_map_template(i18n.language()), frame, title, description, summary)
+
+
+# The projector view's charts: text 1.6 times larger, bars and rows spaced to match.
+_WALL_TEXT = 1.6
+_WALL_KEYS = frozenset({"fontSize", "labelFontSize", "titleFontSize", "dx", "step", "symbolSize"})
+
+
+def _for_wall(value: object, key: str = "") -> object:
+    if isinstance(value, dict):
+        return {k: _for_wall(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_for_wall(v) for v in value]
+    number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return round(value * _WALL_TEXT, 1) if number and key in _WALL_KEYS else value
+
+
+def for_wall(spec: dict) -> dict:
+    """The spec as the projector view draws it: larger text, labels and legends, and bars
+    spaced for them (`ui.projector`). The rows are shared, not copied."""
+    return {key: value if key == "datasets" else _for_wall(value) for key, value in spec.items()}

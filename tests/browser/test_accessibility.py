@@ -20,7 +20,7 @@ WIDTHS = {
     "phone": {"width": 390, "height": 844},
 }
 FILTERS = "city=bogota"  # a filter set: Bogotá, the venue, on both meetings' pages
-ADDRESSES = [spec.url_path for spec in pages.LINKED]
+ADDRESSES = [spec.url for spec in pages.LINKED]
 BROKEN_ROW = b"twg-2015-bogota,nobody,21,,,,,,stated,x\n"
 
 

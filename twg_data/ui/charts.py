@@ -11,6 +11,8 @@ import streamlit as st
 from twg_data import charts, localise, queries
 from twg_data.filters import Filters
 from twg_data.i18n import _
+from twg_data.text import md
+from twg_data.ui import projector
 from twg_data.ui.cache import labels, per_data, query
 from twg_data.ui.tables import download_button, summary_table
 
@@ -58,6 +60,6 @@ def chart(
     spec, summary = per_data(
         _chart_spec, builder, function, filters, tuple(sorted(options.items()))
     )
-    st.vega_lite_chart(spec, width="stretch")
+    st.vega_lite_chart(charts.for_wall(spec) if projector.on() else spec, width="stretch")
     if summary:  # under the chart, for everyone: a screen reader reads it after the chart
-        st.caption(summary)
+        st.caption(md(summary))  # names from the data, drawn as written

@@ -13,7 +13,7 @@ from twg_data import i18n, labels, localise, queries
 from twg_data.filters import DIMENSIONS, Filters, shorten
 from twg_data.i18n import _, format_count, ngettext
 from twg_data.text import Markdown, code, fmt
-from twg_data.ui import language, link
+from twg_data.ui import language, link, projector
 from twg_data.ui.cache import per_data
 from twg_data.ui.link import PAGE_PARAMS, SHOWN_MEETING
 from twg_data.ui.state import keep_value
@@ -99,6 +99,7 @@ def sidebar_filters() -> Filters:
         _seed_from_url(options)
     selected = {}
     language.switch()
+    projector.switch()
     with st.sidebar:
         st.header(_("Filters"))
         for dimension in DIMENSIONS:
