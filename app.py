@@ -7,7 +7,7 @@ import streamlit as st
 from twg_data import ui
 from twg_data.i18n import _
 from twg_data.pages import CURATE
-from twg_data.ui import curator, language, navigation, projector
+from twg_data.ui import curator, language, navigation, projector, style
 
 language.choose()  # this run's language: the URL, the session's choice, or the browser's
 st.set_page_config(
@@ -27,6 +27,7 @@ pages += curator.pages(navigation.page(CURATE))
 
 current = st.navigation(pages)
 ui.set_current_page(current.url_path)
+style.apply()  # focus always visible
 projector.wall()  # in the projector view (`?view=projector`): its style, the way out
 if not ui.show_data_status():
     st.stop()
