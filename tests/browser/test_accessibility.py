@@ -48,7 +48,7 @@ def server(tmp_path_factory, browser):
 
 def scan(page: Page, url: str, where: str) -> list[str]:
     page.goto(url)
-    wait_for_app(page, quiet_ms=1000)
+    wait_for_app(page)
     return axe_violations(page, where)
 
 
