@@ -278,12 +278,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; 0 on success, 2 with a one-line error (never a traceback) otherwise."""
     args = parser().parse_args(argv)
-    try:
-        with i18n.use(getattr(args, "lang", None)):
+    with i18n.use(getattr(args, "lang", None)):  # the error too is worded in the language
+        try:
             return args.run(args)
-    except (CommandError, ReportError, ApplyError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        except (CommandError, ReportError, ApplyError, OSError) as error:
+            print(_("error: {error}").format(error=error), file=sys.stderr)
+            return 2

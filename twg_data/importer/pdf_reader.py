@@ -14,6 +14,7 @@ import io
 import re
 from collections import Counter
 
+from twg_data.i18n import N_
 from twg_data.importer.errors import ReportError
 from twg_data.importer.furniture import Furniture, is_page_number, repeats_needed, shape
 from twg_data.importer.pdf_layout import Line, page_lines
@@ -36,14 +37,21 @@ def pdf_pages(name: str, data: bytes) -> tuple[list[list[str]], list[Furniture]]
         cause = error.args[0] if error.args else error  # pdfplumber wraps pdfminer's
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise ReportError(
-                f"{name}: the PDF is encrypted; save an unprotected copy and try again"
+                N_("{name}: the PDF is encrypted; save an unprotected copy and try again"),
+                name=name,
             ) from None
         detail = f"{type(cause).__name__}: {cause}".rstrip(": ")
-        raise ReportError(f"{name}: not a readable PDF ({detail})") from None
+        raise ReportError(
+            N_("{name}: not a readable PDF ({detail})"), name=name, detail=detail
+        ) from None
     if not any(lines for lines, _ in pages):
         raise ReportError(
-            f"{name}: the PDF holds no text ({len(pages)} page(s) of images only); "
-            "run it through text recognition (OCR) or use the report's Word file"
+            N_(
+                "{name}: the PDF holds no text ({pages} page(s) of images only); "
+                "run it through text recognition (OCR) or use the report's Word file"
+            ),
+            name=name,
+            pages=len(pages),
         )
     furniture, bodies = _furniture(pages)
     _continue_tables(bodies)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from twg_data.i18n import N_
 from twg_data.importer.docx_reader import docx_text
 from twg_data.importer.errors import ReportError
 from twg_data.importer.furniture import (
@@ -29,10 +30,20 @@ from twg_data.importer.layout import Block, text_blocks
 from twg_data.importer.pdf_reader import pdf_pages
 
 MAX_BYTES = 20 * 1024 * 1024  # an upload or file larger than this is refused unread
+# Why a file larger than MAX_BYTES is refused (by whoever checks its size first).
+TOO_LARGE = N_("{name}: larger than the {limit} MB limit")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
 
-__all__ = ["MAX_BYTES", "SUFFIXES", "TEXT_SUFFIXES", "Block", "Document", "ReportError"]
+__all__ = [
+    "MAX_BYTES",
+    "SUFFIXES",
+    "TEXT_SUFFIXES",
+    "TOO_LARGE",
+    "Block",
+    "Document",
+    "ReportError",
+]
 __all__ += ["read_report", "text_blocks"]
 
 
@@ -52,12 +63,20 @@ def read_report(name: str, data: bytes) -> Document:
     """The report `name` (its file name: the suffix says the format) holding `data`."""
     suffix = PurePath(name).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ReportError(f"{name}: not a report format this reads ({', '.join(SUFFIXES)})")
+        raise ReportError(
+            N_("{name}: not a report format this reads ({formats})"),
+            name=name,
+            formats=", ".join(SUFFIXES),
+        )
     if len(data) > MAX_BYTES:
-        size = len(data) / 1024 / 1024
-        raise ReportError(f"{name}: {size:.0f} MB is larger than the {MAX_BYTES >> 20} MB limit")
+        raise ReportError(
+            N_("{name}: {size} MB is larger than the {limit} MB limit"),
+            name=name,
+            size=str(round(len(data) / 1024 / 1024)),
+            limit=MAX_BYTES >> 20,
+        )
     if not data.strip():
-        raise ReportError(f"{name}: the file is empty")
+        raise ReportError(N_("{name}: the file is empty"), name=name)
     if suffix == ".docx":
         return read_text(name, docx_text(name, data))
     if suffix == ".pdf":
@@ -69,16 +88,21 @@ def read_report(name: str, data: bytes) -> Document:
 def _decode_text(name: str, data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise ReportError(
-            f"{name}: this is not a text file (it holds binary data); "
-            "save the report as UTF-8 text, or upload the .docx or .pdf itself"
+            N_(
+                "{name}: this is not a text file (it holds binary data); "
+                "save the report as UTF-8 text, or upload the .docx or .pdf itself"
+            ),
+            name=name,
         )
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ReportError(
-            f"{name}:{line}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
-            "save the report as UTF-8"
+            N_("{name}:{line}: not UTF-8 text (byte 0x{byte}); save the report as UTF-8"),
+            name=name,
+            line=str(line),
+            byte=f"{data[error.start]:02x}",
         ) from None
 
 
