@@ -64,8 +64,7 @@ class Message:
         if isinstance(saved, dict) and "message" in saved:
             args = saved.get("args") or {}
             return cls(saved["message"], tuple((k, _loaded(v)) for k, v in args.items()))
-        text = str(saved or "")
-        return cls(text.replace("{", "{{").replace("}", "}}"))
+        return cls(str(saved or ""))  # no fields: shown as it is, braces and all
 
 
 def _saved(value: object) -> object:

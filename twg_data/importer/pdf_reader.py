@@ -16,7 +16,14 @@ from collections import Counter
 
 from twg_data.i18n import N_
 from twg_data.importer.errors import ReportError
-from twg_data.importer.furniture import Furniture, is_page_number, repeats_needed, shape
+from twg_data.importer.furniture import (
+    PAGE_NUMBER,
+    Furniture,
+    is_page_number,
+    repeats_needed,
+    running,
+    shape,
+)
 from twg_data.importer.pdf_layout import Line, page_lines
 
 _MARGIN = 0.085  # the top and bottom share of a page where running headers and footers sit
@@ -96,10 +103,9 @@ def _furniture(pages: list[tuple[list[Line], float]]) -> tuple[list[Furniture], 
         body = []
         for line in lines:
             if line in edges and is_page_number(line.text):
-                furniture.append(Furniture(line.text, "page number"))
+                furniture.append(Furniture(line.text, PAGE_NUMBER))
             elif line in edges and len(pages) > 1 and counts[shape(line.text)] >= needed:
-                reason = f"running header or footer (on {counts[shape(line.text)]} pages)"
-                furniture.append(Furniture(line.text, reason))
+                furniture.append(running(line.text, counts[shape(line.text)]))
             else:
                 body.append(line)
         bodies.append(body)

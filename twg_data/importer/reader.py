@@ -19,6 +19,7 @@ from twg_data.importer.docx_reader import docx_text
 from twg_data.importer.errors import ReportError
 from twg_data.importer.furniture import (
     PAGE_BREAK,
+    PAGE_NUMBER,
     Furniture,
     front_matter,
     is_page_number,
@@ -28,6 +29,7 @@ from twg_data.importer.furniture import (
 )
 from twg_data.importer.layout import Block, text_blocks
 from twg_data.importer.pdf_reader import pdf_pages
+from twg_data.message import Message
 
 MAX_BYTES = 20 * 1024 * 1024  # an upload or file larger than this is refused unread
 # Why a file larger than MAX_BYTES is refused (by whoever checks its size first).
@@ -56,7 +58,7 @@ class Document:
     blocks: list[Block]
     furniture: list[Furniture] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)  # a YAML block's title, date, ...
-    notes: list[str] = field(default_factory=list)  # repairs made while reading
+    notes: list[Message] = field(default_factory=list)  # repairs made while reading
 
 
 def read_report(name: str, data: bytes) -> Document:
@@ -136,7 +138,7 @@ def _pages(text: str) -> list[list[str]]:
 def read_pages(
     name: str,
     pages: list[list[str]],
-    notes: list[str] | None = None,
+    notes: list[Message] | None = None,
     furniture: list[Furniture] | None = None,
 ) -> Document:
     """A report from its pages of lines: furniture set aside, the rest read as blocks.
@@ -147,7 +149,7 @@ def read_pages(
     furniture = list(furniture or [])
     metadata, skip = front_matter(pages[0]) if pages else ({}, 0)
     furniture.extend(
-        Furniture(line.strip(), "YAML front matter (read as metadata)")
+        Furniture(line.strip(), N_("YAML front matter (read as metadata)"))
         for line in pages[0][:skip]
         if line.strip()
     )
@@ -159,9 +161,10 @@ def read_pages(
             if p == 0 and i < skip:
                 read.append("")
                 continue
-            reason = on_pages.get(p, {}).get(i) or web.get(i) or _page_number(lines, i)
-            if reason:
-                furniture.append(Furniture(line.strip(), reason))
+            found = on_pages.get(p, {}).get(i)
+            reason = web.get(i) or (PAGE_NUMBER if _lone_page_number(lines, i) else None)
+            if found is not None or reason:
+                furniture.append(found or Furniture(line.strip(), reason))
                 read.append("")
             else:
                 read.append(line)
@@ -174,10 +177,6 @@ def read_pages(
     return Document(name, stored, blocks, furniture, metadata, list(notes or []))
 
 
-def _page_number(lines: list[str], index: int) -> str | None:
-    return "page number" if _lone_page_number(lines, index) else None
-
-
 def _lone_page_number(lines: list[str], index: int) -> bool:
     """A line of only a number with blank lines around it."""
     line = lines[index].strip()
@@ -188,7 +187,7 @@ def _lone_page_number(lines: list[str], index: int) -> bool:
     return not before and not after
 
 
-def _stored_text(pages: list[list[str]], on_pages: dict[int, dict[int, str]]) -> str:
+def _stored_text(pages: list[list[str]], on_pages: dict[int, dict[int, Furniture]]) -> str:
     """The text kept beside the data: the report's own, without page numbers and running
     headers (so a passage that crosses a page break reads as one). Web boilerplate and a
     YAML block stay: they are the report's text, only not read as passages."""

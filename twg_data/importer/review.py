@@ -45,12 +45,12 @@ def _curator_sections(draft: Draft) -> list[str]:
     ] or [_("Nothing yet.")]
     heading = _("Set aside as page furniture ({n})").format(n=len(draft.furniture))
     lines += ["", "## " + heading, ""]
-    lines += [f"- {_cell(item.reason)}: {_cell(item.text)}" for item in draft.furniture] or [
+    lines += [f"- {_cell(item.why)}: {_cell(item.text)}" for item in draft.furniture] or [
         _("Nothing: every line of the report is in a passage or names a section.")
     ]
     if draft.document.notes:
         lines += ["", "## " + _("Repaired while reading"), ""]
-        lines += [f"- {_cell(note)}" for note in draft.document.notes]
+        lines += [f"- {_cell(note.text)}" for note in draft.document.notes]
     return lines
 
 
