@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twg_data.i18n import _, format_count
+from twg_data.i18n import DEFAULT, _, format_count, use
 
 
 class _Count(int):
@@ -42,8 +42,9 @@ class Message:
 
     @property
     def english(self) -> str:
-        """The message in English, whatever the language."""
-        return self._fill(self.template)
+        """The message in English, whatever the language (its fields too)."""
+        with use(DEFAULT):
+            return self._fill(self.template)
 
     def _fill(self, template: str) -> str:
         if not self.args:
