@@ -70,3 +70,26 @@ def test_the_briefs_hold_no_english_sentence_of_the_catalog(con, language):
         flat = " ".join(text.replace("\\", "").split())
         left = [s for s in sentences if s in flat]
         assert left == [], (name, left)
+
+
+@pytest.mark.parametrize("language", list(i18n.LANGUAGES))
+def test_a_label_takes_its_colon_as_the_language_writes_it(con, language):
+    # The catalog's '{label}:' says how: 'Note:' in English, 'Note :' (no-break space) in French.
+    with i18n.use(language):
+        colon = i18n.labelled("")
+        markdown = brief_markdown(con, Filters(), SELECTION)
+        document = Document(io.BytesIO(brief_docx(con, Filters(), SELECTION)))
+        with zipfile.ZipFile(io.BytesIO(summary_pack(con, Filters(), SELECTION))) as pack:
+            readme = pack.read("README.md").decode("utf-8")
+    labels = re.findall(r"\*\*([^*\n]+?:)\*\*", markdown)
+    assert len(labels) > 10
+    assert [label for label in labels if not label.endswith(colon)] == []
+    assert [label for label in labels if label.removesuffix(colon).endswith(" ")] == []
+    bold = [
+        run.text.rstrip(" ")
+        for paragraph in document.paragraphs
+        for run in paragraph.runs
+        if run.bold and run.text.rstrip(" ").endswith(":")
+    ]
+    assert len(bold) > 10 and [text for text in bold if not text.endswith(colon)] == []
+    assert f"`brief.md`{colon} " in readme and f"`brief.csv`{colon} " in readme

@@ -70,13 +70,19 @@ def test_refused_the_temporary_folder_is_gone_and_the_message_names_no_folder(
 
 
 def test_refused_in_the_language_of_the_page(working, scratch, twg_env):
-    with i18n.use("es"), pytest.raises(ApplyError) as refused:
+    with pytest.raises(ApplyError) as refused:
         curate.apply_current()
-    assert str(refused.value) == (
-        "el borrador tiene 2 problema(s); corríjalos primero en el borrador"
-    )
+    # Worded when shown: the page's language decides, not the one current when it was raised.
     with i18n.use("es"):
+        assert str(refused.value) == (
+            "el borrador tiene 2 problema(s); corríjalos primero en el borrador"
+        )
         assert {p.message for p in refused.value.problems} == {"falta un valor obligatorio"}
+    with i18n.use("fr"):
+        assert str(refused.value) == (
+            "le brouillon présente 2 problème(s)\u00a0; corrigez-les d'abord dans le brouillon"
+        )
+    assert str(refused.value) == "the draft has 2 problem(s); fix them in the draft first"
 
 
 @pytest.mark.parametrize("failing", ["write_draft", "apply_draft"])

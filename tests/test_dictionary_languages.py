@@ -56,3 +56,18 @@ def test_translation_columns_are_described_with_the_languages_name(language):
     )
     assert all(name in table for name in names)
     assert roles.column(f"label_{language}").description.startswith(i18n.english_name(language))
+
+
+@pytest.mark.parametrize("language", i18n.translated_languages())
+def test_column_types_are_named_in_the_language(tmp_path, language):
+    from twg_data.dictionary import TYPE_NAMES
+    from twg_data.schema import DUCKDB_TYPES
+
+    assert set(TYPE_NAMES) == set(DUCKDB_TYPES)  # every type the schema knows has its name
+    translations = i18n.translations(language)
+    rows = [line.split(" | ") for line in _dictionary(tmp_path, language) if line.startswith("| `")]
+    types = {row[1] for row in rows if len(row) == 4}
+    expected = {translations.gettext(TYPE_NAMES[c.type]) for t in TABLES for c in t.columns}
+    assert types == expected
+    english = {TYPE_NAMES[c.type] for t in TABLES for c in t.columns} - _same_in(language)
+    assert english and not types & english

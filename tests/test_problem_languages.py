@@ -109,3 +109,48 @@ def test_every_problem_of_a_broken_folder_has_its_translation(data_dir, language
     assert untranslated == []
     with i18n.use(language):
         assert all(str(p) for p in problems)  # each template's fields are filled
+
+
+def break_placeholders(folder) -> None:
+    """A header cell with no name, an invisible character and a quote opened past the header."""
+    folder.replace(
+        "organization_types.csv",
+        "organization_type_id,label,description",
+        "organization_type_id,label,description,",
+    )
+    folder.replace("people.csv", "Achim Wennmann", "Achim\u200bWennmann")
+    text = folder.text("cities.csv")
+    folder.write("cities.csv", text + 'x,y,z,a,b,c,d,e,"never closed\n')
+
+
+@pytest.mark.parametrize(
+    ("language", "blank", "character", "field"),
+    [
+        ("en", "(blank)", "U+200B ZERO WIDTH SPACE", "field 9"),
+        ("es", "(en blanco)", "U+200B ESPACIO DE ANCHO CERO", "campo 9"),
+        ("fr", "(vide)", "U+200B ESPACE SANS CHASSE", "champ 9"),
+    ],
+)
+def test_placeholders_and_character_names_are_said_in_the_language(
+    data_dir, language, blank, character, field
+):
+    break_placeholders(data_dir)
+    problems = validate(data_dir.path)
+    lines = shown(problems, language)
+    assert any(line.startswith(f"organization_types.csv:1: {blank}: ") for line in lines), lines
+    assert any(line.startswith("people.csv:2: name: ") and character in line for line in lines)
+    assert any(line.startswith("cities.csv:") and f": {field}: " in line for line in lines), lines
+    # Sorted by the English, whatever the language they are shown in.
+    assert sorted(problems) == problems
+
+
+def test_every_refused_invisible_character_has_its_name_in_the_catalogs():
+    import re
+    import unicodedata
+
+    from twg_data.validate.values import INVISIBLE_CHARACTERS, NAMES
+
+    invisible = re.compile(f"[{INVISIBLE_CHARACTERS}]")
+    refused = [chr(code) for code in range(0x10000) if invisible.fullmatch(chr(code))]
+    assert len(refused) == len(NAMES)
+    assert {unicodedata.name(char) for char in refused} == set(NAMES)

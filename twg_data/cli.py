@@ -20,18 +20,19 @@ from twg_data import (
 )
 from twg_data.brief import formats, items
 from twg_data.build import build_database, connect, ensure_database
-from twg_data.filters import DIMENSIONS, Filters
-from twg_data.i18n import _
+from twg_data.filters import DIMENSIONS, DIMENSIONS_BY_PARAM, Filters, shorten
+from twg_data.i18n import N_, _
 from twg_data.importer.apply import ApplyError
 from twg_data.importer.commands import add_commands as add_import_commands
 from twg_data.importer.reader import ReportError
+from twg_data.message import MessageError
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
 from twg_data.validate import Problem, validate
 
 
-class CommandError(Exception):
-    """A user error: printed as a message, never as a traceback."""
+class CommandError(MessageError):
+    """A user error: printed as a message in the language of `--lang`, never as a traceback."""
 
 
 def _print_problems(problems: Sequence[Problem], data_dir: Path) -> None:
@@ -72,14 +73,25 @@ def filters_from_args(con: Connection, args: argparse.Namespace) -> Filters:
     options = queries.filter_options(con)
     params = {d.param: getattr(args, d.param) for d in DIMENSIONS if getattr(args, d.param)}
     known = {param: [o.value for o in found] for param, found in options.items()}
-    filters, warnings = Filters.from_query_params(params, known)
-    if warnings:
-        lines = [f"--{w.replace('=', ' ', 1)}" for w in warnings]
-        for param in [d.param for d in DIMENSIONS if getattr(args, d.param)]:
-            valid = ", ".join(known[param]) or "(none)"
-            lines.append(f"valid --{param.replace('_', '-')} values: {valid}")
-        raise CommandError("\n".join(lines))
+    filters, dropped = Filters.from_link(params, known)
+    if dropped.values:
+        lines = [
+            _("{flag} {value!r} is not a known {filter}").format(
+                flag=_flag(param), value=shorten(value), filter=_(dimension.label).lower()
+            )
+            for param, values in dropped.values.items()
+            for dimension in [DIMENSIONS_BY_PARAM[param]]
+            for value in values
+        ]
+        for param in params:
+            valid = ", ".join(known[param]) or _("(none)")
+            lines.append(_("valid {flag} values: {values}").format(flag=_flag(param), values=valid))
+        raise CommandError("\n".join(lines))  # worded already, in the run's language
     return filters
+
+
+def _flag(param: str) -> str:
+    return f"--{param.replace('_', '-')}"
 
 
 def open_database(args: argparse.Namespace) -> Connection:
@@ -89,8 +101,11 @@ def open_database(args: argparse.Namespace) -> Connection:
     if status.problems:
         _print_problems(status.problems, data_dir)
         if status.db_path is None:
-            raise CommandError("no valid database could be built; fix the problems above")
-        print("warning: using the last good database; the data above is not in it", file=sys.stderr)
+            raise CommandError(N_("no valid database could be built; fix the problems above"))
+        print(
+            _("warning: using the last good database; the data above is not in it"),
+            file=sys.stderr,
+        )
     return connect(status.db_path)
 
 
@@ -103,7 +118,8 @@ def write_output(content: bytes, output: Path | None) -> None:
     temp = output.with_name(f".{output.name}.tmp")
     temp.write_bytes(content)
     temp.replace(output)
-    print(f"wrote {output} ({len(content):,} bytes)", file=sys.stderr)
+    shown = _("wrote {output} ({n} bytes)").format(output=output, n=i18n.format_count(len(content)))
+    print(shown, file=sys.stderr)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -111,15 +127,15 @@ def _validate(args: argparse.Namespace) -> int:
     try:  # an interrupted apply is completed or undone first
         recovered = journal.recover(data_dir)
     except write_lock.Busy as busy:
-        print(
-            f"note: an apply is under way ({busy.owner.describe()}); checking the data as it is",
-            file=sys.stderr,
-        )
+        shown = _("note: an apply is under way ({owner}); checking the data as it is")
+        print(shown.format(owner=busy.owner.describe()), file=sys.stderr)
     except journal.JournalError as error:
-        raise CommandError(f"an interrupted apply cannot be completed: {error}") from None
+        raise CommandError(
+            N_("an interrupted apply cannot be completed: {error}"), error=str(error)
+        ) from None
     else:
         if recovered:
-            print(f"note: {recovered}", file=sys.stderr)
+            print(_("note: {note}").format(note=_(recovered)), file=sys.stderr)
     problems = validate(data_dir)
     if problems:
         _print_problems(problems, data_dir)
@@ -134,9 +150,9 @@ def _build(args: argparse.Namespace) -> int:
     problems = build_database(data_dir, db)
     if problems:
         _print_problems(problems, data_dir)
-        print(f"{db} was left unchanged", file=sys.stderr)
+        print(_("{db} was left unchanged").format(db=db), file=sys.stderr)
         return 1
-    print(f"built {db}")
+    print(_("built {db}").format(db=db))
     return 0
 
 
@@ -179,8 +195,11 @@ def selection_from_args(con: Connection, args: argparse.Namespace) -> items.Sele
     everything = items.available_points(con, Filters())
     unknown = items.unknown_refs(everything, selection)
     if unknown:
-        valid = ", ".join(dict.fromkeys(everything.id))
-        raise CommandError(f"unknown item id(s): {', '.join(unknown)}\nvalid ids: {valid}")
+        raise CommandError(
+            N_("unknown item id(s): {unknown}\nvalid ids: {valid}"),
+            unknown=", ".join(unknown),
+            valid=", ".join(dict.fromkeys(everything.id)),
+        )
     return selection
 
 
@@ -227,6 +246,7 @@ def parser() -> argparse.ArgumentParser:
     p = commands.add_parser("build", help="build the DuckDB file from the CSVs")
     p.add_argument("--data", type=Path, default=None, help="data folder (default: data/)")
     p.add_argument("--db", type=Path, default=None, help="database file")
+    add_language_argument(p)
     p.set_defaults(run=_build)
 
     p = commands.add_parser("export", help="write a CSV summary")
@@ -278,12 +298,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a command; 0 on success, 2 with a one-line error (never a traceback) otherwise."""
     args = parser().parse_args(argv)
-    try:
-        with i18n.use(getattr(args, "lang", None)):
+    with i18n.use(getattr(args, "lang", None)):  # the error too is worded in the language
+        try:
             return args.run(args)
-    except (CommandError, ReportError, ApplyError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        except (CommandError, ReportError, ApplyError, OSError) as error:
+            print(_("error: {error}").format(error=error), file=sys.stderr)
+            return 2

@@ -5,9 +5,18 @@ from __future__ import annotations
 from functools import cache
 
 from twg_data import i18n
-from twg_data.i18n import _
+from twg_data.i18n import N_, _
 from twg_data.schema import TABLES, Column, Table
 from twg_data.summaries import SUMMARIES
+
+# The column types as the dictionary names them (the schema's names, translated when shown).
+TYPE_NAMES = {
+    "text": N_("text"),
+    "integer": N_("integer"),
+    "float": N_("float"),
+    "date": N_("date"),
+    "time": N_("time"),
+}
 
 
 def _escape(text: str) -> str:
@@ -38,7 +47,7 @@ def table_columns(table: Table) -> list[dict[str, str]]:
         rows.append(
             {
                 "column": column.name,
-                "type": column.type,
+                "type": _(TYPE_NAMES[column.type]),
                 "required": _("yes") if column.required else "",
                 "description": " ".join([column.described(), *(f"({n})" for n in notes)]),
             }

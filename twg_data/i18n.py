@@ -146,6 +146,11 @@ def _(message: str) -> str:
     return translations(language()).gettext(message)
 
 
+def labelled(label: str) -> str:
+    """A label and its colon as the language writes them ('Note:'; French 'Note :')."""
+    return _("{label}:").format(label=label)
+
+
 def N_(message: str) -> str:  # noqa: N802 (gettext's name for "mark only")
     """Mark a constant for translation; translate it where it is shown with `_()`."""
     return message

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from twg_data import write_lock
+from twg_data.i18n import N_
 
 WORK = ".applying"  # the work folder, inside the data folder
 JOURNAL = "journal.json"
@@ -61,8 +62,9 @@ PER_FILE = frozenset({"staging", "saving", "replacing"})
 KILL_AT = "TWG_APPLY_KILL_AT"
 STEP_DELAY = "TWG_APPLY_STEP_DELAY"
 
-COMPLETED = "A previous apply was interrupted; it was completed."
-UNDONE = "A previous apply was interrupted; it was undone."
+# Marked for the catalogs; whoever shows them translates them with `_()`.
+COMPLETED = N_("A previous apply was interrupted; it was completed.")
+UNDONE = N_("A previous apply was interrupted; it was undone.")
 CLEARED = (
     "A previous apply was interrupted before it wrote anything or after it had finished; "
     "its lock was cleared."

@@ -12,10 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import total_ordering
 
-from twg_data.i18n import _, format_count
+from twg_data.i18n import DEFAULT, N_, _, format_count, use
+from twg_data.message import Message
 from twg_data.schema import Table
 
-FILE_LEVEL = "(file)"
+# The column of a problem that is in no column, worded in the language it is shown in.
+FILE_LEVEL = Message(N_("(file)"))  # the whole file, or a whole line of it
+BLANK = Message(N_("(blank)"))  # a header cell with no name
+
+
+def field_column(number: int) -> Message:
+    """The column of a field beyond the header's: 'field 9'."""
+    return Message(N_("field {n}"), (("n", number),))
 
 
 class Count(int):
@@ -37,7 +45,7 @@ class Problem:
 
     file: str
     line: int  # 0 when the problem concerns the whole file
-    column: str
+    column: str | Message  # a placeholder (FILE_LEVEL, BLANK, field N) is a Message
     message_id: str
     args: tuple[tuple[str, object], ...] = ()
 
@@ -48,14 +56,16 @@ class Problem:
 
     @property
     def english(self) -> str:
-        """The message in English, whatever the language."""
-        return self._fill(self.message_id)
+        """The message in English, whatever the language (its fields too)."""
+        with use(DEFAULT):
+            return self._fill(self.message_id)
 
     def _fill(self, template: str) -> str:
         return template.format(**dict(self.args)) if self.args else template
 
     def _key(self) -> tuple:
-        return (self.file, self.line, self.column, self.english)
+        column = self.column.english if isinstance(self.column, Message) else self.column
+        return (self.file, self.line, column, self.english)
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Problem):

@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from twg_data.i18n import _
+
 try:
     import fcntl
 except ImportError:  # Windows: no flock; the lock file alone keeps writers apart
@@ -65,9 +67,11 @@ class Owner:
         return self.host == socket.gethostname() and os.name != "nt"
 
     def describe(self) -> str:
-        """Who and since when, for a message: `since 2026-11-25 10:00 UTC, process 123 on x`."""
+        """Who and since when, for a message in the run's language: `since 2026-11-25 10:00
+        UTC, process 123 on x`."""
         since = self.since.replace("T", " ").removesuffix("+00:00")
-        return f"since {since} UTC, process {self.pid} on {self.host}"
+        shown = _("since {since} UTC, process {pid} on {host}")
+        return shown.format(since=since, pid=self.pid, host=self.host)
 
 
 class Busy(Exception):

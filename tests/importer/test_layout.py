@@ -101,7 +101,7 @@ def test_a_fixed_width_table_is_read_by_its_header():
 def test_control_characters_of_a_misdecoded_source_are_repaired_or_removed():
     text, notes = repair_controls("\x93quoted\x94 \x96 dash\x81")
     assert text == "“quoted” – dash"
-    assert notes == [
+    assert [note.english for note in notes] == [
         "1 control character(s) U+0093 -> “ (Windows-1252)",
         "1 control character(s) U+0094 -> ” (Windows-1252)",
         "1 control character(s) U+0096 -> – (Windows-1252)",
@@ -116,7 +116,7 @@ def test_a_yaml_block_is_metadata_and_its_title_heads_the_report():
     )
     assert document.metadata == {"title": "Peer exchange on policing", "date": "2017-04-27"}
     assert kinds(document.blocks)[0] == ("heading", "Peer exchange on policing")
-    assert {f.reason for f in document.furniture} == {"YAML front matter (read as metadata)"}
+    assert {f.why for f in document.furniture} == {"YAML front matter (read as metadata)"}
 
 
 def test_web_page_furniture_is_set_aside_with_its_reason():
@@ -127,7 +127,7 @@ def test_web_page_furniture_is_set_aside_with_its_reason():
         "© 2016 The Centre. All rights reserved.\n"
     )
     document = read_report("page.txt", text.encode())
-    reasons = {f.text: f.reason for f in document.furniture}
+    reasons = {f.text: f.why for f in document.furniture}
     assert reasons["Skip to main content"] == "web page furniture"
     assert reasons["Events"] == "a web page's navigation menu"
     assert reasons["Home › Events › A panel"] == "web page furniture"
@@ -143,7 +143,7 @@ def test_a_pdfs_page_numbers_and_running_header_are_furniture_and_a_paragraph_go
         ["Expert meeting report", "", "Participants", "", "1. Ana Ruiz, Oxfam", "", "3"],
     ]
     document = read_report("r.pdf", report_files.text_pdf(pages))
-    reasons = sorted((f.text, f.reason) for f in document.furniture)
+    reasons = sorted((f.text, f.why) for f in document.furniture)
     assert ("Expert meeting report", "running header or footer (on 3 pages)") in reasons
     assert {text for text, reason in reasons if reason == "page number"} == {"1", "2", "3"}
     assert ("paragraph", "The meeting discussed the city and its police.") in kinds(document.blocks)

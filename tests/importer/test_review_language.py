@@ -88,3 +88,55 @@ def test_import_writes_review_md_in_the_language_of_lang(tmp_path, capsys):
     review = (out / "REVIEW.md").read_text(encoding="utf-8")
     assert review.startswith("# Relecture : twg-x\n")
     assert "relecture : " in capsys.readouterr().out
+
+
+WEB_PAGE = (
+    "Skip to main content\n\nHome\nAbout us\nEvents\nContact\n\n"
+    "This website uses cookies to improve your experience.\n\n"
+    "Workshop on safe markets\n\n"
+    "Kampala, 12 May 2019\n\n"
+    "Lessons learned\n\n"
+    "- Cities should plan \x93together\x94.\x81\n\n"
+    "© 2016 The Centre. All rights reserved.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def web_draft():
+    return draft_report("page.txt", WEB_PAGE.encode("utf-8"), "twg-y", SHIPPED_DATA)
+
+
+@pytest.mark.parametrize("language", ["es", "fr"])
+def test_review_md_gives_furniture_reasons_and_repairs_in_the_language(web_draft, language):
+    english = review_markdown(web_draft)
+    with i18n.use(language):
+        review = review_markdown(web_draft)
+        reasons = {item.why for item in web_draft.furniture}
+        repairs = [note.text for note in web_draft.document.notes]
+    assert {item.reason for item in web_draft.furniture} >= {
+        "web page furniture",
+        "a cookie notice",
+        "a web page's navigation menu",
+    }
+    assert len(repairs) == 3  # two quotes repaired, one control character removed
+    for item in web_draft.furniture:
+        assert f"- {escape_markdown(item.english)}: " in english
+        assert f"- {escape_markdown(item.english)}" not in review, item.english
+    with i18n.use(language):
+        for item in web_draft.furniture:
+            shown = i18n.labelled(escape_markdown(item.why))
+            assert f"- {shown} {escape_markdown(item.text)}" in review
+    for note in web_draft.document.notes:
+        assert escape_markdown(note.english) in english
+        assert escape_markdown(note.english) not in review
+    assert all(escape_markdown(repair) in review for repair in repairs)
+    assert len(reasons) >= 3
+    assert [run for run in english_sentences(language) if run in review] == []
+
+
+def test_a_saved_draft_keeps_furniture_reasons_and_repairs_as_message_ids(web_draft):
+    again = from_json(to_json(web_draft))
+    assert again.furniture == web_draft.furniture
+    assert again.document.notes == web_draft.document.notes
+    with i18n.use("fr"):
+        assert [n.text for n in again.document.notes] == [n.text for n in web_draft.document.notes]

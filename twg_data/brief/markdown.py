@@ -27,13 +27,13 @@ from twg_data.brief.content import (
 )
 from twg_data.brief.items import Selection, item_label
 from twg_data.filters import Filters
-from twg_data.i18n import _
+from twg_data.i18n import _, labelled
 from twg_data.queries import Connection
 from twg_data.text import escape_markdown as esc
 
 
 def _md_pair(label: str, value: str, indent: str = "") -> str:
-    return f"{indent}- **{esc(label)}:** {esc(value)}"
+    return f"{indent}- **{labelled(esc(label))}** {esc(value)}"
 
 
 def _md_quote(text: object) -> str:
@@ -46,19 +46,21 @@ def _md_note(note: str, indent: str) -> list[str]:
     if not lines:
         return []
     body = f"  \n{indent}  ".join(lines)
-    return [f"{indent}- **" + _("Note") + f":** {body}"]
+    return [f"{indent}- **" + labelled(_("Note")) + f"** {body}"]
 
 
 def _md_cite(content: Content, row, indent: str = "") -> str:
-    return f"{indent}- **" + _("Cite as") + f":** {esc(content.cite(row))}"
+    return f"{indent}- **" + labelled(_("Cite as")) + f"** {esc(content.cite(row))}"
 
 
 def md_filters(content: Content) -> list[str]:
     """The filters in force as Markdown list lines (the brief's and the pack README's)."""
     if not content.filters:
-        return ["- **" + _("Filters") + ":** " + _("none; everything in the data is included.")]
+        return [
+            "- **" + labelled(_("Filters")) + "** " + _("none; everything in the data is included.")
+        ]
     return [
-        "- **" + _("Filters") + ":**",
+        "- **" + labelled(_("Filters")) + "**",
         *(_md_pair(label, v, INDENT) for label, v in content.filters),
     ]
 
@@ -77,7 +79,7 @@ def _md_meetings(content: Content) -> list[str]:
         lines += [f"### {esc(m.heading)}", ""]
         lines += [_md_pair(label, value) for label, value in m.facts]
         if m.objectives:
-            lines.append("- **" + _("The meeting's objectives") + ":**")
+            lines.append("- **" + labelled(_("The meeting's objectives")) + "**")
             lines += [f"{INDENT}- {esc(o)}" for o in m.objectives]
         lines += [_md_pair(_("Cite the report as"), m.citation), ""]
     return lines
@@ -114,7 +116,8 @@ def _md_key_points(content: Content) -> list[str]:
                     "- **" + _("SDG targets it bears on") + "** " + _("(curation, not the report):")
                 )
                 lines += [
-                    f"{INDENT}- **{esc(t.target)}**: {esc(t.rationale)}" for t in mine.itertuples()
+                    f"{INDENT}- " + labelled(f"**{esc(t.target)}**") + f" {esc(t.rationale)}"
+                    for t in mine.itertuples()
                 ]
             lines += [*_md_note(row.note, ""), _md_cite(content, row), ""]
     return lines
@@ -130,7 +133,7 @@ def _md_framing(content: Content) -> list[str]:
         for first, rows in by_passage(group):
             lines += [f"> {esc(first.source_passage)}", ""]
             for row in rows.itertuples():
-                lines.append(f"- **{esc(item_label(row))}:** {_md_quote(row.text)}")
+                lines.append(f"- **{labelled(esc(item_label(row)))}** {_md_quote(row.text)}")
                 lines += _md_note(row.note, INDENT)
             lines += [_md_cite(content, first), ""]
     return lines
@@ -160,7 +163,9 @@ def _md_targets(content: Content) -> list[str]:
         return [*lines, _("None: no selected key point is mapped to an SDG target."), ""]
     lines += [_(TARGETS_NOTE), ""]
     lines += [
-        f"- **{esc(t.target)}** (" + _("Goal") + f" {t.goal}): {_md_quote(t.target_text)}"
+        "- "
+        + labelled(f"**{esc(t.target)}** (" + _("Goal") + f" {t.goal})")
+        + f" {_md_quote(t.target_text)}"
         for t in unique_targets(content).itertuples()
     ]
     return [*lines, ""]
@@ -171,7 +176,7 @@ def _md_made(content: Content) -> list[str]:
         f"## {section('made')}",
         "",
         *md_filters(content),
-        "- **" + _("Left out by the facilitator") + f":** {md_left_out(content)}.",
+        "- **" + labelled(_("Left out by the facilitator")) + f"** {md_left_out(content)}.",
         *(f"- {esc(note)}" for note in made_notes(content)),
         "",
     ]

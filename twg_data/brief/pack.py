@@ -11,7 +11,7 @@ from twg_data.brief import markdown, rows, word
 from twg_data.brief.content import Content, brief_content
 from twg_data.brief.items import CSV_COLUMNS, Selection
 from twg_data.filters import Filters
-from twg_data.i18n import N_, _, ngettext
+from twg_data.i18n import N_, _, labelled, ngettext
 from twg_data.queries import Connection
 from twg_data.summaries import SUMMARIES
 from twg_data.text import escape_markdown as esc
@@ -30,7 +30,7 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         ),
         "",
         *markdown.md_filters(content),
-        "- **" + _("Left out of the brief") + f":** {markdown.md_left_out(content)}.",
+        "- **" + labelled(_("Left out of the brief")) + f"** {markdown.md_left_out(content)}.",
         "",
         _(
             "CSV files are UTF-8 with a byte order mark and CRLF line ends, so Excel opens them "
@@ -40,19 +40,32 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         "",
         "## " + _("Files"),
         "",
-        "- `brief.md`: "
+        "- "
+        + labelled("`brief.md`")
+        + " "
         + _(
             "the agenda brief (Markdown): the meeting, who took part, the key "
             "points, framing and promising-practice speakers carried forward with their source "
             "passages and citations, SDG targets (curation), notes and references."
         ),
-        "- `brief.docx`: " + _("the same brief as a Word document (A4, headings, page numbers)."),
-        "- `brief.csv`: "
+        "- "
+        + labelled("`brief.docx`")
+        + " "
+        + _("the same brief as a Word document (A4, headings, page numbers)."),
+        "- "
+        + labelled("`brief.csv`")
+        + " "
         + _("the same items, one row per item. Columns: ")
-        + "; ".join(f"`{column}`: {_(text)}" for column, text in CSV_COLUMNS.items()),
-        "- `DATA_DICTIONARY.md`: "
+        + "; ".join(
+            labelled(f"`{column}`") + f" {_(text)}" for column, text in CSV_COLUMNS.items()
+        ),
+        "- "
+        + labelled("`DATA_DICTIONARY.md`")
+        + " "
         + _("every curated table and every CSV summary, column by column."),
-        f"- `{datapackage.DESCRIPTOR}`: "
+        "- "
+        + labelled(f"`{datapackage.DESCRIPTOR}`")
+        + " "
         + _(
             "the Frictionless Data Package descriptor of the curated "
             "data set these files were made from (its tables, keys, licence and reports; the "
@@ -64,16 +77,20 @@ def _readme(content: Content, files: dict[str, bytes]) -> str:
         rows = len(list(csv.reader(io.StringIO(text, newline="")))) - 1  # less the header
         counted = ngettext("{n} row under these filters.", "{n} rows under these filters.", rows)
         lines.append(
-            f"- `summaries/{name}.csv`: {_(summary.title)}. {_(summary.description)} "
+            "- " + labelled(f"`summaries/{name}.csv`") + f" {_(summary.title)}. "
+            f"{_(summary.description)} "
             f"({counted.format(n=rows)})"
         )
     lines += [
         "",
         "## " + _("Citing and terms"),
         "",
-        "- **" + _("Cite the data set as") + f":** {esc(content.dataset)}",
-        *("- **" + _("Cite the report as") + f":** {esc(m.citation)}" for m in content.meetings),
-        "- **" + _("Terms") + ":** " + citation.terms(),  # the project's own words and URL
+        "- **" + labelled(_("Cite the data set as")) + f"** {esc(content.dataset)}",
+        *(
+            "- **" + labelled(_("Cite the report as")) + f"** {esc(m.citation)}"
+            for m in content.meetings
+        ),
+        "- **" + labelled(_("Terms")) + "** " + citation.terms(),  # the project's own words and URL
     ]
     return "\n".join(lines) + "\n"
 

@@ -27,7 +27,7 @@ from twg_data.brief import content as brief
 from twg_data.brief.content import Content
 from twg_data.brief.items import Selection, item_label
 from twg_data.filters import Filters
-from twg_data.i18n import N_, _
+from twg_data.i18n import N_, _, labelled
 from twg_data.queries import Connection
 
 FONT = "Arial"
@@ -155,7 +155,7 @@ def _xml(text: object) -> str:
 
 def _labelled(document, label: str, value: str, style: str | None = None) -> Paragraph:
     paragraph = document.add_paragraph(style=style)
-    paragraph.add_run(_xml(f"{label}: ")).bold = True
+    paragraph.add_run(_xml(labelled(label) + " ")).bold = True
     paragraph.add_run(_xml(value))
     return paragraph
 
@@ -163,7 +163,7 @@ def _labelled(document, label: str, value: str, style: str | None = None) -> Par
 def _cite(document, text: str) -> None:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(8)
-    label = paragraph.add_run(_("Cite as") + ": ")
+    label = paragraph.add_run(labelled(_("Cite as")) + " ")
     label.bold = True
     run = paragraph.add_run(_xml(text))
     for part in (label, run):
@@ -180,7 +180,7 @@ def _note(document, note: str) -> None:
         return
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.left_indent = Cm(0.6)
-    paragraph.add_run(_("Facilitator's note") + ": ").bold = True
+    paragraph.add_run(labelled(_("Facilitator's note")) + " ").bold = True
     for i, line in enumerate(note.split("\n")):
         if i:
             paragraph.add_run().add_break()  # the note's own line breaks
@@ -240,7 +240,8 @@ def _meetings(document, content: Content) -> None:
         for label, value in m.facts:
             _labelled(document, label, value)
         if m.objectives:
-            document.add_paragraph().add_run(_("The meeting's objectives") + ":").bold = True
+            objectives = labelled(_("The meeting's objectives"))
+            document.add_paragraph().add_run(objectives).bold = True
             for objective in m.objectives:
                 document.add_paragraph(_xml(objective), style="List Bullet")
         _labelled(document, _("Cite the report as"), m.citation)
@@ -350,7 +351,7 @@ def _targets(document, content: Content) -> None:
 def _made(document, content: Content) -> None:
     document.add_heading(brief.section("made"), 1)
     if content.filters:
-        document.add_paragraph().add_run(_("Filters") + ":").bold = True
+        document.add_paragraph().add_run(labelled(_("Filters"))).bold = True
         for label, values in content.filters:
             _labelled(document, label, values, style="List Bullet")
     else:

@@ -17,10 +17,11 @@ import time
 from pathlib import Path
 
 from twg_data.curating.workfolder import FAILED, RUNNING, Status, WorkDraft
+from twg_data.i18n import N_
 from twg_data.paths import PROJECT_ROOT
 
 LOG = "worker.log"
-STOPPED = "the import stopped before it finished; upload the report again"
+STOPPED = N_("the import stopped before it finished; upload the report again")
 _STARTED: dict[Path, subprocess.Popen] = {}
 _LOCK = threading.Lock()
 

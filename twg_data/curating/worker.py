@@ -4,7 +4,8 @@ FOLDER DATA_DIR`.
 It runs apart from the Streamlit server, at a lower priority, so that the audience's pages
 keep their CPU while a large report is read; the Curate page follows its stages in
 `status.json` and may end it (`jobs.cancel`). The draft is saved in the folder when done;
-a report that cannot be read leaves its message there instead.
+a report that cannot be read leaves its message there instead, as a template and its fields
+(the page words it in the page's language, not the worker's).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from twg_data.curating.workfolder import FAILED, READY, STAGES, WorkDraft
+from twg_data.i18n import N_
 
 log = logging.getLogger("twg_data.curating.worker")
 NICENESS = 19  # where the idle policy is not to be had: the lowest priority
@@ -51,12 +53,17 @@ def run(folder: Path, data_dir: Path) -> int:
         )
         work.write_status(stage=STAGES[4])
         work.save(draft)
-    except ReportError as error:
-        work.write_status(state=FAILED, message=str(error))
+    except ReportError as error:  # kept as its template: the page words it in its language
+        saved = error.message.to_json()
+        work.write_status(state=FAILED, message=saved["message"], message_args=saved["args"])
         return 1
     except Exception as error:  # noqa: BLE001 - the page shows it; the log keeps the trace
         traceback.print_exc()
-        work.write_status(state=FAILED, message=f"the import failed: {error!r}")
+        work.write_status(
+            state=FAILED,
+            message=N_("the import failed: {error}"),
+            message_args={"error": repr(error)},
+        )
         return 1
     work.write_status(state=READY, counts=draft.counts())
     return 0

@@ -3,7 +3,8 @@
 that made it (a dropped connection, a reload, another tab).
 
 A folder holds the upload as it came (`upload`), the import's state (`status.json`: running,
-ready or failed, the stage it is at, its message), the data's fingerprints when the draft was
+ready or failed, the stage it is at, its message as a template and its fields, worded by the
+page in its language), the data's fingerprints when the draft was
 made (`base.json`) and the draft itself (`draft.json`, `importer.store`), saved again after
 every change the curator makes. Each file is written whole or not at all.
 """
@@ -19,9 +20,11 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from twg_data.i18n import N_
 from twg_data.importer import store
 from twg_data.importer.draft import Draft
 from twg_data.importer.reader import TEXT_SUFFIXES
+from twg_data.message import Message
 
 STATUS, UPLOAD, DRAFT, BASE = "status.json", "upload", "draft.json", "base.json"
 RUNNING, READY, FAILED = "running", "ready", "failed"
@@ -39,9 +42,14 @@ class Status:
     started: float  # seconds since the epoch
     stage: str = STAGES[0]
     updated: float = 0.0
-    message: str = ""  # why it failed
+    message: str = ""  # why it failed: an English template marked `N_()`
     pid: int = 0  # the worker process
     counts: dict[str, int] = field(default_factory=dict)  # rows drafted, once ready
+    message_args: dict = field(default_factory=dict)  # the message's fields (`Message.to_json`)
+
+    def why(self) -> Message:
+        """Why it failed, worded in the language of whoever shows it."""
+        return Message.from_json({"message": self.message, "args": self.message_args})
 
 
 def _write(path: Path, text: str) -> None:
@@ -72,7 +80,7 @@ class WorkDraft:
         try:
             return Status(**json.loads((self.path / STATUS).read_text(encoding="utf-8")))
         except (OSError, ValueError, TypeError):
-            return Status(FAILED, "", "", 0.0, message="the draft's folder is incomplete")
+            return Status(FAILED, "", "", 0.0, message=N_("the draft's folder is incomplete"))
 
     def write_status(self, **changes: object) -> Status:
         """Change the status (and stamp the time of the change)."""

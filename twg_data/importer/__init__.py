@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from twg_data.i18n import N_
 from twg_data.importer.draft import Decision, Draft
 from twg_data.importer.errors import ReportError
 from twg_data.importer.folder import read_tables, write_draft
@@ -38,19 +39,23 @@ def draft_report(
     tell = progress or (lambda step: None)
     if not MEETING_ID.fullmatch(meeting_id):
         raise ReportError(
-            f"meeting id {meeting_id!r}: use lower-case letters, digits and hyphens, "
-            "e.g. twg-2016-kampala"
+            N_(
+                "meeting id {meeting_id!r}: use lower-case letters, digits and hyphens, "
+                "e.g. twg-2016-kampala"
+            ),
+            meeting_id=meeting_id,
         )
     tell(STEPS[0])
     tables = read_tables(Path(data_dir))
     if any(row["meeting_id"] == meeting_id for row in tables["meetings"]):
         raise ReportError(
-            f"meeting id {meeting_id!r}: the data already holds this meeting; choose a new id"
+            N_("meeting id {meeting_id!r}: the data already holds this meeting; choose a new id"),
+            meeting_id=meeting_id,
         )
     tell(STEPS[1])
     document = read_report(name, data)
     tell(STEPS[2])
     draft = recognise(document, meeting_id, tables)
     if not draft.passages:
-        raise ReportError(f"{name}: no text could be read from the report")
+        raise ReportError(N_("{name}: no text could be read from the report"), name=name)
     return draft

@@ -15,20 +15,28 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from twg_data import journal, paths, write_lock
-from twg_data.i18n import _
+from twg_data.i18n import N_, _
 from twg_data.importer.folder import HISTORY, MANIFEST, data_files, fingerprints
+from twg_data.message import MessageError
 from twg_data.validate import ParsedTable, Problem, read_data
 
 CHANGELOG = "CHANGELOG.md"  # in HISTORY
 
 
-class ApplyError(Exception):
-    """Why a draft was not applied; the live data is unchanged."""
+class ApplyError(MessageError):
+    """Why a draft was not applied; the live data is unchanged.
 
-    def __init__(self, message: str, problems: list[Problem] | None = None):
-        super().__init__(message)
+    Raised with an English template marked `N_()` and its fields, worded when shown; the
+    draft's problems, if any, and what was settled of an interrupted apply come with it."""
+
+    def __init__(self, template: str, /, problems: list[Problem] | None = None, **args: object):
+        super().__init__(template, **args)
         self.problems = problems or []
         self.recovered: str | None = None  # what was settled of an interrupted apply first
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        return f"{_(self.recovered)} {text}" if self.recovered else text
 
 
 @dataclass
@@ -46,13 +54,19 @@ def _manifest(draft_dir: Path) -> dict:
     path = draft_dir / MANIFEST
     if not path.is_file():
         raise ApplyError(
-            f"{draft_dir}: not a draft folder (no {MANIFEST}); "
-            "make one with `python -m twg_data import`"
+            N_(
+                "{folder}: not a draft folder (no {manifest}); "
+                "make one with `python -m twg_data import`"
+            ),
+            folder=str(draft_dir),
+            manifest=MANIFEST,
         )
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
-        raise ApplyError(f"{path}: unreadable ({error})") from None
+        raise ApplyError(
+            N_("{path}: unreadable ({error})"), path=str(path), error=str(error)
+        ) from None
 
 
 def _refresh_descriptor(draft_dir: Path, tables: dict[str, ParsedTable]) -> None:
@@ -72,33 +86,44 @@ def apply_draft(draft_dir: Path, data_dir: Path, now: datetime | None = None) ->
     draft_dir, data_dir = Path(draft_dir), Path(data_dir).resolve()
     manifest = _manifest(draft_dir)
     if not data_dir.is_dir():
-        raise ApplyError(f"{shown}: no such data folder")
+        raise ApplyError(N_("{folder}: no such data folder"), folder=shown)
     try:
         with journal.transaction(data_dir) as transaction:
             try:
                 return _apply(transaction, draft_dir.resolve(), shown, manifest, now)
             except ApplyError as error:
                 if transaction.recovered:  # the user learns of it either way
-                    error.args = (f"{transaction.recovered} {error}",)
                     error.recovered = transaction.recovered
                 raise
     except write_lock.Busy as busy:
-        unsure = (
-            ""
+        busy_message = (
+            N_("{folder}: another apply is under way ({owner}); try again when it has finished")
             if busy.owner.checkable()
-            else f" (if none is, delete {shown}/{journal.WORK}/{write_lock.LOCK})"
+            else N_(
+                "{folder}: another apply is under way ({owner}); try again when it has "
+                "finished (if none is, delete {folder}/{lock})"
+            )
         )
         raise ApplyError(
-            f"{shown}: another apply is under way ({busy.owner.describe()}); "
-            f"try again when it has finished{unsure}"
+            busy_message,
+            folder=shown,
+            owner=busy.owner.describe(),
+            lock=f"{journal.WORK}/{write_lock.LOCK}",
         ) from None
     except journal.JournalError as error:
         raise ApplyError(
-            f"{shown}: a previous apply was interrupted and cannot be completed ({error}); "
-            f"its work files are kept in {shown}/{journal.WORK}/"
+            N_(
+                "{folder}: a previous apply was interrupted and cannot be completed ({error}); "
+                "its work files are kept in {folder}/{work}/"
+            ),
+            folder=shown,
+            error=str(error),
+            work=journal.WORK,
         ) from None
     except OSError as error:  # reading or settling the data folder; no server paths shown
-        raise ApplyError(f"{shown}: {error.strerror or error}") from None
+        raise ApplyError(
+            N_("{folder}: {error}"), folder=shown, error=str(error.strerror or error)
+        ) from None
 
 
 def _apply(
@@ -114,14 +139,20 @@ def _apply(
     changed = sorted(p for p in set(current) | set(base) if current.get(p) != base.get(p))
     if changed:
         raise ApplyError(
-            f"{shown}: the data changed after the draft was made ({', '.join(changed[:5])}"
-            f"{', …' if len(changed) > 5 else ''}); import the report again"
+            N_(
+                "{folder}: the data changed after the draft was made ({files}); "
+                "import the report again"
+            ),
+            folder=shown,
+            files=", ".join(changed[:5]) + (", …" if len(changed) > 5 else ""),
         )
     tables, problems = read_data(draft_dir)
     if problems:
-        # In the language of the page that applies (the problems are shown in it too).
-        message = _("the draft has {n} problem(s); fix them in the draft first")
-        raise ApplyError(message.format(n=len(problems)), problems)
+        raise ApplyError(
+            N_("the draft has {n} problem(s); fix them in the draft first"),
+            problems=problems,
+            n=len(problems),
+        )
     _refresh_descriptor(draft_dir, tables)
     files = [
         str(path)
@@ -141,13 +172,14 @@ def _apply(
         transaction.commit(change)
     except journal.WriteFailed as failed:
         raise ApplyError(
-            f"{shown}: writing failed ({failed.reason}); "
-            + (
-                "the previous data is restored"
-                if failed.settled
-                else "it will be completed or undone at the next apply, validate or start "
-                "of the dashboard"
-            )
+            N_("{folder}: writing failed ({reason}); the previous data is restored")
+            if failed.settled
+            else N_(
+                "{folder}: writing failed ({reason}); it will be completed or undone at the "
+                "next apply, validate or start of the dashboard"
+            ),
+            folder=shown,
+            reason=str(failed.reason),
         ) from None
     backup = Path(shown) / HISTORY / stamp
     return Applied(

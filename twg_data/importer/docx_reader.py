@@ -7,6 +7,7 @@ import io
 import re
 import zipfile
 
+from twg_data.i18n import N_
 from twg_data.importer.errors import ReportError
 
 MAX_UNPACKED = 100 * 1024 * 1024  # a .docx unpacking to more is refused (zip bomb)
@@ -25,7 +26,9 @@ def docx_text(name: str, data: bytes) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds on a damaged file
-        raise ReportError(f"{name}: the Word document cannot be read ({error})") from None
+        raise ReportError(
+            N_("{name}: the Word document cannot be read ({error})"), name=name, error=str(error)
+        ) from None
     # Style names by id, read once: python-docx looks each paragraph's style up anew.
     styles = {style.style_id: style.name or "" for style in document.styles}
     parts: list[str] = []
@@ -55,17 +58,24 @@ def _check_archive(name: str, data: bytes) -> None:
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError):
         raise ReportError(
-            f"{name}: not a Word document (.docx); open it in Word and save again"
+            N_("{name}: not a Word document (.docx); open it in Word and save again"), name=name
         ) from None
     unpacked = sum(info.file_size for info in infos)
     packed = max(1, sum(info.compress_size for info in infos))
     if unpacked > MAX_UNPACKED or unpacked / packed > MAX_RATIO:
         raise ReportError(
-            f"{name}: refused: it would unpack to {unpacked / 1024 / 1024:.0f} MB "
-            f"({unpacked / packed:.0f} times its size), which no report needs"
+            N_(
+                "{name}: refused: it would unpack to {size} MB ({ratio} times its size), "
+                "which no report needs"
+            ),
+            name=name,
+            size=str(round(unpacked / 1024 / 1024)),
+            ratio=str(round(unpacked / packed)),
         )
     if "word/document.xml" not in {info.filename for info in infos}:
-        raise ReportError(f"{name}: not a Word document (.docx): it has no word/document.xml")
+        raise ReportError(
+            N_("{name}: not a Word document (.docx): it has no word/document.xml"), name=name
+        )
 
 
 def _is_item(text: str) -> bool:

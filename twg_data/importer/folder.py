@@ -13,8 +13,10 @@ import json
 import shutil
 from pathlib import Path
 
+from twg_data.i18n import N_
 from twg_data.importer.draft import KEYS, Draft, table_columns
 from twg_data.importer.errors import ReportError
+from twg_data.message import Message
 from twg_data.schema import TABLES, Table
 from twg_data.validate import Problem, read_table
 
@@ -29,9 +31,17 @@ def _rows(data_dir: Path, table: Table) -> list[dict[str, str]]:
     problems: list[Problem] = []
     parsed = read_table(data_dir, table, problems, as_written=True)
     if problems or parsed is None:
+        first = min(problems)
         raise ReportError(
-            f"{data_dir}: the data cannot be read ({min(problems)}); "
-            "`python -m twg_data validate` lists what is wrong"
+            N_(
+                "{folder}: the data cannot be read ({file}:{line}: {column}: {problem}); "
+                "`python -m twg_data validate` lists what is wrong"
+            ),
+            folder=str(data_dir),
+            file=first.file,
+            line=str(first.line),
+            column=first.column,
+            problem=Message(first.message_id, first.args),
         )
     return parsed.rows
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
+from twg_data.i18n import N_
 from twg_data.importer import forms
 from twg_data.importer.identity import normal
+from twg_data.message import Message, message
 
 PAGE_BREAK = "\f"
 _PAGE_NUMBER = re.compile(
@@ -25,20 +27,34 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _FRONT_MATTER_END = ("---", "...")
+PAGE_NUMBER = N_("page number")
 
 
 @dataclass(frozen=True)
 class Furniture:
-    """A line of the report that is not content, and why."""
+    """A line of the report that is not content, and why: `reason` is an English template
+    marked `N_()`, `args` its fields, worded in the run's language by `why`."""
 
     text: str
     reason: str
+    args: dict[str, object] = field(default_factory=dict, hash=False)
+
+    @property
+    def why(self) -> str:
+        """The reason in the run's language."""
+        return Message(self.reason, tuple(self.args.items())).text
+
+    @property
+    def english(self) -> str:
+        """The reason in English, whatever the language."""
+        return Message(self.reason, tuple(self.args.items())).english
 
 
-def repair_controls(text: str) -> tuple[str, list[str]]:
+def repair_controls(text: str) -> tuple[str, list[Message]]:
     """C1 control characters (U+0080-U+009F) read as Windows-1252 would show them (a
-    mis-decoded quote or dash); those it does not explain removed. What was done, listed."""
-    notes: list[str] = []
+    mis-decoded quote or dash); those it does not explain removed. What was done, listed as
+    messages worded when shown."""
+    notes: list[Message] = []
     repaired, removed = Counter(), Counter()
 
     def fix(match: re.Match) -> str:
@@ -48,15 +64,19 @@ def repair_controls(text: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             removed[f"U+{ord(char):04X}"] += 1
             return ""
-        repaired[f"U+{ord(char):04X} -> {shown}"] += 1
+        repaired[(f"U+{ord(char):04X}", shown)] += 1
         return shown
 
     text = re.sub("[\x80-\x9f]", fix, text)
-    for what, count in sorted(repaired.items()):
-        notes.append(f"{count} control character(s) {what} (Windows-1252)")
-    for what, count in sorted(removed.items()):
-        notes.append(f"{count} control character(s) {what} removed (no character it stands for)")
+    for (code, shown), count in sorted(repaired.items()):
+        notes.append(message(_REPAIRED, count=count, code=code, char=shown))
+    for code, count in sorted(removed.items()):
+        notes.append(message(_REMOVED, count=count, code=code))
     return text, notes
+
+
+_REPAIRED = N_("{count} control character(s) {code} -> {char} (Windows-1252)")
+_REMOVED = N_("{count} control character(s) {code} removed (no character it stands for)")
 
 
 def front_matter(lines: list[str]) -> tuple[dict[str, str], int]:
@@ -153,23 +173,23 @@ def web_furniture(lines: list[str]) -> dict[int, str]:
         texts = [lines[i].strip() for i in block]
         short = all(len(t.split()) <= 3 and not t.endswith((".", ":", "?")) for t in texts)
         if related and all(len(t.split()) <= 12 for t in texts):
-            found.update({i: "related content on a web page" for i in block})
+            found.update({i: N_("related content on a web page") for i in block})
             continue
         related = False
         if len(block) >= 3 and short and any(_boilerplate_part(t) for t in texts):
-            found.update({i: "a web page's navigation menu" for i in block})
+            found.update({i: N_("a web page's navigation menu") for i in block})
             continue
         if re.search(r"\bcookies?\b", " ".join(texts), re.IGNORECASE) and len(block) <= 3:
-            found.update({i: "a cookie notice" for i in block})
+            found.update({i: N_("a cookie notice") for i in block})
             continue
         for i, text in zip(block, texts, strict=True):
             if is_boilerplate(text):
-                found[i] = "web page furniture"
+                found[i] = N_("web page furniture")
                 related = related or normal(text).startswith(_RELATED)
             elif _RULE.match(text) and not _underlines(lines, i):
-                found[i] = "a rule (a line across the page)"
+                found[i] = N_("a rule (a line across the page)")
             elif _CAPTION.match(text):
-                found[i] = "a picture's caption"
+                found[i] = N_("a picture's caption")
     return found
 
 
@@ -189,10 +209,10 @@ def repeats_needed(pages: int) -> int:
     return max(2, (pages + 1) // 2)
 
 
-def page_furniture(pages: list[list[str]]) -> dict[int, dict[int, str]]:
-    """Per page, the indexes of its lines that are furniture and why: page numbers at the top
+def page_furniture(pages: list[list[str]]) -> dict[int, dict[int, Furniture]]:
+    """Per page, the lines that are furniture, by index, with why: page numbers at the top
     or bottom, and lines repeated at the top or bottom of several pages."""
-    found: dict[int, dict[int, str]] = {}
+    found: dict[int, dict[int, Furniture]] = {}
     if len(pages) < 2:
         return found
     edges = [_edges(lines) for lines in pages]
@@ -202,12 +222,15 @@ def page_furniture(pages: list[list[str]]) -> dict[int, dict[int, str]]:
         for i in indexes:
             line = pages[p][i]
             if is_page_number(line):
-                found.setdefault(p, {})[i] = "page number"
+                found.setdefault(p, {})[i] = Furniture(line.strip(), PAGE_NUMBER)
             elif counts[shape(line)] >= needed and len(line.split()) <= 15:
-                found.setdefault(p, {})[i] = (
-                    f"running header or footer (on {counts[shape(line)]} pages)"
-                )
+                found.setdefault(p, {})[i] = running(line.strip(), counts[shape(line)])
     return found
+
+
+def running(text: str, pages: int) -> Furniture:
+    """A running header or footer, repeated on so many pages."""
+    return Furniture(text, N_("running header or footer (on {n} pages)"), {"n": pages})
 
 
 def _edges(lines: list[str]) -> list[int]:

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from twg_data.i18n import N_
 from twg_data.importer.errors import ReportError
 from twg_data.importer.layout import Block
 from twg_data.validate import MAX_CELL
@@ -147,9 +148,13 @@ def _bounded(text: str) -> list[str]:
     for word in text.split(" "):
         if len(word) > MAX_PASSAGE:
             raise ReportError(
-                f"a passage holds {len(word):,} characters without a space (from "
-                f"'{word[:30]}…'); a passage can hold at most {MAX_PASSAGE:,}: "
-                "remove or break that text in the report"
+                N_(
+                    "a passage holds {length} characters without a space (from '{start}…'); "
+                    "a passage can hold at most {most}: remove or break that text in the report"
+                ),
+                length=len(word),
+                start=word[:30],
+                most=MAX_PASSAGE,
             )
         if current and len(current) + 1 + len(word) > MAX_PASSAGE:
             parts.append(current)

@@ -14,8 +14,16 @@ import io
 import re
 from collections import Counter
 
+from twg_data.i18n import N_
 from twg_data.importer.errors import ReportError
-from twg_data.importer.furniture import Furniture, is_page_number, repeats_needed, shape
+from twg_data.importer.furniture import (
+    PAGE_NUMBER,
+    Furniture,
+    is_page_number,
+    repeats_needed,
+    running,
+    shape,
+)
 from twg_data.importer.pdf_layout import Line, page_lines
 
 _MARGIN = 0.085  # the top and bottom share of a page where running headers and footers sit
@@ -36,14 +44,21 @@ def pdf_pages(name: str, data: bytes) -> tuple[list[list[str]], list[Furniture]]
         cause = error.args[0] if error.args else error  # pdfplumber wraps pdfminer's
         if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise ReportError(
-                f"{name}: the PDF is encrypted; save an unprotected copy and try again"
+                N_("{name}: the PDF is encrypted; save an unprotected copy and try again"),
+                name=name,
             ) from None
         detail = f"{type(cause).__name__}: {cause}".rstrip(": ")
-        raise ReportError(f"{name}: not a readable PDF ({detail})") from None
+        raise ReportError(
+            N_("{name}: not a readable PDF ({detail})"), name=name, detail=detail
+        ) from None
     if not any(lines for lines, _ in pages):
         raise ReportError(
-            f"{name}: the PDF holds no text ({len(pages)} page(s) of images only); "
-            "run it through text recognition (OCR) or use the report's Word file"
+            N_(
+                "{name}: the PDF holds no text ({pages} page(s) of images only); "
+                "run it through text recognition (OCR) or use the report's Word file"
+            ),
+            name=name,
+            pages=len(pages),
         )
     furniture, bodies = _furniture(pages)
     _continue_tables(bodies)
@@ -88,10 +103,9 @@ def _furniture(pages: list[tuple[list[Line], float]]) -> tuple[list[Furniture], 
         body = []
         for line in lines:
             if line in edges and is_page_number(line.text):
-                furniture.append(Furniture(line.text, "page number"))
+                furniture.append(Furniture(line.text, PAGE_NUMBER))
             elif line in edges and len(pages) > 1 and counts[shape(line.text)] >= needed:
-                reason = f"running header or footer (on {counts[shape(line.text)]} pages)"
-                furniture.append(Furniture(line.text, reason))
+                furniture.append(running(line.text, counts[shape(line.text)]))
             else:
                 body.append(line)
         bodies.append(body)

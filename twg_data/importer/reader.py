@@ -14,10 +14,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from twg_data.i18n import N_
 from twg_data.importer.docx_reader import docx_text
 from twg_data.importer.errors import ReportError
 from twg_data.importer.furniture import (
     PAGE_BREAK,
+    PAGE_NUMBER,
     Furniture,
     front_matter,
     is_page_number,
@@ -27,12 +29,23 @@ from twg_data.importer.furniture import (
 )
 from twg_data.importer.layout import Block, text_blocks
 from twg_data.importer.pdf_reader import pdf_pages
+from twg_data.message import Message
 
 MAX_BYTES = 20 * 1024 * 1024  # an upload or file larger than this is refused unread
+# Why a file larger than MAX_BYTES is refused (by whoever checks its size first).
+TOO_LARGE = N_("{name}: larger than the {limit} MB limit")
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 SUFFIXES = (*TEXT_SUFFIXES, ".docx", ".pdf")
 
-__all__ = ["MAX_BYTES", "SUFFIXES", "TEXT_SUFFIXES", "Block", "Document", "ReportError"]
+__all__ = [
+    "MAX_BYTES",
+    "SUFFIXES",
+    "TEXT_SUFFIXES",
+    "TOO_LARGE",
+    "Block",
+    "Document",
+    "ReportError",
+]
 __all__ += ["read_report", "text_blocks"]
 
 
@@ -45,19 +58,27 @@ class Document:
     blocks: list[Block]
     furniture: list[Furniture] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)  # a YAML block's title, date, ...
-    notes: list[str] = field(default_factory=list)  # repairs made while reading
+    notes: list[Message] = field(default_factory=list)  # repairs made while reading
 
 
 def read_report(name: str, data: bytes) -> Document:
     """The report `name` (its file name: the suffix says the format) holding `data`."""
     suffix = PurePath(name).suffix.lower()
     if suffix not in SUFFIXES:
-        raise ReportError(f"{name}: not a report format this reads ({', '.join(SUFFIXES)})")
+        raise ReportError(
+            N_("{name}: not a report format this reads ({formats})"),
+            name=name,
+            formats=", ".join(SUFFIXES),
+        )
     if len(data) > MAX_BYTES:
-        size = len(data) / 1024 / 1024
-        raise ReportError(f"{name}: {size:.0f} MB is larger than the {MAX_BYTES >> 20} MB limit")
+        raise ReportError(
+            N_("{name}: {size} MB is larger than the {limit} MB limit"),
+            name=name,
+            size=str(round(len(data) / 1024 / 1024)),
+            limit=MAX_BYTES >> 20,
+        )
     if not data.strip():
-        raise ReportError(f"{name}: the file is empty")
+        raise ReportError(N_("{name}: the file is empty"), name=name)
     if suffix == ".docx":
         return read_text(name, docx_text(name, data))
     if suffix == ".pdf":
@@ -69,16 +90,21 @@ def read_report(name: str, data: bytes) -> Document:
 def _decode_text(name: str, data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise ReportError(
-            f"{name}: this is not a text file (it holds binary data); "
-            "save the report as UTF-8 text, or upload the .docx or .pdf itself"
+            N_(
+                "{name}: this is not a text file (it holds binary data); "
+                "save the report as UTF-8 text, or upload the .docx or .pdf itself"
+            ),
+            name=name,
         )
     try:
         return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise ReportError(
-            f"{name}:{line}: not UTF-8 text (byte 0x{data[error.start]:02x}); "
-            "save the report as UTF-8"
+            N_("{name}:{line}: not UTF-8 text (byte 0x{byte}); save the report as UTF-8"),
+            name=name,
+            line=str(line),
+            byte=f"{data[error.start]:02x}",
         ) from None
 
 
@@ -112,7 +138,7 @@ def _pages(text: str) -> list[list[str]]:
 def read_pages(
     name: str,
     pages: list[list[str]],
-    notes: list[str] | None = None,
+    notes: list[Message] | None = None,
     furniture: list[Furniture] | None = None,
 ) -> Document:
     """A report from its pages of lines: furniture set aside, the rest read as blocks.
@@ -123,7 +149,7 @@ def read_pages(
     furniture = list(furniture or [])
     metadata, skip = front_matter(pages[0]) if pages else ({}, 0)
     furniture.extend(
-        Furniture(line.strip(), "YAML front matter (read as metadata)")
+        Furniture(line.strip(), N_("YAML front matter (read as metadata)"))
         for line in pages[0][:skip]
         if line.strip()
     )
@@ -135,9 +161,10 @@ def read_pages(
             if p == 0 and i < skip:
                 read.append("")
                 continue
-            reason = on_pages.get(p, {}).get(i) or web.get(i) or _page_number(lines, i)
-            if reason:
-                furniture.append(Furniture(line.strip(), reason))
+            found = on_pages.get(p, {}).get(i)
+            reason = web.get(i) or (PAGE_NUMBER if _lone_page_number(lines, i) else None)
+            if found is not None or reason:
+                furniture.append(found or Furniture(line.strip(), reason))
                 read.append("")
             else:
                 read.append(line)
@@ -150,10 +177,6 @@ def read_pages(
     return Document(name, stored, blocks, furniture, metadata, list(notes or []))
 
 
-def _page_number(lines: list[str], index: int) -> str | None:
-    return "page number" if _lone_page_number(lines, index) else None
-
-
 def _lone_page_number(lines: list[str], index: int) -> bool:
     """A line of only a number with blank lines around it."""
     line = lines[index].strip()
@@ -164,7 +187,7 @@ def _lone_page_number(lines: list[str], index: int) -> bool:
     return not before and not after
 
 
-def _stored_text(pages: list[list[str]], on_pages: dict[int, dict[int, str]]) -> str:
+def _stored_text(pages: list[list[str]], on_pages: dict[int, dict[int, Furniture]]) -> str:
     """The text kept beside the data: the report's own, without page numbers and running
     headers (so a passage that crosses a page break reads as one). Web boilerplate and a
     YAML block stay: they are the report's text, only not read as passages."""

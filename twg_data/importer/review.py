@@ -6,7 +6,7 @@ names are quoted as they are."""
 
 from __future__ import annotations
 
-from twg_data.i18n import _
+from twg_data.i18n import _, labelled
 from twg_data.importer.draft import Draft, table_columns
 from twg_data.importer.tagging import described
 from twg_data.schema import TABLES
@@ -45,12 +45,12 @@ def _curator_sections(draft: Draft) -> list[str]:
     ] or [_("Nothing yet.")]
     heading = _("Set aside as page furniture ({n})").format(n=len(draft.furniture))
     lines += ["", "## " + heading, ""]
-    lines += [f"- {_cell(item.reason)}: {_cell(item.text)}" for item in draft.furniture] or [
+    lines += [f"- {labelled(_cell(item.why))} {_cell(item.text)}" for item in draft.furniture] or [
         _("Nothing: every line of the report is in a passage or names a section.")
     ]
     if draft.document.notes:
         lines += ["", "## " + _("Repaired while reading"), ""]
-        lines += [f"- {_cell(note)}" for note in draft.document.notes]
+        lines += [f"- {_cell(note.text)}" for note in draft.document.notes]
     return lines
 
 

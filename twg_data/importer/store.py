@@ -14,6 +14,7 @@ from twg_data.importer.identity import Suggestion
 from twg_data.importer.layout import Block
 from twg_data.importer.passages import Passage
 from twg_data.importer.reader import Document
+from twg_data.message import Message
 
 VERSION = 1
 
@@ -29,7 +30,7 @@ def to_json(draft: Draft) -> str:
             "text": document.text,
             "furniture": [asdict(f) for f in document.furniture],
             "metadata": document.metadata,
-            "notes": document.notes,
+            "notes": [note.to_json() for note in document.notes],
         },
         "passages": [
             {
@@ -63,7 +64,7 @@ def from_json(text: str) -> Draft:
         [],
         [Furniture(**f) for f in doc["furniture"]],
         doc["metadata"],
-        doc["notes"],
+        [Message.from_json(note) for note in doc["notes"]],  # an English text if saved so
     )
     passages = [
         Passage(p["source_id"], p["section"], p["text"], Block(**p["block"]), p["heading"])

@@ -42,10 +42,12 @@ def tag(
     """Say what a passage is; the rows that follow are drafted (ReportError when the passage
     cannot be that: a speaker's line that names no one, a session without a time)."""
     if kind not in KINDS:
-        raise ReportError(f"{kind!r} is not a kind of passage ({', '.join(KINDS)})")
+        raise ReportError(
+            N_("{kind!r} is not a kind of passage ({kinds})"), kind=kind, kinds=", ".join(KINDS)
+        )
     passage = draft.passage_by_id(source_id)
     if passage is None:
-        raise ReportError(f"no passage {source_id!r} in this draft")
+        raise ReportError(N_("no passage {source_id!r} in this draft"), source_id=source_id)
     if source_id in draft.tags:
         untag(draft, source_id)
     before = _snapshot(draft)
@@ -128,7 +130,7 @@ def _key_point(context: Context, passage: Passage, options: dict) -> None:
     known = {row["category"] for row in context.tables["key_point_categories"]}
     known |= {row["category"] for row in context.draft.rows.get("key_point_categories", [])}
     if category not in known and category not in forms.categories():
-        raise ReportError(f"{category!r} is not a key-point category")
+        raise ReportError(N_("{category!r} is not a key-point category"), category=category)
     key_points.add(context, category, passage.plain, passage.source_id)
 
 
@@ -140,7 +142,7 @@ def _speaker(context: Context, passage: Passage, options: dict) -> None:
         role = role or speakers.role_of(text.split(":", 1)[0])
         text = label[1]
     if not role:
-        raise ReportError("say the speaker's role (speaker, moderator, panellist, ...)")
+        raise ReportError(N_("say the speaker's role (speaker, moderator, panellist, ...)"))
     session_id = options.get("session_id") or None
     named = [
         chunk
@@ -148,7 +150,9 @@ def _speaker(context: Context, passage: Passage, options: dict) -> None:
         if speakers.add_speaker(context, session_id, role, chunk, passage)
     ]
     if not named:
-        raise ReportError(f"{passage.source_id}: no person's name found in this passage")
+        raise ReportError(
+            N_("{source_id}: no person's name found in this passage"), source_id=passage.source_id
+        )
 
 
 def _participant(context: Context, passage: Passage, options: dict) -> None:
@@ -157,7 +161,9 @@ def _participant(context: Context, passage: Passage, options: dict) -> None:
     else:
         line, number = read_line(context, passage.plain, listed=True), passage.block.number
     if line is None:
-        raise ReportError(f"{passage.source_id}: no person's name found in this passage")
+        raise ReportError(
+            N_("{source_id}: no person's name found in this passage"), source_id=passage.source_id
+        )
     take_part(context, line, passage, number)
 
 
@@ -166,11 +172,14 @@ def _session(context: Context, passage: Passage, options: dict) -> None:
     times = when.find_time_range(passage.plain) or sessions.start_of(passage.plain)
     start = options.get("start_time") or (times[0] if times else "")
     if not start:
-        raise ReportError(f"{passage.source_id}: no time in this passage; give the start time")
+        raise ReportError(
+            N_("{source_id}: no time in this passage; give the start time"),
+            source_id=passage.source_id,
+        )
     end = options.get("end_time") or (times[1] if times else "")
     for given in (start, end):
         if given and not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", given):
-            raise ReportError(f"{given!r} is not a time as HH:MM (24 h)")
+            raise ReportError(N_("{given!r} is not a time as HH:MM (24 h)"), given=given)
     words = times[2] if times else ""
     sessions.draft_one(context, passage, (start, end, words))
 

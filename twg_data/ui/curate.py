@@ -19,11 +19,12 @@ import streamlit as st
 from twg_data import paths
 from twg_data.curating import jobs, review, workfolder
 from twg_data.curating.workfolder import READY, WorkDraft
+from twg_data.i18n import _
 from twg_data.importer import Draft, tagging, write_draft
 from twg_data.importer.apply import Applied, apply_draft
 from twg_data.importer.edits import confirm, dismiss
 from twg_data.importer.folder import read_tables
-from twg_data.importer.reader import MAX_BYTES, ReportError
+from twg_data.importer.reader import MAX_BYTES, TOO_LARGE, ReportError
 from twg_data.text import escape_markdown as md
 
 log = logging.getLogger("twg_data.curate")
@@ -57,7 +58,7 @@ def drafts() -> list[WorkDraft]:
 def start(name: str, content: bytes, meeting_id: str) -> WorkDraft:
     """Import the upload in a worker process; ReportError for a file too large to keep."""
     if len(content) > MAX_BYTES:
-        raise ReportError(f"{name}: larger than the {MAX_BYTES >> 20} MB limit")
+        raise ReportError(TOO_LARGE, name=name, limit=MAX_BYTES >> 20)
     st.session_state[_TYPED] = meeting_id.strip()
     work = workfolder.new(root(), name, content, meeting_id.strip())
     jobs.start(work, paths.data_dir())
@@ -86,7 +87,7 @@ def settle(work: WorkDraft) -> str:
         open_draft(work.name)
     elif status.state == workfolder.FAILED:
         st.session_state.pop(_WATCHING, None)
-        st.session_state[_FAILED] = status.message
+        st.session_state[_FAILED] = status.why()
         work.remove()
     return status.state
 
@@ -97,8 +98,9 @@ def typed_meeting_id() -> str:
 
 
 def failure() -> str | None:
-    """Why this session's last import failed (shown once)."""
-    return st.session_state.pop(_FAILED, None)
+    """Why this session's last import failed (shown once, in the page's language)."""
+    why = st.session_state.pop(_FAILED, None)
+    return str(why) if why is not None else None
 
 
 def cancel(work: WorkDraft) -> None:
@@ -168,7 +170,7 @@ def tag_passage(source_id: str, kind: str, /, **options: str) -> None:
         if not isinstance(error, ReportError):
             log.exception("tagging %s as %s failed", source_id, kind)
         st.session_state.pop(_LOADED, None)  # the draft as saved, not half changed
-        st.session_state[_REFUSED] = (source_id, str(error))
+        st.session_state[_REFUSED] = (source_id, error)  # worded when shown
         return
     changed(working)
 
@@ -184,7 +186,7 @@ def untag_passage(source_id: str) -> None:
 def refusal(source_id: str) -> str | None:
     """Why the last tag of this passage was refused, if it was."""
     refused = st.session_state.get(_REFUSED)
-    return refused[1] if refused and refused[0] == source_id else None
+    return str(refused[1]) if refused and refused[0] == source_id else None
 
 
 def answer(index: int, same: bool) -> None:
@@ -256,6 +258,6 @@ def apply_current() -> Applied:
         write_draft(working.draft, data_dir, folder, original, base)
         applied = apply_draft(folder, data_dir)
     if applied.recovered:
-        st.info(md(applied.recovered), icon=":material/restore:")
+        st.info(md(_(applied.recovered)), icon=":material/restore:")
     discard()
     return applied

@@ -120,7 +120,7 @@ def drafts_on_server() -> None:
             if status.state == RUNNING:
                 line += " · " + _("importing")
             elif status.state == FAILED:
-                line += " · " + fmt(_("failed: {why}"), why=status.message)
+                line += " · " + fmt(_("failed: {why}"), why=status.why().text)
             else:
                 line += " · " + md(", ".join(f"{n} {t}" for t, n in status.counts.items()))
             st.markdown(line, width="stretch")

@@ -53,7 +53,7 @@ def show_data_status() -> bool:
 def show_problems(problems: Sequence[Problem]) -> None:
     """The problem list as a table: file, line, column, message."""
     frame = pd.DataFrame(
-        [(p.file, p.line, p.column, p.message) for p in problems],
+        [(p.file, p.line, str(p.column), p.message) for p in problems],
         columns=["file", "line", "column", "problem"],
     )
     labels = {c: column_label(c) for c in frame.columns}

@@ -13,7 +13,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from twg_data.i18n import N_
-from twg_data.problem import ParsedTable, Problem, problem
+from twg_data.problem import BLANK, ParsedTable, Problem, problem
 from twg_data.schema import TABLES, Table
 from twg_data.validate.reader import TableFile, open_table
 from twg_data.validate.values import CellError, hygiene, parse_value
@@ -61,11 +61,11 @@ def _header_is_sound(table: Table, header: list[str], problems: list[Problem]) -
     seen: set[str] = set()
     for column in header:
         if column in seen:
-            problems.append(Problem(name, 1, column or "(blank)", N_("column appears twice")))
+            problems.append(Problem(name, 1, column or BLANK, N_("column appears twice")))
         seen.add(column)
         if column not in table.column_names:
             message = N_("unknown column for table {table}")
-            problems.append(problem(name, 1, column or "(blank)", message, table=table.name))
+            problems.append(problem(name, 1, column or BLANK, message, table=table.name))
     for column in table.column_names:
         if column not in seen:
             problems.append(Problem(name, 1, column, N_("column is missing from the header")))

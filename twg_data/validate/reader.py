@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from twg_data.i18n import N_
-from twg_data.problem import FILE_LEVEL, ParsedTable, Problem, problem
+from twg_data.message import Message
+from twg_data.problem import FILE_LEVEL, ParsedTable, Problem, field_column, problem
 from twg_data.schema import Table
 
 # The fix the messages about the encoding end with (written out in each, for the catalogs).
@@ -83,7 +84,7 @@ def _decode(raw: bytes, name: str, problems: list[Problem]) -> str | None:
         return raw.decode("utf-8-sig", errors="replace")
 
 
-def _broken_quote_column(text: str, start_line: int, header: list[str]) -> str:
+def _broken_quote_column(text: str, start_line: int, header: list[str]) -> str | Message:
     """Find which field of the record starting at start_line opens a quote that never closes."""
     offset = 0
     for _ in range(start_line - 1):
@@ -116,7 +117,7 @@ def _broken_quote_column(text: str, start_line: int, header: list[str]) -> str:
         at_start = False
         i += 1
     index = opened_at if in_quotes else field_index
-    return header[index] if index < len(header) else f"field {index + 1}"
+    return header[index] if index < len(header) else field_column(index + 1)
 
 
 def _broken_quoting(name: str, text: str, line: int, header: list[str], error: Exception):

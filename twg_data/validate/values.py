@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, time
 
-from twg_data.i18n import N_
+from twg_data.i18n import N_, _
 from twg_data.problem import Count
 from twg_data.schema import Column
 
@@ -85,8 +86,50 @@ _LAYOUT = re.compile(f"[{LAYOUT_CHARACTERS}]")
 _INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 
 
-def _character(char: str) -> str:
-    return f"U+{ord(char):04X} {unicodedata.name(char, '(a control character)')}"
+# The names of the characters refused in ids, names and codes, as Unicode gives them (marked
+# for the catalogs, which give each its name in the language); control characters have none.
+NAMES = (
+    N_("ZERO WIDTH SPACE"),
+    N_("ZERO WIDTH NON-JOINER"),
+    N_("ZERO WIDTH JOINER"),
+    N_("LEFT-TO-RIGHT MARK"),
+    N_("RIGHT-TO-LEFT MARK"),
+    N_("LEFT-TO-RIGHT EMBEDDING"),
+    N_("RIGHT-TO-LEFT EMBEDDING"),
+    N_("POP DIRECTIONAL FORMATTING"),
+    N_("LEFT-TO-RIGHT OVERRIDE"),
+    N_("RIGHT-TO-LEFT OVERRIDE"),
+    N_("WORD JOINER"),
+    N_("FUNCTION APPLICATION"),
+    N_("INVISIBLE TIMES"),
+    N_("INVISIBLE SEPARATOR"),
+    N_("INVISIBLE PLUS"),
+    N_("LEFT-TO-RIGHT ISOLATE"),
+    N_("RIGHT-TO-LEFT ISOLATE"),
+    N_("FIRST STRONG ISOLATE"),
+    N_("POP DIRECTIONAL ISOLATE"),
+    N_("ARABIC LETTER MARK"),
+    N_("ZERO WIDTH NO-BREAK SPACE"),
+)
+NAMELESS = N_("(a control character)")
+
+
+@dataclass(frozen=True)
+class Character:
+    """A character in a message: its code point and name, the name in the language the
+    message is shown in ('U+200B ZERO WIDTH SPACE', 'U+200B ESPACE SANS CHASSE')."""
+
+    char: str
+
+    def __format__(self, spec: str) -> str:
+        return f"U+{ord(self.char):04X} {_(unicodedata.name(self.char, NAMELESS))}"
+
+    def __str__(self) -> str:
+        return format(self)
+
+
+def _character(char: str) -> Character:
+    return Character(char)
 
 
 def hygiene(text: str, identifier: bool) -> tuple[str, dict[str, object]] | None:
