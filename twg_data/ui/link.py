@@ -2,7 +2,8 @@
 
 A shared link holds the filters (one parameter per `filters.DIMENSIONS`), the language
 (`?lang=<code>`; nothing for English) and the meeting a page of one meeting's details shows
-(`?shown_meeting=`); `?curator` asks for the curator's sign-in. Everything else reads them here
+(`?shown_meeting=`), the Search page's query and facets (`?q=`, `?hit_city=`, ...); `?curator`
+asks for the curator's sign-in. Everything else reads them here
 and writes them through `show_filters`, `show` and `drop`.
 """
 
@@ -12,12 +13,18 @@ import streamlit as st
 
 from twg_data import i18n
 from twg_data.filters import Filters
+from twg_data.search.find import FACETS
 
 LANGUAGE = "lang"
 SHOWN_MEETING = "shown_meeting"
 CURATOR = "curator"
+SEARCH_QUERY = "q"
+# A facet chosen on the Search page: `?hit_city=bogota`.
+SEARCH_FACETS = {name: f"hit_{name}" for name in FACETS}
+# Parameters that are not filters, kept in the link beside them while the filters change.
+KEPT_PARAMS = (SHOWN_MEETING, SEARCH_QUERY, *SEARCH_FACETS.values())
 # Parameters that are not filters but travel with them in a shared link.
-PAGE_PARAMS = (SHOWN_MEETING, LANGUAGE)
+PAGE_PARAMS = (*KEPT_PARAMS, LANGUAGE)
 
 
 def params() -> dict[str, list[str]]:
@@ -42,12 +49,13 @@ def language_params() -> dict[str, list[str]]:
 
 
 def show_filters(filters: Filters) -> None:
-    """Make the link hold these filters and this run's language, keeping the meeting shown."""
+    """Make the link hold these filters and this run's language, keeping the meeting shown
+    and the search."""
     current = params()
     wanted = {
         **filters.to_query_params(),
         **language_params(),
-        **({SHOWN_MEETING: current[SHOWN_MEETING]} if SHOWN_MEETING in current else {}),
+        **{name: current[name] for name in KEPT_PARAMS if name in current},
     }
     if current != wanted:
         st.query_params.from_dict(wanted)
@@ -65,3 +73,8 @@ def drop(name: str) -> None:
     """Take a parameter out of the link."""
     if name in st.query_params:
         del st.query_params[name]
+
+
+def meeting_params(meeting_id: str) -> dict[str, str]:
+    """What a link to a page showing one meeting holds: the meeting and this run's language."""
+    return {SHOWN_MEETING: meeting_id, **{k: v[0] for k, v in language_params().items()}}
