@@ -238,12 +238,14 @@ def test_the_index_is_rebuilt_when_the_data_changes(data_dir: DataFolder, tmp_pa
     assert built_from(index_path(db)) == second.fingerprint
     assert find(index_path(db), "zeppelins").total == 2
     assert list(db.parent.glob(".*.tmp*")) == []  # no temporary file left
+    assert sorted(p.name for p in index_path(db).iterdir())[0] == "current.json"
+    assert len(list(index_path(db).iterdir())) == 2  # the pointer and one version
 
 
 def test_a_missing_index_is_rebuilt_beside_a_current_database(data_dir: DataFolder, tmp_path):
     db = tmp_path / "db" / "twg.duckdb"
     ensure_database(data_dir.path, db)
-    index_path(db).unlink()
+    shutil.rmtree(index_path(db))
     assert ensure_database(data_dir.path, db).rebuilt
     assert find(index_path(db), "proximity").total == 2
 

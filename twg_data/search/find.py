@@ -3,30 +3,31 @@
 
 from __future__ import annotations
 
-import contextlib
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import tantivy
+
 from twg_data.filters import DIMENSIONS, MEETING, Dimension, Filters
 from twg_data.search import index as search_index
-from twg_data.search import parse
+from twg_data.search import parse, words
 from twg_data.search.highlight import marked
 
 KINDS = ("passage", "key_point", "session", "participant")
-# The facets: name -> (column, whether it is a column of `ties`: a person's, not the text's).
-FACETS: dict[str, tuple[str, bool]] = {
-    "meeting": ("meeting_id", False),
-    "kind": ("kind", False),
-    "category": ("category", False),
-    "city": ("city_id", True),
-    "region": ("region", True),
+# The facets: name -> the index's field.
+FACETS: dict[str, str] = {
+    "meeting": "meeting_id",
+    "kind": "kind",
+    "category": "category",
+    "city": "city_id",
+    "region": "region",
 }
 # Sidebar filters apply to a text tied to people (a participant, a passage naming them); the
 # texts tied to nobody (key points, sessions, most passages) keep their place in the hits.
 PERSON_FILTERS = tuple(d for d in DIMENSIONS if d.scope != MEETING)
 FACET_VALUES = 20  # the most frequent values a facet lists
 HITS = 50  # the hits a page shows
+_MUST, _SHOULD, _MUST_NOT = tantivy.Occur.Must, tantivy.Occur.Should, tantivy.Occur.MustNot
 
 
 @dataclass(frozen=True)
@@ -56,84 +57,104 @@ class Found:
     problem: parse.QueryProblem | None = None
 
 
-def _filter_condition(filters: Filters) -> tuple[str, list[object]]:
-    conditions, params = [], []
-    if filters.meetings:
-        conditions.append(f"d.meeting_id IN ({', '.join('?' * len(filters.meetings))})")
-        params += list(filters.meetings)
-    tests, tie_params = [], []
-    for dimension in PERSON_FILTERS:
-        values = filters.values(dimension)
-        if values:
-            test, values_params = _tie_test(dimension, values)
-            tests.append(test)
-            tie_params += values_params
-    if tests:
-        conditions.append(
-            "(NOT EXISTS (SELECT 1 FROM ties t WHERE t.doc = d.id) OR EXISTS (SELECT 1 FROM "
-            f"ties t WHERE t.doc = d.id AND {' AND '.join(tests)}))"
-        )
-        params += tie_params
-    return " AND ".join(conditions) or "1", params
+def _all(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(_MUST, q) for q in queries])
 
 
-def _tie_test(dimension: Dimension, values: tuple[str, ...]) -> tuple[str, list[object]]:
-    column = dimension.column
-    if column not in search_index.TIE_COLUMNS:
-        raise KeyError(column)  # a new dimension: its column belongs in the index's ties
-    if dimension.holds_list:
-        test = " OR ".join(f"instr(t.{column}, ?) > 0" for _ in values)
-        sep = search_index.ROLE_SEPARATOR
-        return f"({test})", [f"{sep}{value}{sep}" for value in values]
-    return f"t.{column} IN ({', '.join('?' * len(values))})", list(values)
+def _any(queries: list[tantivy.Query]) -> tantivy.Query:
+    if len(queries) == 1:
+        return queries[0]
+    return tantivy.Query.boolean_query([(_SHOULD, q) for q in queries])
 
 
-def _chosen_condition(chosen: dict[str, str]) -> tuple[str, list[object]]:
-    conditions, params = [], []
-    for name, value in sorted(chosen.items()):
-        column, tied = FACETS[name]
-        if tied:
-            conditions.append(
-                f"EXISTS (SELECT 1 FROM ties t WHERE t.doc = d.id AND t.{column} = ?)"
+def _term(schema: tantivy.Schema, term: parse.Term, language: str) -> tantivy.Query:
+    written = term.words()
+    stems = [words.stem(word, language) for word in written]
+    if term.prefix:
+        stems[-1] = words.fold(written[-1])
+        if len(stems) > 1:
+            return tantivy.Query.phrase_prefix_query(schema, "stems", stems)
+        # Stems are letters and digits only: nothing in them is a regular expression's syntax.
+        # Every word it starts (scored alike), and the word itself ranked by BM25.
+        starting = tantivy.Query.regex_query(schema, "stems", f"{stems[-1]}.*")
+        itself = tantivy.Query.term_query(schema, "stems", words.stem(written[-1], language))
+        return _any([starting, itself])
+    if len(stems) > 1:
+        return tantivy.Query.phrase_query(schema, "stems", stems)
+    return tantivy.Query.term_query(schema, "stems", stems[0])
+
+
+def _in_language(schema: tantivy.Schema, query: parse.Query, language: str) -> tantivy.Query:
+    groups = [_any([_term(schema, t, language) for t in group]) for group in query.groups]
+    clauses = [(_MUST, q) for q in groups]
+    clauses += [(_MUST_NOT, _term(schema, t, language)) for t in query.excluded]
+    return tantivy.Query.boolean_query(clauses)
+
+
+def _matching(schema: tantivy.Schema, query: parse.Query, languages: tuple[str, ...]):
+    if len(languages) <= 1:
+        return _in_language(schema, query, languages[0] if languages else "")
+    return _any(
+        [
+            _all(
+                [
+                    tantivy.Query.term_query(schema, "language", language),
+                    _in_language(schema, query, language),
+                ]
             )
-        else:
-            conditions.append(f"d.{column} = ?")
-        params.append(value)
-    return " AND ".join(conditions) or "1", params
-
-
-def _matched(con: sqlite3.Connection, query: parse.Query, where: str, params: list) -> None:
-    parts, match_params = [], []
-    for language in search_index.languages(con):
-        parts.append(
-            "SELECT rowid AS id, bm25(docs_fts) AS score, ? AS language FROM docs_fts "
-            "WHERE docs_fts MATCH ?"
-        )
-        match_params += [language, parse.fts_expression(query, language)]
-    if not parts:
-        parts, match_params = ["SELECT NULL AS id, NULL AS score, NULL AS language"], []
-    con.execute(
-        f"""CREATE TEMP TABLE hits AS SELECT m.id, m.score
-            FROM ({" UNION ALL ".join(parts)}) m
-            JOIN docs d ON d.id = m.id AND d.language = m.language
-            WHERE {where}""",
-        [*match_params, *params],
+            for language in languages
+        ]
     )
 
 
-def _facets(con: sqlite3.Connection) -> dict[str, tuple[tuple[str, int], ...]]:
-    counted = {}
-    for name, (column, tied) in FACETS.items():
-        source = (
-            "ties t JOIN hits h ON h.id = t.doc" if tied else "docs t JOIN hits h ON h.id = t.id"
+def _values(schema: tantivy.Schema, name: str, values) -> tantivy.Query:
+    return tantivy.Query.term_set_query(schema, name, list(values))
+
+
+def _tie_test(schema: tantivy.Schema, dimension: Dimension, values) -> tantivy.Query:
+    if dimension.column not in search_index.TIE_FIELDS:
+        raise KeyError(dimension.column)  # a new dimension: its column belongs in the index
+    return _values(schema, dimension.column, values)
+
+
+def _narrowing(schema: tantivy.Schema, filters: Filters, chosen: dict[str, str]) -> list:
+    narrowing = []
+    if filters.meetings:
+        narrowing.append(_values(schema, "meeting_id", filters.meetings))
+    tests = [_tie_test(schema, d, filters.values(d)) for d in PERSON_FILTERS if filters.values(d)]
+    if tests:
+        untied = tantivy.Query.boolean_query(
+            [
+                (_MUST, tantivy.Query.all_query()),
+                (_MUST_NOT, tantivy.Query.term_query(schema, search_index.TIED, "1")),
+            ]
         )
-        rows = con.execute(
-            f"""SELECT t.{column}, count(DISTINCT h.id) AS n FROM {source}
-                WHERE t.{column} IS NOT NULL GROUP BY 1 ORDER BY n DESC, 1 LIMIT ?""",
-            [FACET_VALUES],
-        ).fetchall()
-        counted[name] = tuple((str(value), int(n)) for value, n in rows)
-    return counted
+        narrowing.append(_any([untied, _all(tests)]))
+    for name, value in sorted(chosen.items()):
+        narrowing.append(tantivy.Query.term_query(schema, FACETS[name], value))
+    return narrowing
+
+
+def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict:
+    wanted = {
+        name: {"terms": {"field": column, "size": FACET_VALUES}} for name, column in FACETS.items()
+    }
+    counted = searcher.aggregate(query, wanted)
+    return {
+        name: tuple(
+            (str(bucket["key"]), int(bucket["doc_count"]))
+            for bucket in counted.get(name, {}).get("buckets", [])
+            if bucket["key"] != ""
+        )
+        for name in FACETS
+    }
+
+
+def _first(doc: tantivy.Document, name: str) -> str | None:
+    values = doc.get_all(name)
+    return str(values[0]) if values else None
 
 
 def find(
@@ -149,20 +170,37 @@ def find(
         query = parse.parse(text)
     except parse.QueryProblem as problem:
         return Found(problem=problem)
-    where, params = _filter_condition(filters or Filters())
-    chosen_where, chosen_params = _chosen_condition(
-        {k: v for k, v in (chosen or {}).items() if k in FACETS}
+    opened, languages = search_index.open_index(index)
+    schema = opened.schema
+    chosen = {k: v for k, v in (chosen or {}).items() if k in FACETS}
+    wanted = _all(
+        [_matching(schema, query, languages), *_narrowing(schema, filters or Filters(), chosen)]
     )
-    with contextlib.closing(search_index.connect(index)) as con:
-        _matched(con, query, f"{where} AND {chosen_where}", [*params, *chosen_params])
-        total = con.execute("SELECT count(*) FROM hits").fetchone()[0]
-        rows = con.execute(
-            f"""SELECT d.kind, d.ref, d.meeting_id, d.section, d.text, d.source_id,
-                       d.category, d.shown_as, h.score, d.language
-                FROM hits h JOIN docs d ON d.id = h.id ORDER BY h.score, d.id
-                {"LIMIT ?" if limit is not None else ""}""",
-            [limit] if limit is not None else [],
-        ).fetchall()
-        facets = _facets(con)
-    hits = tuple(Hit(*row[:9], parts=marked(row[4], query, row[9])) for row in rows)
-    return Found(hits, total, facets)
+    searcher = opened.searcher()
+    found = searcher.search(wanted, max(limit or HITS, 1), count=True)
+    total = found.count
+    if limit is None and total > len(found.hits):
+        found = searcher.search(wanted, total, count=False)
+    elif limit is not None:
+        found.hits[limit:] = []
+    hits = []
+    for score, address in found.hits:
+        doc = searcher.doc(address)
+        values = {name: _first(doc, name) for name in (*search_index.STORED, "language")}
+        body = values["text"] or ""
+        parts = marked(body, query, values["language"] or "")
+        hits.append(
+            Hit(
+                values["kind"] or "",
+                values["ref"] or "",
+                values["meeting_id"] or "",
+                values["section"],
+                body,
+                values["source_id"],
+                values["category"],
+                values["shown_as"],
+                float(score),
+                parts,
+            )
+        )
+    return Found(tuple(hits), total, _facets(searcher, wanted))

@@ -1,44 +1,33 @@
-"""The search index: an SQLite FTS5 file beside the DuckDB file, built from the database when
-the database is built (`build.build_database`), into a temporary file that replaces the old
-index only when complete. It holds each searchable text's stems in its meeting's language,
-ranked by BM25; the fingerprint of the data it was built from says whether it is current."""
+"""The search index: a tantivy index in a folder beside the DuckDB file, built from the
+database when the database is built (`build.build_database`). Each build writes a new version
+into a folder of its own; a small pointer file (`current.json`, replaced atomically) names the
+version served and the fingerprint of the data it was built from, so a reader sees the old
+index or the new one, never half of one. Each text is held as its stems in its meeting's
+language, ranked by BM25; its facets and the people it is tied to are fast fields."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
-import sqlite3
+import shutil
+import threading
 import uuid
 from pathlib import Path
 
 import duckdb
+import tantivy
 
 from twg_data.queries.search import search_documents, search_languages, search_ties
 from twg_data.search import words
 
-# The index's layout and what it holds; a change here changes the build's schema digest (every
-# database is rebuilt): bump VERSION when what the index holds changes (`queries.search`, `words`).
-VERSION = "search index 1"
-DDL = (
-    f"-- {VERSION}",
-    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)",
-    """CREATE TABLE docs (id INTEGER PRIMARY KEY, kind TEXT, ref TEXT, meeting_id TEXT,
-        section TEXT, text TEXT, source_id TEXT, category TEXT, shown_as TEXT, language TEXT)""",
-    """CREATE TABLE ties (doc INTEGER, person_id TEXT, city_id TEXT, city TEXT, iso3 TEXT,
-        region TEXT, sub_region TEXT, organization_id TEXT, organization_type_id TEXT,
-        practice_community_id TEXT, roles TEXT)""",
-    "CREATE VIRTUAL TABLE docs_fts USING fts5(stems, content='', "
-    "tokenize='unicode61 remove_diacritics 2')",
-)
-_INDEXES = (
-    "CREATE INDEX ties_doc ON ties (doc)",
-    "CREATE INDEX docs_meeting ON docs (meeting_id)",
-)
-# The columns of `ties` a sidebar filter can test (`Dimension.column`), besides `roles`.
-TIE_COLUMNS = (
-    "person_id",
+# What the index holds; a change here changes the build's schema digest (every database is
+# rebuilt): bump VERSION when what the index holds changes (`queries.search`, `words`).
+VERSION = "search index 2 (tantivy)"
+STORED = ("kind", "ref", "meeting_id", "section", "text", "source_id", "category", "shown_as")
+# Fields a filter or facet tests, one value per person a text is tied to (`Dimension.column`).
+TIE_FIELDS = (
     "city_id",
-    "city",
     "iso3",
     "region",
     "sub_region",
@@ -47,103 +36,141 @@ TIE_COLUMNS = (
     "practice_community_id",
     "roles",
 )
-ROLE_SEPARATOR = "|"
+FACET_FIELDS = ("kind", "meeting_id", "category", "language", *TIE_FIELDS)
+TIED = "tied"  # "1" on a text tied to people
+DDL = (f"-- {VERSION}", *STORED, *FACET_FIELDS, TIED)  # for the build's schema digest
+_POINTER = "current.json"
+_open_lock = threading.Lock()
+_opened: dict[str, tantivy.Index] = {}
+
+
+def schema() -> tantivy.Schema:
+    """The index's fields: the stems (positions kept, for phrases), what a hit shows
+    (stored), and the facets and ties (fast, one raw term each)."""
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("stems", tokenizer_name="whitespace", index_option="position")
+    for name in STORED:
+        if name not in FACET_FIELDS:
+            builder.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
+    for name in (*FACET_FIELDS, TIED):
+        builder.add_text_field(
+            name, stored=True, fast=True, tokenizer_name="raw", index_option="basic"
+        )
+    return builder.build()
 
 
 def index_path(db_path: Path) -> Path:
-    """The search index of a database file: beside it, `<name>.search.sqlite`."""
+    """The search index of a database file: the folder beside it, `<name>.search`."""
     db_path = Path(db_path)
-    return db_path.with_name(f"{db_path.stem}.search.sqlite")
+    return db_path.with_name(f"{db_path.stem}.search")
 
 
-def connect(index: Path) -> sqlite3.Connection:
-    """A read-only connection to the index (one per use: SQLite connections stay in their
-    thread)."""
-    return sqlite3.connect(f"{Path(index).resolve().as_uri()}?mode=ro", uri=True)
+def _pointer(index: Path) -> dict | None:
+    try:
+        return json.loads((Path(index) / _POINTER).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def built_from(index: Path) -> str | None:
     """The fingerprint of the data the index was built from; None when there is no index."""
-    if not Path(index).is_file():
+    pointer = _pointer(index)
+    if pointer is None or pointer.get("schema") != VERSION:
         return None
-    try:
-        with contextlib.closing(connect(index)) as con:
-            row = con.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-    except sqlite3.Error:
+    if not (Path(index) / pointer["version"]).is_dir():
         return None
-    return row[0] if row else None
+    return pointer.get("fingerprint")
 
 
-def languages(con: sqlite3.Connection) -> tuple[str, ...]:
-    """The languages the index's texts are written in."""
-    row = con.execute("SELECT value FROM meta WHERE key = 'languages'").fetchone()
-    return tuple(row[0].split()) if row and row[0] else ()
+def open_index(index: Path) -> tuple[tantivy.Index, tuple[str, ...]]:
+    """The index served now (opened once per version and process) and its texts' languages;
+    FileNotFoundError when there is none."""
+    pointer = _pointer(index)
+    if pointer is None:
+        raise FileNotFoundError(Path(index) / _POINTER)
+    folder = str(Path(index) / pointer["version"])
+    with _open_lock:
+        if folder not in _opened:
+            _opened[folder] = tantivy.Index.open(folder)
+        return _opened[folder], tuple(pointer.get("languages", ()))
 
 
-def _none(value: object) -> object:
-    return None if value is None or value != value else value  # NaN -> None
+def _value(value: object) -> str | None:
+    if value is None or value != value:  # None, NaN
+        return None
+    return str(value)
 
 
-def _fill(target: sqlite3.Connection, con: duckdb.DuckDBPyConnection) -> set[str]:
+def _ties(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], list]:
+    ties: dict[tuple[str, str, str], list] = {}
+    for row in search_ties(con).itertuples(index=False):
+        ties.setdefault((row.kind, row.meeting_id, row.ref), []).append(row)
+    return ties
+
+
+def _fill(writer: tantivy.IndexWriter, con: duckdb.DuckDBPyConnection) -> list[str]:
     language = {
         row.meeting_id: words.language_of(row.text or "")
         for row in search_languages(con).itertuples()
     }
-    docs = search_documents(con)
-    ids: dict[tuple[str, str, str], int] = {}
-    rows, stems = [], []
-    for number, row in enumerate(docs.itertuples(index=False), start=1):
-        code = language.get(row.meeting_id, words.stemmed_languages()[0])
-        ids[(row.kind, row.meeting_id, row.ref)] = number
+    default = words.stemmed_languages()[0]
+    ties = _ties(con)
+    for row in search_documents(con).itertuples(index=False):
+        code = language.get(row.meeting_id, default)
         text = str(row.text or "")[: words.MAX_TEXT]
-        values = (row.kind, row.ref, row.meeting_id, row.section, text, row.source_id)
-        rows.append((number, *map(_none, values), _none(row.category), row.shown_as, code))
-        stems.append((number, words.stems(text, code)))
-    target.executemany("INSERT INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-    target.executemany("INSERT INTO docs_fts (rowid, stems) VALUES (?, ?)", stems)
-    ties = []
-    for row in search_ties(con).itertuples(index=False):
-        doc = ids.get((row.kind, row.meeting_id, row.ref))
-        if doc is None:
-            continue
-        roles = ROLE_SEPARATOR + ROLE_SEPARATOR.join(row.roles) + ROLE_SEPARATOR
-        values = [_none(getattr(row, column)) for column in TIE_COLUMNS[:-1]]
-        ties.append((doc, *values, roles))
-    target.executemany(f"INSERT INTO ties VALUES ({', '.join('?' * 11)})", ties)
-    return set(language.values())
+        doc = tantivy.Document(stems=words.stems(text, code), language=code, text=text)
+        for name in STORED:
+            value = _value(getattr(row, name))
+            if name != "text" and value is not None:
+                doc.add_text(name, value)
+        tied = ties.get((row.kind, row.meeting_id, row.ref), [])
+        if tied:
+            doc.add_text(TIED, "1")
+        for person in tied:
+            for name in TIE_FIELDS:
+                values = getattr(person, name)
+                for value in values if name == "roles" else [values]:
+                    if _value(value) is not None:
+                        doc.add_text(name, str(value))
+        writer.add_document(doc)
+    return sorted(set(language.values()))
 
 
 def build_index(con: duckdb.DuckDBPyConnection, index: Path, fingerprint: str) -> None:
-    """Build the index of the database `con` reads into a temporary file beside `index`, then
-    replace `index` with it: a reader sees the old index or the new one, never half of one."""
+    """Build the index of the database `con` reads as a new version beside the one served,
+    then point the index at it (one atomic file replace) and remove the older versions."""
     index = Path(index)
-    temp = index.with_name(f".{index.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+    index.mkdir(parents=True, exist_ok=True)
+    name = f"v-{uuid.uuid4().hex[:12]}"
+    temp = index / f".tmp-{os.getpid()}-{name}"
     try:
-        with contextlib.closing(sqlite3.connect(temp)) as target:
-            for statement in DDL[1:]:
-                target.execute(statement)
-            found = _fill(target, con)
-            for statement in _INDEXES:
-                target.execute(statement)
-            target.executemany(
-                "INSERT INTO meta VALUES (?, ?)",
-                [("fingerprint", fingerprint), ("languages", " ".join(sorted(found)))],
-            )
-            target.execute("INSERT INTO docs_fts (docs_fts) VALUES ('optimize')")
-            target.commit()
-        os.replace(temp, index)
+        temp.mkdir()
+        built = tantivy.Index(schema(), path=str(temp))
+        writer = built.writer(heap_size=128_000_000, num_threads=1)
+        found = _fill(writer, con)
+        writer.commit()
+        writer.wait_merging_threads()
+        temp.rename(index / name)
+        pointer = {"schema": VERSION, "version": name, "fingerprint": fingerprint}
+        pointer["languages"] = found
+        staged = index / f".tmp-{os.getpid()}-{name}.json"
+        staged.write_text(json.dumps(pointer), encoding="utf-8")
+        os.replace(staged, index / _POINTER)
     finally:
-        temp.unlink(missing_ok=True)
+        shutil.rmtree(temp, ignore_errors=True)
+    for old in index.glob("v-*"):
+        if old.name != name:  # a reader holding an older version keeps its open files
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def remove_abandoned_temp_files(index: Path) -> None:
-    """Delete temporary index files of builds whose process no longer runs."""
-    index = Path(index)
-    for path in index.parent.glob(f".{index.name}.*.tmp"):
-        pid = path.name.removeprefix(f".{index.name}.").split("-")[0]
+    """Delete what builds whose process no longer runs left half-written."""
+    for path in Path(index).glob(".tmp-*"):
+        pid = path.name.removeprefix(".tmp-").split("-")[0]
         try:
             os.kill(int(pid), 0)
         except (ValueError, ProcessLookupError):
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                shutil.rmtree(path) if path.is_dir() else path.unlink()
         except PermissionError:
             pass

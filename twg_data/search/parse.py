@@ -112,26 +112,3 @@ def parse(text: str) -> Query:
     if not groups:
         raise QueryProblem(ONLY_EXCLUDED if excluded or pending else EMPTY)
     return Query(tuple(tuple(g) for g in groups), tuple(excluded))
-
-
-def _fts_term(term: Term, language: str) -> str:
-    stems = [
-        words.fold(word)
-        if term.prefix and i == len(term.words()) - 1
-        else words.stem(word, language)
-        for i, word in enumerate(term.words())
-    ]
-    # Stems are letters and digits only: inside double quotes FTS5 reads them as plain words.
-    return '"' + " ".join(stems) + '"' + ("*" if term.prefix else "")
-
-
-def fts_expression(query: Query, language: str) -> str:
-    """The query as an FTS5 MATCH expression over stems in one language."""
-    groups = [
-        "(" + " OR ".join(_fts_term(t, language) for t in group) + ")" for group in query.groups
-    ]
-    expression = " AND ".join(groups)
-    if query.excluded:
-        excluded = " OR ".join(_fts_term(t, language) for t in query.excluded)
-        expression = f"({expression}) NOT ({excluded})"
-    return expression
