@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from benchmarks import browser_bench, load
+from benchmarks import browser_bench, load, search_bench
 from benchmarks.datasets import label
 from benchmarks.steps import Results
 
@@ -108,6 +108,11 @@ def report(results: Results) -> str:
             rows.append(cells)
         out += ["## Data-layer queries, median ms (unfiltered / one city)", ""]
         out += [_table(["query", *[label(s) for s in sizes]], rows), ""]
+
+    if results.search:
+        shown = {label(size): measured for size, measured in results.search.items()}
+        out += ["## Search, 50 fixed queries (server side, ms; ours and Datasette's)", ""]
+        out += [search_bench.report(shown), ""]
 
     for size, measured in results.pages.items():
         floor = results.floor(size)

@@ -36,6 +36,7 @@ class Results:
     pages: dict[str, dict] = field(default_factory=dict)  # size -> {"app": ..., "bare": ...}
     browser: dict[str, dict] = field(default_factory=dict)  # page -> settle times (shipped)
     load: dict[str, dict] = field(default_factory=dict)  # "bare page", "dashboard" -> figures
+    search: dict[str, dict] = field(default_factory=dict)  # size -> {"ours": ..., "datasette"}
     targets: list[tuple[str, str]] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
 
@@ -119,6 +120,15 @@ def run_queries(results: Results, dataset: Dataset, repeat: int) -> None:
     progress(f"queries: {dataset.name}")
     datasets.ensure_built(dataset)
     results.queries[dataset.name] = query_bench.time_queries(dataset.db_path, repeat)
+
+
+def run_search(results: Results, dataset: Dataset, repeat: int, peer: bool) -> None:
+    """Time 50 fixed searches on the dataset's index, and the peer's (Datasette) on the same
+    texts, in a subprocess (a fresh interpreter, as a server starts)."""
+    progress(f"search: {dataset.name}" + (" (and Datasette)" if peer else ""))
+    datasets.ensure_built(dataset)
+    args = [str(dataset.db_path), "--repeat", str(repeat)] + ([] if peer else ["--no-peer"])
+    results.search[dataset.name] = _subprocess_json("benchmarks.search_bench", args)
 
 
 def run_pages(results: Results, dataset: Dataset, repeat: int) -> None:
