@@ -113,7 +113,7 @@ def time_ours(db_path: Path, repeat: int) -> dict:
     return {
         **_summary(times),
         "index_build_s": built,
-        "index_mb": index.stat().st_size / 1024**2,
+        "index_mb": sum(p.stat().st_size for p in index.rglob("*") if p.is_file()) / 1024**2,
         "hits_median": statistics.median(hits.values()),
     }
 

@@ -101,10 +101,17 @@ def _value(value: object) -> str | None:
     return str(value)
 
 
-def _ties(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], list]:
-    ties: dict[tuple[str, str, str], list] = {}
-    for row in search_ties(con).itertuples(index=False):
-        ties.setdefault((row.kind, row.meeting_id, row.ref), []).append(row)
+def _columns(frame) -> list[dict[str, object]]:
+    """A frame's rows as dicts, read column by column (iterating Arrow-backed rows is slow)."""
+    columns = {name: frame[name].tolist() for name in frame.columns}
+    rows = zip(*columns.values(), strict=True)
+    return [dict(zip(columns, values, strict=True)) for values in rows]
+
+
+def _ties(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], list[dict]]:
+    ties: dict[tuple[str, str, str], list[dict]] = {}
+    for row in _columns(search_ties(con)):
+        ties.setdefault((row["kind"], row["meeting_id"], row["ref"]), []).append(row)
     return ties
 
 
@@ -115,20 +122,21 @@ def _fill(writer: tantivy.IndexWriter, con: duckdb.DuckDBPyConnection) -> list[s
     }
     default = words.stemmed_languages()[0]
     ties = _ties(con)
-    for row in search_documents(con).itertuples(index=False):
-        code = language.get(row.meeting_id, default)
-        text = str(row.text or "")[: words.MAX_TEXT]
+    shown = [name for name in STORED if name != "text"]
+    for row in _columns(search_documents(con)):
+        code = language.get(row["meeting_id"], default)
+        text = str(row["text"] or "")[: words.MAX_TEXT]
         doc = tantivy.Document(stems=words.stems(text, code), language=code, text=text)
-        for name in STORED:
-            value = _value(getattr(row, name))
-            if name != "text" and value is not None:
+        for name in shown:
+            value = _value(row[name])
+            if value is not None:
                 doc.add_text(name, value)
-        tied = ties.get((row.kind, row.meeting_id, row.ref), [])
+        tied = ties.get((row["kind"], row["meeting_id"], row["ref"]), [])
         if tied:
             doc.add_text(TIED, "1")
         for person in tied:
             for name in TIE_FIELDS:
-                values = getattr(person, name)
+                values = person[name]
                 for value in values if name == "roles" else [values]:
                     if _value(value) is not None:
                         doc.add_text(name, str(value))

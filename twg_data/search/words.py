@@ -54,9 +54,21 @@ def words(text: str) -> Iterator[re.Match]:
     return WORD.finditer(text[:MAX_TEXT])
 
 
+@cache
+def _stems_of(language: str) -> dict[str, str]:
+    return {}  # word -> stem, per language: a build looks up millions of words
+
+
 def stems(text: str, language: str) -> str:
     """A text as the index holds it: its words' stems, in order, separated by spaces."""
-    return " ".join(stem(m.group(), language) for m in words(text))
+    known = _stems_of(language)
+    out = []
+    for word in WORD.findall(text[:MAX_TEXT]):
+        found = known.get(word)
+        if found is None:
+            found = known[word] = stem(word, language) if len(known) < 1_000_000 else fold(word)
+        out.append(found)
+    return " ".join(out)
 
 
 @cache
