@@ -37,6 +37,7 @@ from benchmarks.steps import (
     run_pages,
     run_queries,
     run_search,
+    run_search_browser,
 )
 from benchmarks.targets import LARGE_PEOPLE, MANY_MEETINGS, evaluate_targets
 from twg_data.paths import PROJECT_ROOT
@@ -152,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
                 run_pages(results, prepared[size], repeat)
     if not (args.skip_browser or quick):
         run_browser(results, repeat)
+        if not (args.skip_search or args.skip_peer):
+            run_search_browser(results, repeat)
     if not (args.skip_load or quick):
         run_load(results, args.load_sessions, args.load_steps)
 

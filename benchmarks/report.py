@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from benchmarks import browser_bench, load, search_bench
+from benchmarks import browser_bench, load, search_bench, search_browser_bench
 from benchmarks.datasets import label
 from benchmarks.steps import Results
 
@@ -147,6 +147,10 @@ def report(results: Results) -> str:
     if results.browser:
         out += ["## Choosing a city in Chromium, shipped data (settle time, median)", ""]
         out += [browser_bench.report(results.browser), ""]
+
+    if results.search_browser:
+        out += ["## Search in Chromium beside Datasette's facet click, shipped data", ""]
+        out += [search_browser_bench.report(results.search_browser), ""]
 
     if results.load:
         runs = [load.LoadResult(**row) for row in results.load.values()]

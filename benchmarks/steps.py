@@ -37,6 +37,7 @@ class Results:
     browser: dict[str, dict] = field(default_factory=dict)  # page -> settle times (shipped)
     load: dict[str, dict] = field(default_factory=dict)  # "bare page", "dashboard" -> figures
     search: dict[str, dict] = field(default_factory=dict)  # size -> {"ours": ..., "datasette"}
+    search_browser: dict[str, dict] = field(default_factory=dict)  # action -> settle times
     targets: list[tuple[str, str]] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
 
@@ -150,6 +151,14 @@ def run_browser(results: Results, repeat: int) -> None:
     """Choose a city in the sidebar of every page in Chromium (shipped data)."""
     progress(f"browser: choosing a city on every page, shipped data ({repeat} runs)")
     results.browser = browser_bench.run(browser_bench.ONE_MEETING, browser_bench.CITY, repeat)
+
+
+def run_search_browser(results: Results, repeat: int) -> None:
+    """Datasette's facet click beside our Search page's facet click and query, in Chromium."""
+    from benchmarks import search_browser_bench
+
+    progress(f"browser: Datasette's facet click and our Search page, shipped data ({repeat} runs)")
+    results.search_browser = search_browser_bench.run(repeat)
 
 
 def run_load(results: Results, sessions: int, steps: int) -> None:
