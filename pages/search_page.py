@@ -46,10 +46,10 @@ if result.total > search.HITS_SHOWN:
 st.caption(count)
 search.download(text, filters, chosen, result.total)
 with st.expander(_("Narrow the hits"), expanded=True):
-    search.facets(result, chosen)
+    search.facets(text, filters, chosen)
 if not result.hits:
     st.info(
         _("Nothing found. Try fewer words, or another form of them."), icon=":material/search_off:"
     )
     st.stop()
-search.hits(result)
+search.hits(text, filters, chosen)

@@ -40,7 +40,10 @@ def test_a_search_shows_ranked_hits_with_the_words_in_bold_and_their_citation():
     texts = hit_texts(at)
     assert len(texts) == 2
     assert "Relationships and **proximity**" in texts[0]
-    assert any(c.value.startswith("Cite as: ") and "Commonalities" in c.value for c in at.caption)
+    assert "\n\n*Cite as:* Technical Working Group" in texts[0]
+    assert "section “Key points: Commonalities" in texts[0]
+    opens = "[Open this meeting on the Entry points page](entry-points?shown_meeting="
+    assert opens in texts[0]
     assert at.query_params["q"] == "proximity"
 
 
@@ -64,6 +67,7 @@ def test_a_shared_link_reopens_the_search_with_its_facet_and_language():
     assert at.text_input(key=BOX).value == "mayor"
     assert facet(at, "Tipo").value == "participant"
     assert hit_texts(at) and all(t.startswith("**Participante**") for t in hit_texts(at))
+    assert "participants?shown_meeting=twg-2015-bogota&lang=es)" in hit_texts(at)[0]
 
 
 def test_the_download_holds_every_hit_with_its_citation_as_the_command_line(media, app_db):

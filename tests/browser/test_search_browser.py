@@ -13,9 +13,9 @@ from playwright.sync_api import Page, expect
 BOX = "Search every meeting"
 
 
-def hits(page: Page, cite_as: str = "Cite as"):
-    """The hits: each box holds one 'Cite as' caption."""
-    return page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(f"^{cite_as}"))
+def hits(page: Page, cite_as: str = "Cite as:"):
+    """The hits: each box's Markdown ends with its 'Cite as' line."""
+    return page.get_by_test_id("stMarkdownContainer").filter(has_text=cite_as)
 
 
 def no_errors(page: Page) -> None:
@@ -59,7 +59,7 @@ def test_a_shared_link_reopens_the_search_its_facet_and_language(streamlit_serve
     page.goto(f"{streamlit_server}/search?q=mayor&hit_kind=participant&lang=es")
     wait_for_app(page)
     expect(page.get_by_role("textbox", name="Buscar en todas las reuniones")).to_have_value("mayor")
-    assert hits(page, "Cítese como").count() > 0
+    assert hits(page, "Cítese como:").count() > 0
     expect(page.get_by_test_id("stMarkdown").filter(has_text="Participante").first).to_be_visible()
     no_errors(page)
 

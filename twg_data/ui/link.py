@@ -9,6 +9,8 @@ and writes them through `show_filters`, `show` and `drop`.
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import streamlit as st
 
 from twg_data import i18n
@@ -75,6 +77,8 @@ def drop(name: str) -> None:
         del st.query_params[name]
 
 
-def meeting_params(meeting_id: str) -> dict[str, str]:
-    """What a link to a page showing one meeting holds: the meeting and this run's language."""
-    return {SHOWN_MEETING: meeting_id, **{k: v[0] for k, v in language_params().items()}}
+def page_address(url_path: str, meeting_id: str) -> str:
+    """The address of a page showing one meeting, in this run's language (relative to the
+    app's root): `sessions?shown_meeting=twg-2015-bogota` and the language, if not the default."""
+    wanted = {SHOWN_MEETING: meeting_id, **{k: v[0] for k, v in language_params().items()}}
+    return f"{url_path}?{urlencode(wanted)}"

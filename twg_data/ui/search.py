@@ -79,23 +79,38 @@ def chosen_facets() -> dict[str, str]:
     return chosen
 
 
-def facets(result: Found, chosen: dict[str, str]) -> None:
-    """A row of pills per facet, each value with its count: choosing one narrows the hits,
-    choosing it again widens them."""
+def _facet_options(
+    cursor, index: str, text: str, filters: Filters, chosen: tuple
+) -> list[tuple[str, dict[str, Markdown]]]:
+    """Per facet with values: its name, and its values' labels with their counts."""
+    result = _found(cursor, index, text, filters, chosen)
+    kept = dict(chosen)
+    options = []
     for name, counted in result.facets.items():
         counts = dict(counted)
-        if name in chosen and chosen[name] not in counts:
-            counts[chosen[name]] = 0
-        if not counts:
-            continue
-        labels = _facet_labels(name)
+        if name in kept and kept[name] not in counts:
+            counts[kept[name]] = 0
+        if counts:
+            labels = _facet_labels(name)
+            shown = {
+                value: fmt(_("{value} ({n})"), value=labels.get(value, value), n=n)
+                for value, n in counts.items()
+            }
+            options.append((name, shown))
+    return options
+
+
+def facets(text: str, filters: Filters, chosen: dict[str, str]) -> None:
+    """A row of pills per facet, each value with its count: choosing one narrows the hits,
+    choosing it again widens them (their labels made once per query, filters, facets,
+    language and data)."""
+    key = tuple(sorted(chosen.items()))
+    for name, shown in per_data(_facet_options, _index(), text, filters, key):
         st.pills(
             _(search_rows.FACET_LABELS[name]),
-            list(counts),
+            list(shown),
             key=FACET_KEY.format(name),
-            format_func=lambda value, labels=labels, counts=counts: fmt(
-                _("{value} ({n})"), value=labels.get(value, value), n=counts[value]
-            ),
+            format_func=lambda value, shown=shown: md(shown[value]),  # made by fmt: kept as is
         )
     for name in FACETS:
         link.show(link.SEARCH_FACETS[name], st.session_state.get(FACET_KEY.format(name)))
@@ -114,41 +129,45 @@ def marked_text(hit: Hit) -> Markdown:
     return Markdown("".join(out))
 
 
-def show_hit(hit: Hit, cited: dict, meeting_labels: dict[str, str]) -> None:
+def hit_markdown(hit: Hit, cited: dict, meeting_labels: dict[str, str]) -> Markdown:
     """One hit: what and where it is, its text, the page that shows it, its citation."""
     report = cited.get(hit.meeting_id)
-    with st.container(border=True):
-        st.markdown(
-            fmt(
-                _("**{kind}** · {meeting} · {section}"),
-                kind=_(search_rows.KIND_LABELS[hit.kind]),
-                meeting=meeting_labels.get(hit.meeting_id, hit.meeting_id),
-                section=hit.section or "",
-            )
-            + "\n\n"
-            + marked_text(hit)
-        )
-        spec = _PAGES.get(_PAGE_OF.get(hit.shown_as or "", "overview"), pages.PAGES[0])
-        st.page_link(
-            page=spec.file,
-            label=fmt(_("Open this meeting on the {page} page"), page=_(spec.title)),
-            icon=":material/open_in_new:",
-            query_params=link.meeting_params(hit.meeting_id),
-        )
-        if report:
-            st.caption(fmt(_("Cite as: {citation}"), citation=report.cite(hit.section)))
+    spec = _PAGES.get(_PAGE_OF.get(hit.shown_as or "", "overview"), pages.PAGES[0])
+    # One Markdown element a hit (a page's cost is its elements): what and where it is, its
+    # text, the link to the meeting on its page, its citation.
+    parts = [
+        fmt(
+            _("**{kind}** · {meeting} · {section}"),
+            kind=_(search_rows.KIND_LABELS[hit.kind]),
+            meeting=meeting_labels.get(hit.meeting_id, hit.meeting_id),
+            section=hit.section or "",
+        ),
+        marked_text(hit),
+        fmt(
+            _("[Open this meeting on the {page} page]({address})"),
+            page=_(spec.title),
+            address=link.page_address(spec.url, hit.meeting_id),
+        ),
+    ]
+    if report:
+        parts.append(fmt(_("*Cite as:* {citation}"), citation=report.cite(hit.section)))
+    return Markdown("\n\n".join(parts))
 
 
-def _cited(cursor) -> dict:
-    return search_rows.cited_reports(cursor)
-
-
-def hits(result: Found) -> None:
-    """The best hits, each in a box."""
-    cited = per_data(_cited)
+def _drawn(cursor, index: str, text: str, filters: Filters, chosen: tuple) -> list[Markdown]:
+    cited = search_rows.cited_reports(cursor)
     meeting_labels = dict(filter_options().get("meeting", []))
-    for hit in result.hits[:HITS_SHOWN]:
-        show_hit(hit, cited, meeting_labels)
+    result = _found(cursor, index, text, filters, chosen)
+    return [hit_markdown(hit, cited, meeting_labels) for hit in result.hits[:HITS_SHOWN]]
+
+
+def hits(text: str, filters: Filters, chosen: dict[str, str]) -> None:
+    """The best hits, each in a box (made once per query, filters, facets, language and
+    data: a rerun only draws them)."""
+    drawn = per_data(_drawn, _index(), text, filters, tuple(sorted(chosen.items())))
+    for markdown in drawn:
+        with st.container(border=True):
+            st.markdown(md(markdown))  # made by hit_markdown: kept as is
 
 
 def download(text: str, filters: Filters, chosen: dict[str, str], total: int) -> None:
