@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 from twg_data.build import connect
 from twg_data.queries.search import search_documents
 from twg_data.search.find import find
-from twg_data.search.index import build_index, index_path
+from twg_data.search.index import STORED, build_index, index_path
 
 # Words, phrases, prefixes, OR and NOT: what a secretariat asks of the reports.
 QUERIES = (
@@ -123,7 +123,7 @@ def peer_database(db_path: Path, target: Path) -> Path:
     import sqlite_utils
 
     with connect(db_path) as con:
-        documents = search_documents(con)
+        documents = search_documents(con).df()[list(STORED)]
     database = sqlite_utils.Database(target, recreate=True)
     database["docs"].insert_all(
         documents.astype(object).where(documents.notna(), None).to_dict("records"),

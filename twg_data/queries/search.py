@@ -3,6 +3,7 @@ section and passage it belongs to, and the people each one is tied to (`twg_data
 
 from __future__ import annotations
 
+import duckdb
 import pandas as pd
 
 from twg_data.queries.base import Connection, _frame
@@ -21,54 +22,73 @@ _CITED_BY = """
 """
 
 
-def search_documents(con: Connection) -> pd.DataFrame:
-    """Every text the Search page searches, one row each: its `kind` (passage, key_point,
-    session, participant), `ref` (id within the meeting), meeting, section, text, the
-    passage it cites, its key-point category and which kind of page shows it (`shown_as`)."""
-    sql = f"""
-        SELECT 'passage' AS kind, s.source_id AS ref, s.meeting_id, s.section,
-               s.passage AS text, s.source_id, NULL AS category, {_CITED_BY} AS shown_as
-        FROM sources s
-        UNION ALL
-        SELECT 'key_point', k.key_point_id, k.meeting_id, s.section,
-               concat_ws('. ', k.heading, k.text), k.source_id, k.category, 'key_point'
-        FROM key_points k LEFT JOIN sources s ON s.source_id = k.source_id
-        UNION ALL
-        SELECT 'session', se.session_id, se.meeting_id, s.section,
-               concat_ws('. ', se.title, se.purpose), se.source_id, NULL, 'session'
-        FROM sessions se LEFT JOIN sources s ON s.source_id = se.source_id
-        UNION ALL
-        SELECT 'participant', p.person_id, p.meeting_id, s.section,
-               concat_ws(', ', p.name, p.title, p.unit, p.organization, p.organization_acronym),
-               p.source_id, NULL,
-               'participant'
-        FROM participant_facts p LEFT JOIN sources s ON s.source_id = p.source_id
-        ORDER BY 3, 1, 2
-    """
-    return _frame(con, sql, {})
-
-
-def search_ties(con: Connection) -> pd.DataFrame:
-    """The people each searchable text is tied to: a participant's own row, and every person
-    whose participant or speaker row cites a passage; with the places and organizations the
-    sidebar's filters and the facets read."""
-    sql = """
-        WITH cited AS (
-            SELECT meeting_id, source_id, person_id FROM participants
-            UNION SELECT meeting_id, source_id, person_id FROM speakers
-        )
-        SELECT 'participant' AS kind, f.person_id AS ref, f.meeting_id, f.person_id,
-               f.city_id, f.city, f.iso3, f.region, f.sub_region, f.organization_id,
-               f.organization_type_id, f.practice_community_id, f.roles
+# The people each text is tied to: a participant's own row, and every person whose participant
+# or speaker row cites a passage; with the places and organizations filters and facets read.
+TIE_COLUMNS = (
+    "city_id",
+    "iso3",
+    "region",
+    "sub_region",
+    "organization_id",
+    "organization_type_id",
+    "practice_community_id",
+)
+_TIES = f"""
+    cited AS (
+        SELECT meeting_id, source_id, person_id FROM participants
+        UNION SELECT meeting_id, source_id, person_id FROM speakers
+    ),
+    tied AS (
+        SELECT 'participant' AS kind, f.person_id AS ref, f.meeting_id, f.*
+            EXCLUDE (meeting_id)
         FROM participant_facts f
-        UNION ALL
-        SELECT 'passage', c.source_id, c.meeting_id, f.person_id,
-               f.city_id, f.city, f.iso3, f.region, f.sub_region, f.organization_id,
-               f.organization_type_id, f.practice_community_id, f.roles
+        UNION ALL BY NAME
+        SELECT 'passage' AS kind, c.source_id AS ref, c.meeting_id, f.* EXCLUDE (meeting_id)
         FROM cited c
         JOIN participant_facts f ON f.meeting_id = c.meeting_id AND f.person_id = c.person_id
+    ),
+    ties AS (
+        SELECT kind, ref, meeting_id,
+               {", ".join(f"list({c}) FILTER ({c} IS NOT NULL) AS {c}" for c in TIE_COLUMNS)},
+               flatten(list(roles)) AS roles
+        FROM tied GROUP BY kind, ref, meeting_id
+    )
+"""
+
+
+def search_documents(con: Connection) -> duckdb.DuckDBPyConnection:
+    """Every text the Search page searches, one row each, as a result to read in batches
+    (`fetchmany`: the index build streams it): its `kind` (passage, key_point, session,
+    participant), `ref` (id within the meeting), meeting, section, text, the passage it
+    cites, its key-point category, which kind of page shows it (`shown_as`), and the lists of
+    `TIE_COLUMNS` and `roles` of the people it is tied to (NULL when it is tied to no one)."""
+    sql = f"""
+        WITH documents AS (
+            SELECT 'passage' AS kind, s.source_id AS ref, s.meeting_id, s.section,
+                   s.passage AS text, s.source_id, NULL AS category, {_CITED_BY} AS shown_as
+            FROM sources s
+            UNION ALL
+            SELECT 'key_point', k.key_point_id, k.meeting_id, s.section,
+                   concat_ws('. ', k.heading, k.text), k.source_id, k.category, 'key_point'
+            FROM key_points k LEFT JOIN sources s ON s.source_id = k.source_id
+            UNION ALL
+            SELECT 'session', se.session_id, se.meeting_id, s.section,
+                   concat_ws('. ', se.title, se.purpose), se.source_id, NULL, 'session'
+            FROM sessions se LEFT JOIN sources s ON s.source_id = se.source_id
+            UNION ALL
+            SELECT 'participant', p.person_id, p.meeting_id, s.section,
+                   concat_ws(', ', p.name, p.title, p.unit, p.organization,
+                             p.organization_acronym),
+                   p.source_id, NULL, 'participant'
+            FROM participant_facts p LEFT JOIN sources s ON s.source_id = p.source_id
+        ),
+        {_TIES}
+        SELECT d.kind, d.ref, d.meeting_id, d.section, d.text, d.source_id, d.category,
+               d.shown_as, {", ".join(f"t.{c}" for c in TIE_COLUMNS)}, t.roles
+        FROM documents d LEFT JOIN ties t USING (kind, meeting_id, ref)
+        ORDER BY d.meeting_id, d.kind, d.ref
     """
-    return _frame(con, sql, {})
+    return con.execute(sql)
 
 
 def search_languages(con: Connection) -> pd.DataFrame:

@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import tantivy
 
-from twg_data.queries.search import search_documents, search_languages, search_ties
+from twg_data.queries.search import TIE_COLUMNS, search_documents, search_languages
 from twg_data.search import words
 
 # What the index holds; a change here changes the build's schema digest (every database is
@@ -26,16 +26,7 @@ from twg_data.search import words
 VERSION = "search index 2 (tantivy)"
 STORED = ("kind", "ref", "meeting_id", "section", "text", "source_id", "category", "shown_as")
 # Fields a filter or facet tests, one value per person a text is tied to (`Dimension.column`).
-TIE_FIELDS = (
-    "city_id",
-    "iso3",
-    "region",
-    "sub_region",
-    "organization_id",
-    "organization_type_id",
-    "practice_community_id",
-    "roles",
-)
+TIE_FIELDS = (*TIE_COLUMNS, "roles")
 FACET_FIELDS = ("kind", "meeting_id", "category", "language", *TIE_FIELDS)
 TIED = "tied"  # "1" on a text tied to people
 DDL = (f"-- {VERSION}", *STORED, *FACET_FIELDS, TIED)  # for the build's schema digest
@@ -95,52 +86,31 @@ def open_index(index: Path) -> tuple[tantivy.Index, tuple[str, ...]]:
         return _opened[folder], tuple(pointer.get("languages", ()))
 
 
-def _value(value: object) -> str | None:
-    if value is None or value != value:  # None, NaN
-        return None
-    return str(value)
-
-
-def _columns(frame) -> list[dict[str, object]]:
-    """A frame's rows as dicts, read column by column (iterating Arrow-backed rows is slow)."""
-    columns = {name: frame[name].tolist() for name in frame.columns}
-    rows = zip(*columns.values(), strict=True)
-    return [dict(zip(columns, values, strict=True)) for values in rows]
-
-
-def _ties(con: duckdb.DuckDBPyConnection) -> dict[tuple[str, str, str], list[dict]]:
-    ties: dict[tuple[str, str, str], list[dict]] = {}
-    for row in _columns(search_ties(con)):
-        ties.setdefault((row["kind"], row["meeting_id"], row["ref"]), []).append(row)
-    return ties
-
-
 def _fill(writer: tantivy.IndexWriter, con: duckdb.DuckDBPyConnection) -> list[str]:
     language = {
         row.meeting_id: words.language_of(row.text or "")
-        for row in search_languages(con).itertuples()
+        for row in search_languages(con).itertuples(index=False)
     }
     default = words.stemmed_languages()[0]
-    ties = _ties(con)
+    con.execute("SET enable_progress_bar = false")  # a long build would draw it on stdout
+    result = search_documents(con)
     shown = [name for name in STORED if name != "text"]
-    for row in _columns(search_documents(con)):
-        code = language.get(row["meeting_id"], default)
-        text = str(row["text"] or "")[: words.MAX_TEXT]
-        doc = tantivy.Document(stems=words.stems(text, code), language=code, text=text)
-        for name in shown:
-            value = _value(row[name])
-            if value is not None:
-                doc.add_text(name, value)
-        tied = ties.get((row["kind"], row["meeting_id"], row["ref"]), [])
-        if tied:
-            doc.add_text(TIED, "1")
-        for person in tied:
-            for name in TIE_FIELDS:
-                values = person[name]
-                for value in values if name == "roles" else [values]:
-                    if _value(value) is not None:
-                        doc.add_text(name, str(value))
-        writer.add_document(doc)
+    while batch := result.fetchmany(10_000):
+        for kind, ref, meeting, section, text, source, category, page, *tied in batch:
+            code = language.get(meeting, default)
+            text = str(text or "")[: words.MAX_TEXT]
+            doc = tantivy.Document(stems=words.stems(text, code), language=code, text=text)
+            values = (kind, ref, meeting, section, source, category, page)
+            for name, value in zip(shown, values, strict=True):
+                if value is not None:
+                    doc.add_text(name, str(value))
+            if tied[-1] is not None:
+                doc.add_text(TIED, "1")
+                for name, found in zip(TIE_FIELDS, tied, strict=True):
+                    for value in found or ():
+                        if value is not None:
+                            doc.add_text(name, str(value))
+            writer.add_document(doc)
     return sorted(set(language.values()))
 
 
@@ -154,7 +124,7 @@ def build_index(con: duckdb.DuckDBPyConnection, index: Path, fingerprint: str) -
     try:
         temp.mkdir()
         built = tantivy.Index(schema(), path=str(temp))
-        writer = built.writer(heap_size=128_000_000, num_threads=1)
+        writer = built.writer(heap_size=64_000_000, num_threads=1)
         found = _fill(writer, con)
         writer.commit()
         writer.wait_merging_threads()
