@@ -182,7 +182,7 @@ def report(results: dict[str, dict]) -> str:
     for size, measured in results.items():
         for engine, m in measured.items():
             built = (
-                f"built in {m['index_build_s']:.2f} s, {m['index_mb']:.1f} MB"
+                f"built in {m['index_build_s']:.2f} s, {m['index_mb']:.2f} MB"
                 if "index_build_s" in m
                 else f"table + FTS in {m.get('table_and_fts_s', 0):.2f} s"
             )
