@@ -250,6 +250,12 @@ def test_a_missing_index_is_rebuilt_beside_a_current_database(data_dir: DataFold
     assert find(index_path(db), "proximity").total == 2
 
 
+def test_a_missing_index_is_a_plain_message_not_an_error(tmp_path: Path):
+    found = find(tmp_path / "nowhere.search", "proximity")
+    assert found.problem is not None and found.problem.message == parse.NO_INDEX
+    assert found.hits == () and found.total == 0
+
+
 def test_broken_data_keeps_the_last_good_index(data_dir: DataFolder, tmp_path: Path):
     db = tmp_path / "db" / "twg.duckdb"
     ensure_database(data_dir.path, db)

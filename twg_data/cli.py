@@ -28,7 +28,7 @@ from twg_data.importer.reader import ReportError
 from twg_data.queries import Connection
 from twg_data.search import index as search_index
 from twg_data.search import rows as search_rows
-from twg_data.search.parse import QueryProblem, parse
+from twg_data.search.parse import QueryProblem
 from twg_data.summaries import SUMMARIES
 from twg_data.validate import Problem, validate
 
@@ -159,12 +159,12 @@ def _search(args: argparse.Namespace) -> int:
     db_path = database_path(args)
     with connect(db_path) as con:
         filters = filters_from_args(con, args)
+        index = search_index.index_path(db_path)
         try:
-            parse(args.query)
+            hits = search_rows.search_csv(con, index, args.query, filters)
         except QueryProblem as problem:
             raise CommandError(_(problem.message).format(**problem.values)) from None
-        index = search_index.index_path(db_path)
-        write_output(search_rows.search_csv(con, index, args.query, filters), args.output)
+        write_output(hits, args.output)
     return 0
 
 

@@ -170,7 +170,10 @@ def find(
         query = parse.parse(text)
     except parse.QueryProblem as problem:
         return Found(problem=problem)
-    opened, languages = search_index.open_index(index)
+    try:
+        opened, languages = search_index.open_index(index)
+    except (OSError, ValueError):  # no index beside this database, or one unreadable
+        return Found(problem=parse.QueryProblem(parse.NO_INDEX))
     schema = opened.schema
     chosen = {k: v for k, v in (chosen or {}).items() if k in FACETS}
     wanted = _all(

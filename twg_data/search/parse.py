@@ -61,6 +61,10 @@ TOO_LONG = N_("The search is too long: at most {limit} characters.")
 EMPTY = N_("Type a word to look for.")
 ONLY_EXCLUDED = N_("NOT only leaves words out: add a word to look for.")
 TOO_MANY = N_("The search has too many words: at most {limit}.")
+NO_INDEX = N_(
+    "Search is not available: the search index is missing. Rebuilding the database makes it "
+    "(python -m twg_data build)."
+)
 
 
 def _pieces(text: str) -> list[tuple[str, Term]]:

@@ -76,6 +76,9 @@ def search_csv(
     chosen: dict[str, str] | None = None,
 ) -> bytes:
     """Every hit of a search as CSV (UTF-8 with BOM, safe in Excel), with citations; its
-    headers in the language."""
-    frame = hits_frame(con, find(index, text, filters, chosen, limit=None))
+    headers in the language. Raises the `QueryProblem` of a query that cannot be searched."""
+    found = find(index, text, filters, chosen, limit=None)
+    if found.problem is not None:
+        raise found.problem
+    frame = hits_frame(con, found)
     return export.to_csv_bytes(frame.rename(columns=localise.header))
