@@ -136,3 +136,11 @@ def test_the_page_speaks_spanish_and_french(media, language, button, kind):
     rows = csv_rows(media.data(download(at, button)))
     assert list(rows[0].values())[1] == kind  # the kind column, its header translated too
     assert list(rows[0])[0] != "rank"
+
+
+def test_a_link_with_unknown_facet_values_narrows_to_nothing_without_an_error():
+    at = open_app("search", q="mayor", hit_kind="<script>x</script>", hit_city="")
+    no_exceptions(at)
+    assert not hit_texts(at)
+    assert any("Nothing found" in i.value for i in at.info)
+    assert facet(at, "Kind").value == "<script>x</script>"  # shown, so it can be unchosen
