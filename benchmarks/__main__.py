@@ -36,6 +36,8 @@ from benchmarks.steps import (
     run_load,
     run_pages,
     run_queries,
+    run_search,
+    run_search_browser,
 )
 from benchmarks.targets import LARGE_PEOPLE, MANY_MEETINGS, evaluate_targets
 from twg_data.paths import PROJECT_ROOT
@@ -81,6 +83,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--skip-build", action="store_true")
     p.add_argument("--skip-queries", action="store_true")
     p.add_argument("--skip-pages", action="store_true")
+    p.add_argument("--skip-search", action="store_true", help="leave out the search step")
+    p.add_argument("--skip-peer", action="store_true", help="time our search only, not Datasette's")
     p.add_argument("--skip-browser", action="store_true", help="leave out the Chromium step")
     p.add_argument("--skip-load", action="store_true", help="leave out the load test")
     p.add_argument(
@@ -138,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_queries:
         for size in sizes:
             run_queries(results, prepared[size], repeat)
+    if not args.skip_search:
+        for size in sizes:
+            run_search(results, prepared[size], repeat, peer=not args.skip_peer)
     if not args.skip_pages:
         if not APP.exists():
             progress("pages: skipped (no app.py yet)")
@@ -146,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
                 run_pages(results, prepared[size], repeat)
     if not (args.skip_browser or quick):
         run_browser(results, repeat)
+        if not (args.skip_search or args.skip_peer):
+            run_search_browser(results, repeat)
     if not (args.skip_load or quick):
         run_load(results, args.load_sessions, args.load_steps)
 

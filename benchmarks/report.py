@@ -7,7 +7,7 @@ import os
 import time
 from pathlib import Path
 
-from benchmarks import browser_bench, load
+from benchmarks import browser_bench, load, search_bench, search_browser_bench
 from benchmarks.datasets import label
 from benchmarks.steps import Results
 
@@ -109,6 +109,11 @@ def report(results: Results) -> str:
         out += ["## Data-layer queries, median ms (unfiltered / one city)", ""]
         out += [_table(["query", *[label(s) for s in sizes]], rows), ""]
 
+    if results.search:
+        shown = {label(size): measured for size, measured in results.search.items()}
+        out += ["## Search, 50 fixed queries (server side, ms; ours and Datasette's)", ""]
+        out += [search_bench.report(shown), ""]
+
     for size, measured in results.pages.items():
         floor = results.floor(size)
         bare = next(iter(measured["bare"]["pages"].values()))
@@ -142,6 +147,10 @@ def report(results: Results) -> str:
     if results.browser:
         out += ["## Choosing a city in Chromium, shipped data (settle time, median)", ""]
         out += [browser_bench.report(results.browser), ""]
+
+    if results.search_browser:
+        out += ["## Search in Chromium beside Datasette's facet click, shipped data", ""]
+        out += [search_browser_bench.report(results.search_browser), ""]
 
     if results.load:
         runs = [load.LoadResult(**row) for row in results.load.values()]

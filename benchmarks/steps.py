@@ -36,6 +36,8 @@ class Results:
     pages: dict[str, dict] = field(default_factory=dict)  # size -> {"app": ..., "bare": ...}
     browser: dict[str, dict] = field(default_factory=dict)  # page -> settle times (shipped)
     load: dict[str, dict] = field(default_factory=dict)  # "bare page", "dashboard" -> figures
+    search: dict[str, dict] = field(default_factory=dict)  # size -> {"ours": ..., "datasette"}
+    search_browser: dict[str, dict] = field(default_factory=dict)  # action -> settle times
     targets: list[tuple[str, str]] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
 
@@ -121,6 +123,15 @@ def run_queries(results: Results, dataset: Dataset, repeat: int) -> None:
     results.queries[dataset.name] = query_bench.time_queries(dataset.db_path, repeat)
 
 
+def run_search(results: Results, dataset: Dataset, repeat: int, peer: bool) -> None:
+    """Time 50 fixed searches on the dataset's index, and the peer's (Datasette) on the same
+    texts, in a subprocess (a fresh interpreter, as a server starts)."""
+    progress(f"search: {dataset.name}" + (" (and Datasette)" if peer else ""))
+    datasets.ensure_built(dataset)
+    args = [str(dataset.db_path), "--repeat", str(repeat)] + ([] if peer else ["--no-peer"])
+    results.search[dataset.name] = _subprocess_json("benchmarks.search_bench", args)
+
+
 def run_pages(results: Results, dataset: Dataset, repeat: int) -> None:
     """Rerun the bare page and then every page of the app on the dataset (AppTest)."""
     datasets.ensure_built(dataset)
@@ -140,6 +151,14 @@ def run_browser(results: Results, repeat: int) -> None:
     """Choose a city in the sidebar of every page in Chromium (shipped data)."""
     progress(f"browser: choosing a city on every page, shipped data ({repeat} runs)")
     results.browser = browser_bench.run(browser_bench.ONE_MEETING, browser_bench.CITY, repeat)
+
+
+def run_search_browser(results: Results, repeat: int) -> None:
+    """Datasette's facet click beside our Search page's facet click and query, in Chromium."""
+    from benchmarks import search_browser_bench
+
+    progress(f"browser: Datasette's facet click and our Search page, shipped data ({repeat} runs)")
+    results.search_browser = search_browser_bench.run(repeat)
 
 
 def run_load(results: Results, sessions: int, steps: int) -> None:

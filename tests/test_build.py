@@ -23,6 +23,7 @@ from twg_data.build import (
     stored_fingerprint,
 )
 from twg_data.schema import TABLES
+from twg_data.search.index import index_path
 from twg_data.validate import validate
 
 BROKEN_TIME = (
@@ -41,8 +42,9 @@ def people_count(db: Path) -> int:
 
 
 def leftovers(folder: Path, db: Path) -> list[str]:
-    """Files in folder other than the database itself (temp files, WAL files, ...)."""
-    return sorted(p.name for p in folder.iterdir() if p != db)
+    """Files in folder other than the database itself and its search index (temp files, WAL
+    files, ...)."""
+    return sorted(p.name for p in folder.iterdir() if p not in (db, index_path(db)))
 
 
 def digest(path: Path) -> str:

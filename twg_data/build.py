@@ -18,6 +18,7 @@ from twg_data import journal, write_lock
 from twg_data.paths import REPORTS_FOLDER
 from twg_data.queries import DERIVED_TABLES
 from twg_data.schema import TABLES
+from twg_data.search import index as search_index
 from twg_data.validate import ParsedTable, Problem, read_data
 
 # The reports named by meetings.report_file, loaded beside the tables so that the served
@@ -25,7 +26,11 @@ from twg_data.validate import ParsedTable, Problem, read_data
 _REPORTS_DDL = "CREATE TABLE reports (meeting_id TEXT PRIMARY KEY, report_file TEXT, text TEXT)"
 # Changes to the schema or the derived tables change every fingerprint, forcing a rebuild.
 _SCHEMA_DIGEST = hashlib.sha256(
-    "\n".join([t.ddl() for t in TABLES] + list(DERIVED_TABLES.values()) + [_REPORTS_DDL]).encode()
+    "\n".join(
+        [t.ddl() for t in TABLES]
+        + list(DERIVED_TABLES.values())
+        + [_REPORTS_DDL, *search_index.DDL]
+    ).encode()
 ).hexdigest()
 _build_lock = threading.Lock()
 log = logging.getLogger("twg_data.build")
@@ -111,10 +116,9 @@ def _remove_abandoned_temp_files(db_path: Path) -> None:
 
 
 def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
-    """Validate data_dir and, if sound, replace db_path with a fresh database; else change nothing.
-
-    Returns the problems found (empty on success).
-    """
+    """Validate data_dir and, if sound, replace db_path with a fresh database and its search
+    index (`search.index_path`); else change nothing. Returns the problems found (empty on
+    success)."""
     data_dir, db_path = Path(data_dir), Path(db_path)
     data_fingerprint = fingerprint(data_dir)  # before reading: a change mid-read rebuilds later
     parsed, problems = read_data(data_dir)
@@ -122,6 +126,7 @@ def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
         return problems
     db_path.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_temp_files(db_path)
+    search_index.remove_abandoned_temp_files(search_index.index_path(db_path))
     temp = db_path.parent / f".{db_path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
     try:
         with duckdb.connect(str(temp)) as con:
@@ -137,6 +142,8 @@ def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
                 [data_fingerprint, _SCHEMA_DIGEST, str(data_dir.resolve())],
             )
             con.execute("CHECKPOINT")
+            # The index first: a database is served only with the index built from its data.
+            search_index.build_index(con, search_index.index_path(db_path), data_fingerprint)
         os.replace(temp, db_path)
     finally:
         temp.unlink(missing_ok=True)
@@ -170,7 +177,8 @@ def ensure_database(data_dir: Path, db_path: Path) -> DatabaseStatus:
         settle_interrupted_apply(data_dir)
         current = fingerprint(data_dir)
         stored = stored_fingerprint(db_path)
-        if stored == current:
+        index = search_index.index_path(db_path)
+        if stored == current and search_index.built_from(index) == current:
             return DatabaseStatus(db_path, current)
         problems = build_database(data_dir, db_path)
         if problems:

@@ -1,5 +1,5 @@
-"""Command line: `python -m twg_data validate|build|export|brief|pack|dictionary|datapackage|
-import|apply`."""
+"""Command line: `python -m twg_data validate|build|export|search|brief|pack|dictionary|
+datapackage|import|apply`."""
 
 from __future__ import annotations
 
@@ -27,6 +27,9 @@ from twg_data.importer.commands import add_commands as add_import_commands
 from twg_data.importer.reader import ReportError
 from twg_data.message import MessageError
 from twg_data.queries import Connection
+from twg_data.search import index as search_index
+from twg_data.search import rows as search_rows
+from twg_data.search.parse import QueryProblem
 from twg_data.summaries import SUMMARIES
 from twg_data.validate import Problem, validate
 
@@ -94,8 +97,8 @@ def _flag(param: str) -> str:
     return f"--{param.replace('_', '-')}"
 
 
-def open_database(args: argparse.Namespace) -> Connection:
-    """Build the database if the CSVs changed, and connect; CommandError if there is none."""
+def database_path(args: argparse.Namespace) -> Path:
+    """Build the database if the CSVs changed; its file. CommandError if there is none."""
     data_dir = args.data or paths.data_dir()
     status = ensure_database(data_dir, args.db or paths.db_path(data_dir))
     if status.problems:
@@ -106,7 +109,12 @@ def open_database(args: argparse.Namespace) -> Connection:
             _("warning: using the last good database; the data above is not in it"),
             file=sys.stderr,
         )
-    return connect(status.db_path)
+    return status.db_path
+
+
+def open_database(args: argparse.Namespace) -> Connection:
+    """Build the database if the CSVs changed, and connect; CommandError if there is none."""
+    return connect(database_path(args))
 
 
 def write_output(content: bytes, output: Path | None) -> None:
@@ -160,6 +168,19 @@ def _export(args: argparse.Namespace) -> int:
     with open_database(args) as con:
         filters = filters_from_args(con, args)
         write_output(export.export_summary(con, args.name, filters), args.output)
+    return 0
+
+
+def _search(args: argparse.Namespace) -> int:
+    db_path = database_path(args)
+    with connect(db_path) as con:
+        filters = filters_from_args(con, args)
+        index = search_index.index_path(db_path)
+        try:
+            hits = search_rows.search_csv(con, index, args.query, filters)
+        except QueryProblem as problem:
+            raise CommandError(problem.message, **problem.values) from None
+        write_output(hits, args.output)
     return 0
 
 
@@ -255,6 +276,15 @@ def parser() -> argparse.ArgumentParser:
     add_language_argument(p)
     add_filter_arguments(p)
     p.set_defaults(run=_export)
+
+    p = commands.add_parser(
+        "search", help="search every meeting's passages, key points, sessions and people (CSV)"
+    )
+    p.add_argument("query", help='words, "a phrase", prefix*, OR, NOT (as on the Search page)')
+    p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")
+    add_language_argument(p)
+    add_filter_arguments(p)
+    p.set_defaults(run=_search)
 
     p = commands.add_parser("brief", help="write the agenda brief (Markdown, Word or CSV)")
     p.add_argument("-o", "--output", type=Path, help="output file (default: standard output)")

@@ -57,6 +57,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("participants", N_("Participants"), "participants", ":material/groups:"),
     PageSpec("sessions", N_("Sessions"), "sessions", ":material/schedule:"),
     PageSpec("entry_points", N_("Entry points"), "entry-points", ":material/hub:"),
+    PageSpec("search", N_("Search"), "search", ":material/search:"),
     PageSpec("agenda_brief", N_("Agenda brief"), "agenda-brief", ":material/description:"),
     PageSpec("data", N_("Data"), "data", ":material/table:"),
 )

@@ -90,7 +90,15 @@ def test_with_sound_data_a_link_to_data_problems_says_there_are_none():
     ]
 
 
-LISTED_ON_ONE = ["overview", "participants", "sessions", "entry_points", "agenda_brief", "data"]
+LISTED_ON_ONE = [
+    "overview",
+    "participants",
+    "sessions",
+    "entry_points",
+    "search",
+    "agenda_brief",
+    "data",
+]
 LISTED_ON_TWO = ["overview", "across_meetings", *LISTED_ON_ONE[1:]]
 
 

@@ -14,7 +14,15 @@ from conftest import serve
 from helpers import REPO_ROOT, exception_texts, runs_finished, wait_for_app
 from playwright.sync_api import Page, expect
 
-LISTED_ON_ONE = ["Overview", "Participants", "Sessions", "Entry points", "Agenda brief", "Data"]
+LISTED_ON_ONE = [
+    "Overview",
+    "Participants",
+    "Sessions",
+    "Entry points",
+    "Search",
+    "Agenda brief",
+    "Data",
+]
 LISTED_ON_TWO = ["Overview", "Across meetings", *LISTED_ON_ONE[1:]]
 OVERVIEW_TITLE = "Urban safety and peacebuilding: Technical Working Group"
 
