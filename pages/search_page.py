@@ -44,6 +44,14 @@ if result.total > search.HITS_SHOWN:
     )
     count = ui.Markdown(f"{count}. {more}")
 st.caption(count)
+if result.any_word:
+    st.info(
+        _(
+            "No text holds all of these words; these hold some of them, those with the most "
+            'first. Put words in quotes to find them together: "violence prevention".'
+        ),
+        icon=":material/join:",
+    )
 search.download(text, filters, chosen, result.total)
 with st.expander(_("Narrow the hits"), expanded=True):
     search.facets(text, filters, chosen)

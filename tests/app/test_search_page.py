@@ -144,3 +144,12 @@ def test_a_link_with_unknown_facet_values_narrows_to_nothing_without_an_error():
     assert not hit_texts(at)
     assert any("Nothing found" in i.value for i in at.info)
     assert facet(at, "Kind").value == "<script>x</script>"  # shown, so it can be unchosen
+
+
+def test_words_never_found_together_show_the_texts_with_any_and_say_so():
+    at = open_app("search", q="violence prevention")
+    no_exceptions(at)
+    assert any("No text holds all of these words" in i.value for i in at.info)
+    assert not any("Nothing found" in i.value for i in at.info)
+    # as many as "violence OR prevention" finds in the report
+    assert any(c.value.startswith("12 hits") for c in at.caption)

@@ -20,7 +20,8 @@ WIDTHS = {
     "phone": {"width": 390, "height": 844},
 }
 FILTERS = "city=bogota"  # a filter set: Bogotá, the venue, on both meetings' pages
-ADDRESSES = [spec.url for spec in pages.LINKED]
+# Every page a link can name; the Search page with hits and facets as well as empty.
+ADDRESSES = [spec.url for spec in pages.LINKED] + ["search?q=proximity"]
 BROKEN_ROW = b"twg-2015-bogota,nobody,21,,,,,,stated,x\n"
 
 
@@ -61,7 +62,9 @@ def test_every_page_has_no_serious_or_critical_violation(server, browser, langua
     try:
         for address in ADDRESSES:
             for query in ("", FILTERS):
-                url = f"{server}/{address}?lang={language}" + (f"&{query}" if query else "")
+                path, _sep, own = address.partition("?")
+                params = "&".join(p for p in (own, f"lang={language}", query) if p)
+                url = f"{server}/{path}?{params}"
                 found += scan(page, url, f"/{address}?{query} [{language}, {width}]")
     finally:
         context.close()

@@ -55,6 +55,7 @@ class Found:
     total: int = 0
     facets: dict[str, tuple[tuple[str, int], ...]] = field(default_factory=dict)
     problem: parse.QueryProblem | None = None
+    any_word: bool = False  # no text held every word: these hold some, the most first
 
 
 def _all(queries: list[tantivy.Query]) -> tantivy.Query:
@@ -176,11 +177,18 @@ def find(
         return Found(problem=parse.QueryProblem(parse.NO_INDEX))
     schema = opened.schema
     chosen = {k: v for k, v in (chosen or {}).items() if k in FACETS}
-    wanted = _all(
-        [_matching(schema, query, languages), *_narrowing(schema, filters or Filters(), chosen)]
-    )
+    narrowing = _narrowing(schema, filters or Filters(), chosen)
     searcher = opened.searcher()
+    wanted = _all([_matching(schema, query, languages), *narrowing])
     found = searcher.search(wanted, max(limit or HITS, 1), count=True)
+    any_word = False
+    if found.count == 0 and len(query.groups) > 1:
+        # No text holds every word: as a reader would, look for any of them; BM25 ranks the
+        # texts holding the most of them (and the rarest) first. The page says so.
+        loose = parse.Query((query.terms,), query.excluded)
+        wanted = _all([_matching(schema, loose, languages), *narrowing])
+        found = searcher.search(wanted, max(limit or HITS, 1), count=True)
+        any_word = found.count > 0
     total = found.count
     if limit is None and total > len(found.hits):
         found = searcher.search(wanted, total, count=False)
@@ -206,4 +214,4 @@ def find(
                 parts,
             )
         )
-    return Found(tuple(hits), total, _facets(searcher, wanted))
+    return Found(tuple(hits), total, _facets(searcher, wanted), any_word=any_word)
