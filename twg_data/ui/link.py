@@ -2,8 +2,9 @@
 
 A shared link holds the filters (one parameter per `filters.DIMENSIONS`), the language
 (`?lang=<code>`; nothing for English) and the meeting a page of one meeting's details shows
-(`?shown_meeting=`); `?curator` asks for the curator's sign-in. Everything else reads them here
-and writes them through `show_filters`, `show` and `drop`.
+(`?shown_meeting=`); `?curator` asks for the curator's sign-in, `?facilitator` for the
+facilitator's, and `?code=` is the workshop join code a participant's QR code holds.
+Everything else reads them here and writes them through `show_filters`, `show` and `drop`.
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from twg_data.filters import Filters
 LANGUAGE = "lang"
 SHOWN_MEETING = "shown_meeting"
 CURATOR = "curator"
+FACILITATOR = "facilitator"
+WORKSHOP_CODE = "code"
 # Parameters that are not filters but travel with them in a shared link.
-PAGE_PARAMS = (SHOWN_MEETING, LANGUAGE)
+PAGE_PARAMS = (SHOWN_MEETING, LANGUAGE, WORKSHOP_CODE)
+_KEPT = (SHOWN_MEETING, WORKSHOP_CODE)  # kept as they are when the filters change
 
 
 def params() -> dict[str, list[str]]:
@@ -42,12 +46,13 @@ def language_params() -> dict[str, list[str]]:
 
 
 def show_filters(filters: Filters) -> None:
-    """Make the link hold these filters and this run's language, keeping the meeting shown."""
+    """Make the link hold these filters and this run's language, keeping the meeting shown
+    and the workshop code."""
     current = params()
     wanted = {
         **filters.to_query_params(),
         **language_params(),
-        **({SHOWN_MEETING: current[SHOWN_MEETING]} if SHOWN_MEETING in current else {}),
+        **{name: current[name] for name in _KEPT if name in current},
     }
     if current != wanted:
         st.query_params.from_dict(wanted)

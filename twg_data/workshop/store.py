@@ -320,6 +320,16 @@ class WorkshopStore:
         with self._transaction() as run:
             return [tuple(row) for row in run(_TOTALS, w=workshop_id)]
 
+    def votes(self, workshop_id: str) -> list[tuple[str, str, int]]:
+        """Every recorded vote: (participant's digest, point id, value), by participant."""
+        with self._transaction() as run:
+            rows = run(
+                "SELECT participant, point_id, value FROM votes WHERE workshop_id = :w "
+                "ORDER BY participant, point_id",
+                w=workshop_id,
+            )
+        return [tuple(row) for row in rows]
+
     def voters(self, workshop_id: str) -> int:
         """How many participants have a vote recorded."""
         with self._transaction() as run:

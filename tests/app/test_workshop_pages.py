@@ -1,0 +1,156 @@
+"""Workshop mode in AppTest: off by default (no Workshop or Vote page at all); a signed-in
+facilitator opens a workshop on the meeting's key points; a participant joins by the code,
+votes, changes the vote, comments; the facilitator sees the totals, approves the comment,
+closes and exports; in English and in Spanish."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.app_support import APP, download, no_exceptions
+from twg_data.pages import VOTE, WORKSHOP
+from twg_data.ui.facilitator import SECRET_ENV
+from twg_data.workshop import store as ws
+
+SECRET = "room with a view"
+
+
+@pytest.fixture
+def workshop_mode(twg_env, tmp_path, monkeypatch):
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    monkeypatch.setenv(ws.ENV, str(tmp_path / "workshop.sqlite3"))
+    return tmp_path / "workshop.sqlite3"
+
+
+def app(**query: str) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    for name, value in query.items():
+        at.query_params[name] = value
+    return at.run()
+
+
+def facilitator(lang: str | None = None) -> AppTest:
+    at = app(facilitator="", **({"lang": lang} if lang else {}))
+    at.sidebar.text_input(key="facilitator_secret_entered").input(SECRET)
+    at = at.sidebar.form_submit_button[0].click().run()
+    return at.switch_page(WORKSHOP.file).run()
+
+
+def page_known(at: AppTest, spec) -> bool:
+    try:
+        at.switch_page(spec.file)
+    except ValueError:
+        return False
+    return True
+
+
+def button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def submit(at: AppTest, label: str):
+    return next(b for b in at.get("form_submit_button") if b.label == label)
+
+
+def test_with_workshop_mode_off_neither_page_exists(twg_env):
+    at = app(facilitator="")
+    no_exceptions(at)
+    assert not page_known(at, WORKSHOP) and not page_known(at, VOTE)
+    assert not at.sidebar.text_input  # no sign-in form: nothing says workshops exist
+
+
+def test_a_wrong_secret_is_refused_and_the_workshop_page_stays_locked(workshop_mode):
+    at = app(facilitator="")
+    at.sidebar.text_input(key="facilitator_secret_entered").input("guess")
+    at = at.sidebar.form_submit_button[0].click().run()
+    assert [e.value for e in at.sidebar.error] == ["Wrong secret: not signed in."]
+    assert not page_known(at, WORKSHOP)  # only its address, which says how to sign in
+    assert page_known(at, VOTE)  # participants' page: reached by the code
+
+
+def open_workshop(at: AppTest, title: str, open_label: str) -> ws.Workshop:
+    at.text_input[0].input(title)
+    at = submit(at, open_label).click().run()
+    no_exceptions(at)
+    (workshop,) = ws.open_store().workshops()
+    return at, workshop
+
+
+@pytest.mark.parametrize(
+    "lang, labels",
+    [
+        (
+            None,
+            (
+                "Open the workshop",
+                "Open voting",
+                "Send my vote",
+                "Send the comment",
+                "Close voting",
+            ),
+        ),
+        (
+            "es",
+            (
+                "Abrir el taller",
+                "Abrir la votación",
+                "Enviar mi voto",
+                "Enviar el comentario",
+                "Cerrar la votación",
+            ),
+        ),
+    ],
+)
+def test_a_workshop_from_opening_to_export(workshop_mode, media, lang, labels):
+    open_label, voting_label, vote_label, comment_label, close_label = labels
+    host = facilitator(lang)
+    no_exceptions(host)
+    host, workshop = open_workshop(host, "Room <b>A</b>", open_label)
+    assert any(workshop.code in m.value for m in host.markdown)
+    assert host.get("imgs") or host.get("image"), "the QR code is shown"
+    host = button(host, voting_label).click().run()
+    assert ws.open_store().workshop(workshop.id).status == "open"
+
+    guest = app(code=workshop.code.lower(), **({"lang": lang} if lang else {}))
+    guest = guest.switch_page(VOTE.file).run()
+    no_exceptions(guest)
+    first = guest.number_input[0]
+    first.set_value(3)
+    guest = submit(guest, vote_label).click().run()
+    no_exceptions(guest)
+    assert guest.success, [e.value for e in guest.error]
+    guest.number_input[0].set_value(2)
+    guest.number_input[1].set_value(3)
+    guest = submit(guest, vote_label).click().run()
+    guest = submit(guest, vote_label).click().run()  # a replay
+    totals = ws.open_store().totals(workshop.id)
+    assert [t[1] for t in totals[:2]] == [2, 3] and sum(t[1] for t in totals) == 5
+    guest.text_area[0].input("**bold** <script>x</script>")
+    guest = submit(guest, comment_label).click().run()
+    no_exceptions(guest)
+    assert "bold" not in " ".join(m.value for m in guest.markdown if "script" in m.value)
+
+    host = host.run()
+    no_exceptions(host)
+    assert any("script" in m.value for m in host.markdown), "the pending comment is shown"
+    host = host.button(key=next(b.key for b in host.button if b.key and "approve_" in b.key))
+    host = host.click().run()
+    assert [c.text for c in ws.open_store().comments(workshop.id)] == [
+        "**bold** <script>x</script>"
+    ]
+    host = host.checkbox[0].check().run()
+    host = button(host, close_label).click().run()
+    no_exceptions(host)
+    assert ws.open_store().workshop(workshop.id).status == "closed"
+    data = media.data(download(host, "Download" if not lang else "Descargar"))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert {r[2] for r in rows[1:]} == {"point", "vote", "comment"}
+    assert any("<script>x</script>" in r[4] for r in rows if r[2] == "comment")
+
+    guest = guest.run()
+    no_exceptions(guest)
+    assert guest.warning, "the participant is told voting is closed"
