@@ -4,14 +4,20 @@ address for the join link, and a refusal's reason in words."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 
 import pandas as pd
 import streamlit as st
 
+from twg_data.brief.items import Selection
+from twg_data.brief.priorities import HEADING, Priorities
+from twg_data.filters import Filters
 from twg_data.i18n import _
 from twg_data.text import fmt
+from twg_data.ui import facilitator
 from twg_data.ui.cache import per_data
+from twg_data.ui.meeting import meetings_in_data
 from twg_data.workshop import comments, qr, results
 from twg_data.workshop import store as workshop_store
 from twg_data.workshop.records import Workshop
@@ -33,6 +39,39 @@ def points(workshop: Workshop) -> pd.DataFrame:
     """The workshop's points with their labels, texts and passages in this run's language."""
     found = tuple(store().points(workshop.id))
     return per_data(results.point_rows, workshop.meeting_id, found)
+
+
+def with_priorities(filters: Filters, selection: Selection) -> Selection:
+    """The selection, with the results of a workshop on the meeting shown if the facilitator
+    chooses one (where workshop mode is on and there are any): the brief then carries them in
+    its "Workshop priorities" section."""
+    found = _priorities(filters)
+    return selection if found is None else dataclasses.replace(selection, priorities=found)
+
+
+def _priorities(filters: Filters) -> Priorities | None:
+    if not facilitator.enabled():
+        return None
+    meeting = (filters.meetings or tuple(meetings_in_data()))[:1]
+    found = [w for w in store().workshops() if (w.meeting_id,) == meeting]
+    if not found:
+        return None
+    names = [_("None"), *(f"{w.title} · {w.held_on} · {w.code}" for w in found)]
+    picked = st.selectbox(
+        _(HEADING),
+        names,
+        help=_("A workshop's results, in a section of their own, cited as the workshop's."),
+    )
+    if picked == names[0]:
+        return None
+    chosen = found[names.index(picked) - 1]
+    return results.priorities(
+        chosen,
+        points(chosen),
+        store().totals(chosen.id),
+        store().voters(chosen.id),
+        store().comments(chosen.id),
+    )
 
 
 def join_url(code: str) -> str:

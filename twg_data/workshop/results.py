@@ -7,15 +7,13 @@ from __future__ import annotations
 import pandas as pd
 
 from twg_data.brief import items
+from twg_data.brief.priorities import METHODS, SOURCES, Priorities
 from twg_data.export import to_csv_bytes
 from twg_data.filters import Filters
-from twg_data.i18n import N_, _
+from twg_data.i18n import _
 from twg_data.queries import Connection
 from twg_data.text import text_of
 from twg_data.workshop.records import Comment, Point, Workshop
-
-SOURCES = {"report": N_("Report"), "room": N_("Raised in the room")}
-METHODS = {"dots": N_("Dot voting"), "priority": N_("Priority from 1 to 5")}
 
 
 def point_rows(con: Connection, meeting_id: str, points: tuple[Point, ...]) -> pd.DataFrame:
@@ -100,3 +98,29 @@ def results_csv(
     frame.insert(0, "workshop", f"{workshop.title} ({workshop.held_on})")
     frame.insert(1, "method", _(METHODS[workshop.method]))
     return to_csv_bytes(frame)
+
+
+def priorities(
+    workshop: Workshop,
+    points: pd.DataFrame,
+    totals: list[tuple[str, int, int]],
+    voters: int,
+    approved: list[Comment],
+) -> Priorities:
+    """The workshop's results for the brief's "Workshop priorities" section: the points, the
+    highest total first (ties in the order put to the room)."""
+    labels = dict(zip(points["point_id"], points["label"], strict=True))
+    sources = dict(zip(points["point_id"], points["source"], strict=True))
+    ranked = sorted(enumerate(totals), key=lambda pair: (-pair[1][1], pair[0]))
+    return Priorities(
+        title=workshop.title,
+        held_on=workshop.held_on,
+        method=workshop.method,
+        participants=voters,
+        closed=workshop.status == "closed",
+        points=tuple(
+            (labels[point_id], sources[point_id], total, count)
+            for _position, (point_id, total, count) in ranked
+        ),
+        comments=tuple(c.text for c in approved),
+    )
