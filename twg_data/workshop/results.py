@@ -59,8 +59,19 @@ def chart(frame: pd.DataFrame, title: str) -> dict:
         "data": {"values": frame[[point, total]].to_dict("records")},
         "mark": {"type": "bar", "tooltip": True},
         "encoding": {
-            "y": {"field": point, "type": "nominal", "sort": "-x", "title": point},
-            "x": {"field": total, "type": "quantitative", "title": total},
+            "y": {
+                "field": point,
+                "type": "nominal",
+                "sort": "-x",
+                "title": point,
+                "axis": {"labelLimit": 320},
+            },
+            "x": {
+                "field": total,
+                "type": "quantitative",
+                "title": total,
+                "axis": {"tickMinStep": 1, "format": "d"},
+            },
         },
     }
 
