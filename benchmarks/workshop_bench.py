@@ -127,6 +127,30 @@ def run(address: str, participants: int, seed: int = 1) -> dict[str, object]:
     return figures
 
 
+def runs(participants: int, backend: str = "both", postgres: str | None = None) -> list[dict]:
+    """The load on each backend asked for (PostgreSQL: the address, or a throwaway server)."""
+    found = []
+    with ExitStack() as stack:
+        if backend in ("sqlite", "both"):
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+            found.append(run(str(folder / "workshop.sqlite3"), participants))
+        if backend in ("postgresql", "both"):
+            if not postgres:
+                from tests.workshop import pg
+
+                postgres = pg.new_database(stack.enter_context(pg.server()))
+            found.append(run(postgres, participants))
+    return found
+
+
+def table(rows: list[dict]) -> str:
+    """The figures as a Markdown table, one row per backend."""
+    names = list(rows[0])
+    lines = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
+    lines += ["| " + " | ".join(str(row[n]) for n in names) + " |" for row in rows]
+    return "\n".join(lines)
+
+
 def main() -> None:
     """The command line: run the load on each backend asked for; print a Markdown table."""
     p = argparse.ArgumentParser(prog="python -m benchmarks.workshop_bench")
@@ -134,23 +158,7 @@ def main() -> None:
     p.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     p.add_argument("--postgres", help="a postgresql:// address (default: a throwaway server)")
     args = p.parse_args()
-    rows = []
-    with ExitStack() as stack:
-        if args.backend in ("sqlite", "both"):
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
-            rows.append(run(str(folder / "workshop.sqlite3"), args.participants))
-        if args.backend in ("postgresql", "both"):
-            address = args.postgres
-            if not address:
-                from tests.workshop import pg
-
-                address = pg.new_database(stack.enter_context(pg.server()))
-            rows.append(run(address, args.participants))
-    names = list(rows[0])
-    print("| " + " | ".join(names) + " |")
-    print("|" + "---|" * len(names))
-    for row in rows:
-        print("| " + " | ".join(str(row[n]) for n in names) + " |")
+    print(table(runs(args.participants, args.backend, args.postgres)))
 
 
 if __name__ == "__main__":
