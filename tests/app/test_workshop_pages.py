@@ -154,3 +154,122 @@ def test_a_workshop_from_opening_to_export(workshop_mode, media, lang, labels):
     guest = guest.run()
     no_exceptions(guest)
     assert guest.warning, "the participant is told voting is closed"
+
+
+def guest_page(code: str, lang: str | None = None) -> AppTest:
+    at = app(code=code, **({"lang": lang} if lang else {}))
+    return at.switch_page(VOTE.file).run()
+
+
+def workshop_in_store(method: str = "dots", opened: bool = True) -> ws.Workshop:
+    store = ws.open_store()
+    refs = ["twg-2015-bogota/commonality-1", "twg-2015-bogota/commonality-2"]
+    found = store.create(
+        meeting_id="twg-2015-bogota", title="Room B", method=method, dots=3, refs=refs
+    )
+    if opened:
+        store.open_voting(found.id)
+    return found
+
+
+@pytest.mark.parametrize(
+    "code, said",
+    [
+        ("ZZZZ-ZZZZ", "No workshop has this code"),
+        ("<img src=x>", "No workshop has this code"),
+    ],
+)
+def test_a_code_that_names_no_workshop_is_refused_with_a_message(workshop_mode, code, said):
+    at = guest_page(code)
+    no_exceptions(at)
+    assert [e.value for e in at.error] and said in at.error[0].value
+    assert not at.number_input and not at.radio
+
+
+def test_an_expired_code_is_refused_with_a_message(workshop_mode):
+    store = ws.open_store()
+    found = store.create(
+        meeting_id="twg-2015-bogota",
+        title="Old",
+        method="dots",
+        dots=3,
+        refs=["twg-2015-bogota/commonality-1"],
+        lifetime=-1,
+    )
+    at = guest_page(found.code)
+    no_exceptions(at)
+    assert "expired" in at.error[0].value
+
+
+def test_priorities_from_one_to_five_are_voted_in_spanish(workshop_mode):
+    found = workshop_in_store(method="priority")
+    at = guest_page(found.code, "es")
+    no_exceptions(at)
+    assert at.radio[0].options == ["Sin prioridad", "1", "2", "3", "4", "5"]
+    at.radio[0].set_value("5")
+    at.radio[1].set_value("2")
+    at = submit(at, "Enviar mi voto").click().run()
+    no_exceptions(at)
+    assert [t[1] for t in ws.open_store().totals(found.id)] == [5, 2]
+
+
+def test_more_dots_than_given_are_refused_with_a_message_and_nothing_recorded(workshop_mode):
+    found = workshop_in_store()
+    at = guest_page(found.code)
+    at.number_input[0].set_value(3)
+    at.number_input[1].set_value(1)
+    at = submit(at, "Send my vote").click().run()
+    no_exceptions(at)
+    assert "more dots than you have" in at.error[0].value
+    assert ws.open_store().voters(found.id) == 0
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [("x" * 100_000, "under 500 characters"), ("bell\x07", "control characters")],
+)
+def test_a_comment_that_cannot_be_shown_is_refused_with_a_message(workshop_mode, text, said):
+    found = workshop_in_store()
+    at = guest_page(found.code)
+    at.text_area[0].input(text)
+    at = submit(at, "Send the comment").click().run()
+    no_exceptions(at)
+    assert said in at.error[0].value
+    assert ws.open_store().comments(found.id, "pending") == []
+
+
+def test_participants_see_a_comment_only_once_approved(workshop_mode):
+    found = workshop_in_store()
+    store = ws.open_store()
+    token = store.join(found.id)
+    waiting = store.add_comment(found.id, token, "Not yet approved")
+    at = guest_page(found.code)
+    assert "Not yet approved" not in " ".join(m.value for m in at.markdown)
+    store.decide(waiting, approved=True)
+    at = at.run()
+    assert "Not yet approved" in " ".join(m.value for m in at.markdown)
+
+
+def test_in_a_closed_workshop_the_participant_cannot_vote_or_comment(workshop_mode):
+    found = workshop_in_store()
+    ws.open_store().close_voting(found.id)
+    at = guest_page(found.code)
+    no_exceptions(at)
+    assert "Voting is closed" in at.warning[0].value
+    assert submit(at, "Send my vote").disabled
+    assert not at.text_area  # no comment form
+    assert not [b for b in at.button if "Close" in b.label]  # nothing closes voting here
+
+
+def test_a_point_raised_in_the_room_is_added_and_shown_to_participants_literally(workshop_mode):
+    host = facilitator()
+    found = workshop_in_store()
+    host = host.run()
+    host.selectbox(key="workshop_chosen").set_value(f"{found.title} · {found.code}").run()
+    host.text_input[0].input("**Lighting** <b>now</b>")
+    host = submit(host, "Add the point").click().run()
+    no_exceptions(host)
+    assert [p.source for p in ws.open_store().points(found.id)] == ["report", "report", "room"]
+    at = guest_page(found.code)
+    shown = " ".join(m.value for m in at.markdown)
+    assert "\\*\\*Lighting\\*\\*" in shown and "&lt;b>now" in shown
