@@ -273,3 +273,24 @@ def test_a_point_raised_in_the_room_is_added_and_shown_to_participants_literally
     at = guest_page(found.code)
     shown = " ".join(m.value for m in at.markdown)
     assert "\\*\\*Lighting\\*\\*" in shown and "&lt;b>now" in shown
+
+
+def test_wrong_codes_make_the_next_look_up_wait_longer_and_longer(workshop_mode, monkeypatch):
+    from twg_data.ui import workshop_room
+
+    now = [1_780_000_000.0]
+    monkeypatch.setattr(workshop_room, "clock", lambda: now[0])
+    at = guest_page("ZZZZ-ZZZ2")
+    at = at.run()  # the same wrong code again: not counted again
+    for code in ("ZZZZ-ZZZ3", "ZZZZ-ZZZ4"):
+        at.text_input(key="workshop_code_typed").input(code)
+        at = submit(at, "Join").click().run()
+    assert "try again in 1 s" in at.error[0].value
+    found = workshop_in_store()
+    at.text_input(key="workshop_code_typed").input(found.code)
+    at = submit(at, "Join").click().run()
+    assert "try again" in at.error[0].value  # not even looked up during the wait
+    now[0] += 2
+    at = at.run()
+    no_exceptions(at)
+    assert not at.error and at.number_input

@@ -7,17 +7,24 @@ asks for a name or an address."""
 
 from __future__ import annotations
 
+import math
+import time
+
 import streamlit as st
 
-from twg_data.i18n import _
+from twg_data.i18n import _, format_count
 from twg_data.text import fmt, md
-from twg_data.ui import link
+from twg_data.ui import curator, guesses, link
 from twg_data.ui.workshops import points, refusal_text, store
 from twg_data.workshop import results
+from twg_data.workshop import store as workshop_store
 from twg_data.workshop.records import Workshop, WorkshopError
 
 _CODE = "workshop_code_typed"
 _TOKENS = "_workshop_tokens"  # workshop id -> this session's participant token
+_WRONG = "_workshop_wrong_code"  # the last code refused, and why
+_FAILURES = "_workshop_code_failures"  # this session's wrong codes (guesses.Failures)
+clock = time.time  # what "now" is (tests set their own)
 
 
 def joined() -> Workshop | None:
@@ -32,9 +39,31 @@ def joined() -> Workshop | None:
     if not code:
         st.info(_("Type the code shown on the screen, or scan its QR code."))
         return None
+    return _look_up(code)
+
+
+def _look_up(code: str) -> Workshop | None:
+    """The workshop of a code. Wrong codes make the session and the client address wait
+    longer and longer before the next is even looked up (as wrong curator secrets do), so
+    codes cannot be tried in bulk; the same wrong code shown again is not counted again."""
+    last_wrong, reason = st.session_state.get(_WRONG, ("", ""))
+    if code == last_wrong:
+        st.error(refusal_text(reason))
+        return None
+    now, address = clock(), "workshop:" + curator.client_address()
+    failures = st.session_state.get(_FAILURES, guesses.Failures())
+    wait = max(failures.wait(now), guesses.ADDRESSES.get(address).wait(now))
+    if wait > 0:
+        note = _("Too many wrong codes: try again in {seconds} s.")
+        st.error(fmt(note, seconds=format_count(math.ceil(wait))), icon=":material/timer:")
+        return None
     try:
         workshop = store().by_code(code)
     except WorkshopError as error:
+        if error.reason == workshop_store.UNKNOWN:
+            st.session_state[_FAILURES] = failures.one_more(now)
+            guesses.ADDRESSES.failed(address, now)
+        st.session_state[_WRONG] = (code, error.reason)
         st.error(refusal_text(error.reason))
         return None
     link.show(link.WORKSHOP_CODE, workshop.code)
