@@ -43,32 +43,59 @@ def _ensure_user() -> None:
         subprocess.run(["useradd", "--system", "--no-create-home", USER], check=True)
 
 
+class Server:
+    """One throwaway server: `start`, `crash` (an immediate stop: no shutdown checkpoint, so
+    the next start recovers from the write-ahead log, as after a power cut), `remove`."""
+
+    def __init__(self) -> None:
+        folder = postgres_bin()
+        assert folder is not None, "PostgreSQL's initdb and pg_ctl not found"
+        _ensure_user()
+        self.root = Path(tempfile.mkdtemp(prefix="twg-pg-"))
+        data, socket = self.root / "data", self.root / "socket"
+        socket.mkdir()
+        user = USER if os.geteuid() == 0 else pwd.getpwuid(os.geteuid()).pw_name
+        if os.geteuid() == 0:
+            shutil.chown(self.root, USER, USER)
+            shutil.chown(socket, USER, USER)
+        self.env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
+        initdb = [str(folder / "initdb"), "-D", str(data), "-U", user, "-E", "UTF8"]
+        subprocess.run(
+            _as_user([*initdb, "--auth=trust", "--no-sync"]),
+            check=True,
+            capture_output=True,
+            env=self.env,
+        )
+        self.options = f"-c listen_addresses='' -k {socket} -c max_connections=300"
+        self.pg_ctl = [str(folder / "pg_ctl"), "-D", str(data)]
+        self.address = f"postgresql://{user}@/{{db}}?host={socket}"
+
+    def start(self) -> None:
+        """Start the server and wait until it accepts connections."""
+        log = str(self.root / "log")
+        start = [*self.pg_ctl, "-o", self.options, "-l", log, "-w", "-t", "60", "start"]
+        subprocess.run(_as_user(start), check=True, capture_output=True, env=self.env)
+
+    def crash(self) -> None:
+        """Stop the server at once, as a crash would."""
+        stop = [*self.pg_ctl, "-m", "immediate", "stop"]
+        subprocess.run(_as_user(stop), capture_output=True, env=self.env)
+
+    def remove(self) -> None:
+        """Delete the server's folder (stopped first)."""
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @contextmanager
 def server() -> Iterator[str]:
     """Start a server; yield its address with `{db}` where the database name goes."""
-    folder = postgres_bin()
-    assert folder is not None, "PostgreSQL's initdb and pg_ctl not found"
-    _ensure_user()
-    root = Path(tempfile.mkdtemp(prefix="twg-pg-"))
-    data, socket = root / "data", root / "socket"
-    socket.mkdir()
-    user = USER if os.geteuid() == 0 else pwd.getpwuid(os.geteuid()).pw_name
-    if os.geteuid() == 0:
-        shutil.chown(root, USER, USER)
-        shutil.chown(socket, USER, USER)
-    env = {**os.environ, "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8"}
-    initdb = [str(folder / "initdb"), "-D", str(data), "-U", user, "-E", "UTF8", "--auth=trust"]
-    subprocess.run(_as_user([*initdb, "--no-sync"]), check=True, capture_output=True, env=env)
-    options = f"-c listen_addresses='' -k {socket} -c max_connections=300"
-    pg_ctl = [str(folder / "pg_ctl"), "-D", str(data)]
-    start = [*pg_ctl, "-o", options, "-l", str(root / "log"), "-w", "-t", "60", "start"]
-    subprocess.run(_as_user(start), check=True, capture_output=True, env=env)
+    running = Server()
+    running.start()
     try:
-        yield f"postgresql://{user}@/{{db}}?host={socket}"
+        yield running.address
     finally:
-        stop = [*pg_ctl, "-m", "immediate", "stop"]
-        subprocess.run(_as_user(stop), capture_output=True, env=env)
-        shutil.rmtree(root, ignore_errors=True)
+        running.crash()
+        running.remove()
 
 
 def new_database(address: str) -> str:
