@@ -294,3 +294,20 @@ def test_wrong_codes_make_the_next_look_up_wait_longer_and_longer(workshop_mode,
     at = at.run()
     no_exceptions(at)
     assert not at.error and at.number_input
+
+
+def test_the_export_holds_the_votes_as_they_are_when_clicked(workshop_mode, media):
+    found = workshop_in_store()
+    host = facilitator()
+    host.selectbox(key="workshop_chosen").set_value(f"{found.title} · {found.code}").run()
+    button_ = download(host, "Download the results")
+    store = ws.open_store()
+    token = store.join(found.id)
+    store.submit(found.id, token, {"twg-2015-bogota/commonality-2": 3})  # after the page ran
+    rows = list(csv.reader(io.StringIO(media.data(button_).decode("utf-8-sig"))))
+    header = rows[0]
+    points = [dict(zip(header, r, strict=True)) for r in rows[1:] if r[2] == "point"]
+    assert [(p["point_id"], p["value"], p["voters"]) for p in points] == [
+        ("twg-2015-bogota/commonality-1", "0", "0"),
+        ("twg-2015-bogota/commonality-2", "3", "1"),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from twg_data import i18n
 from twg_data.brief import items
 from twg_data.filters import Filters
 from twg_data.i18n import _, format_count
@@ -149,18 +150,23 @@ def moderation(workshop: Workshop) -> None:
 
 
 def export(workshop: Workshop) -> None:
-    """The results as CSV: points and totals, anonymous votes, approved comments."""
-    found = store()
-    data = results.results_csv(
-        workshop,
-        points(workshop),
-        found.totals(workshop.id),
-        found.votes(workshop.id),
-        found.comments(workshop.id),
-    )
+    """The results as CSV: points and totals, anonymous votes, approved comments, as they
+    are when the facilitator clicks (the live results rerun only their own fragment)."""
+    found, shown, language = store(), points(workshop), i18n.language()
+
+    def made_on_click() -> bytes:  # Streamlit calls it later, outside this run's context
+        with i18n.use(language):
+            return results.results_csv(
+                found.workshop(workshop.id),
+                shown,
+                found.totals(workshop.id),
+                found.votes(workshop.id),
+                found.comments(workshop.id),
+            )
+
     st.download_button(
         _("Download the results (CSV)"),
-        data=data,
+        data=made_on_click,
         file_name=f"twg-workshop-{workshop.code}.csv",
         mime="text/csv",
         icon=":material/download:",
