@@ -6,7 +6,7 @@
 Each participant is a thread with its own session in the workshop store (as a phone is a
 session on a dashboard server): it joins, sends a ballot of 5 dots, changes it twice, then
 sends its final ballot twice more (a replay). The facilitator's screen reads the results every
-second, as the Workshop page's live fragment does (`ui.workshop_host.LIVE_EVERY`). Reports:
+half second, as the Workshop page's live fragment does (`ui.workshop_host.LIVE_EVERY`). Reports:
 the totals against those the final ballots add up to (exact or not), errors, the p50/p95 time
 of a ballot's write, and the p50/p95 time from a participant sending their final ballot to the
 facilitator's screen showing it. Without `--postgres`, PostgreSQL is a throwaway server started
@@ -28,7 +28,7 @@ from twg_data.workshop import store as ws
 
 POINTS = [f"m/point-{n}" for n in range(8)]
 DOTS = 5
-POLL_EVERY = 1.0  # seconds, as the Workshop page's live results
+POLL_EVERY = 0.5  # seconds, as the Workshop page's live results (ui.workshop_host.LIVE_EVERY)
 
 
 def _ballot(rng: random.Random) -> dict[str, int]:

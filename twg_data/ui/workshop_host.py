@@ -18,7 +18,7 @@ from twg_data.workshop.records import Workshop, WorkshopError
 
 _CHOSEN = "workshop_chosen"
 _OPENED = "_workshop_opened"  # a workshop just opened: chosen on the next run
-LIVE_EVERY = 1.0  # seconds between refreshes of the live results (a vote shows within 2 s)
+LIVE_EVERY = 0.5  # seconds between refreshes of the live results (a vote shows within 2 s)
 
 
 def _name(workshop: Workshop) -> str:
@@ -123,7 +123,8 @@ def _results(workshop_id: str) -> None:
 
 
 def live_results(workshop: Workshop) -> None:
-    """Totals, a chart and the number who voted; refreshed every second while voting is open."""
+    """Totals, a chart and the number who voted; refreshed every half second while voting is
+    open."""
     st.subheader(_("Results"))
     every = LIVE_EVERY if workshop.status == "open" else None
     st.fragment(run_every=every)(_results)(workshop.id)

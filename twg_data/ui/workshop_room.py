@@ -86,7 +86,13 @@ def _method_note(workshop: Workshop) -> str:
 
 def ballot(workshop: Workshop) -> None:
     """The points with their passages and a vote each; the ballot is sent as a whole and
-    replaces the previous one, until voting closes."""
+    replaces the previous one, until voting closes. A fragment: sending a ballot reruns only
+    this part of the page, not the whole app (a hundred phones send at once)."""
+    st.fragment(_ballot)(workshop.id)
+
+
+def _ballot(workshop_id: str) -> None:
+    workshop = store().workshop(workshop_id)  # as it is now: voting may have closed
     st.subheader(md(workshop.title))
     if workshop.status == "closed":
         st.warning(refusal_text("closed"), icon=":material/lock:")
@@ -134,7 +140,13 @@ def ballot(workshop: Workshop) -> None:
 
 
 def comment(workshop: Workshop) -> None:
-    """A short comment for the facilitator to approve; the approved comments."""
+    """A short comment for the facilitator to approve; the approved comments (a fragment,
+    as the ballot)."""
+    st.fragment(_comment)(workshop.id)
+
+
+def _comment(workshop_id: str) -> None:
+    workshop = store().workshop(workshop_id)
     if workshop.status != "closed":
         with st.form("workshop_comment", clear_on_submit=True):
             text = st.text_area(_("A short comment (shown once the facilitator approves it)"))
