@@ -46,7 +46,8 @@ def test_a_participants_vote_reaches_the_facilitators_screen_live(workshop_serve
     wait_for_app(page)
     code_text = page.get_by_text(re.compile(r"Join code: [A-Z0-9]{4}-[A-Z0-9]{4}")).inner_text()
     code = re.search(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code_text)[0]
-    expect(page.get_by_role("img").first).to_be_visible()  # the QR code
+    qr_code = page.get_by_role("img", name=f"vote?code={code} (code {code})")
+    expect(qr_code).to_be_visible()  # with its address and code in words
     page.get_by_role("button", name="Open voting").click()
     wait_for_app(page)
     expect(page.get_by_text("Participants who voted")).to_be_visible()

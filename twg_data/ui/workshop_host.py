@@ -79,11 +79,8 @@ def join_panel(workshop: Workshop) -> None:
     code_column.markdown(fmt(_("Join code: **{code}**"), code=workshop.code))
     code_column.markdown(fmt(_("Open {url} on a phone, or scan the QR code."), url=url))
     code_column.caption(fmt(_("The code expires at {time} (UTC)."), time=workshop.expires_at[:16]))
-    qr_column.image(
-        qr.qr_png(url),
-        caption=fmt(_("QR code for {url} (code {code})"), url=url, code=workshop.code),
-        width=240,
-    )
+    described = fmt(_("QR code for {url} (code {code})"), url=url, code=workshop.code)
+    qr_column.image(qr.qr_png(url), caption=described, alt=described, width=240)
 
 
 def controls(workshop: Workshop) -> None:
