@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twg_data.i18n import N_, _, format_count
+from twg_data.i18n import N_, _, format_count, ngettext
 
 METHODS = {"dots": N_("Dot voting"), "priority": N_("Priority from 1 to 5")}
 SOURCES = {"report": N_("Report"), "room": N_("Raised in the room")}
@@ -44,14 +44,13 @@ def facts(priorities: Priorities) -> list[tuple[str, str]]:
 
 def point_line(priorities: Priorities, label: str, source: str, total: int, voters: int) -> str:
     """One point's result as a sentence part: its total and how many voted on it."""
-    counted = (
-        _("{total} dots from {voters} participants")
-        if priorities.method == "dots"
-        else _("priorities summing to {total} from {voters} participants")
-    )
+    people = ngettext("{n} participant", "{n} participants", voters).format(n=format_count(voters))
+    if priorities.method == "dots":
+        counted = ngettext("{n} dot", "{n} dots", total).format(n=format_count(total))
+    else:
+        counted = _("priorities summing to {n}").format(n=format_count(total))
     room = f" ({_(SOURCES['room']).lower()})" if source == "room" else ""
-    values = {"total": format_count(total), "voters": format_count(voters)}
-    return f"{label}{room}: {counted.format(**values)}"
+    return f"{label}{room}: " + _("{counted} from {people}").format(counted=counted, people=people)
 
 
 def citation(priorities: Priorities) -> str:

@@ -135,3 +135,16 @@ def priorities(
         ),
         comments=tuple(c.text for c in approved),
     )
+
+
+def stored_priorities(con: Connection, store, workshop: Workshop) -> Priorities:
+    """A workshop's results as they are in the store, for the brief (the command line's
+    `--workshop`)."""
+    points = point_rows(con, workshop.meeting_id, tuple(store.points(workshop.id)))
+    return priorities(
+        workshop,
+        points,
+        store.totals(workshop.id),
+        store.voters(workshop.id),
+        store.comments(workshop.id),
+    )

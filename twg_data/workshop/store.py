@@ -186,15 +186,18 @@ class WorkshopStore:
             raise WorkshopError(UNKNOWN)
         return Workshop(*rows[0])
 
-    def by_code(self, typed: str, now: datetime | None = None) -> Workshop:
-        """The workshop a participant's code names (WorkshopError UNKNOWN, or EXPIRED)."""
+    def by_code(
+        self, typed: str, now: datetime | None = None, *, expired_too: bool = False
+    ) -> Workshop:
+        """The workshop a participant's code names (WorkshopError UNKNOWN, or EXPIRED unless
+        `expired_too`: the command line names a past workshop by its code)."""
         code = codes.normalise_code(typed)
         with self._transaction() as run:
             rows = run(f"SELECT {_WORKSHOP_COLUMNS} FROM workshops WHERE code = :c", c=code)
         if not code or not rows:
             raise WorkshopError(UNKNOWN)
         workshop = Workshop(*rows[0])
-        if workshop.expires_at <= now_text(now):
+        if workshop.expires_at <= now_text(now) and not expired_too:
             raise WorkshopError(EXPIRED)
         return workshop
 
