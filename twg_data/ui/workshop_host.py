@@ -22,7 +22,8 @@ LIVE_EVERY = 0.5  # seconds between refreshes of the live results (a vote shows 
 
 
 def _name(workshop: Workshop) -> str:
-    return f"{workshop.title} · {workshop.code}"
+    """The workshop as the choice lists it: options are drawn as Markdown, the title escaped."""
+    return f"{md(workshop.title)} · {workshop.code}"
 
 
 def chosen() -> Workshop | None:
@@ -110,8 +111,8 @@ def _results(workshop_id: str) -> None:
     frame = results.totals_frame(points(workshop), store().totals(workshop_id))
     voted = store().voters(workshop_id)
     st.metric(_("Participants who voted"), format_count(voted))
-    title = fmt(
-        _("Results: {title} ({method})"),
+    # A chart's title is plain text (not Markdown): the title as typed.
+    title = _("Results: {title} ({method})").format(
         title=workshop.title,
         method=_(results.METHODS[workshop.method]),
     )
