@@ -236,3 +236,25 @@ def test_a_point_raised_in_the_room_is_kept_apart_from_the_reports_points(store)
     token = store.join(workshop.id)
     store.submit(workshop.id, token, {point_id: 5})
     assert store.totals(workshop.id)[-1] == (point_id, 5, 1)
+
+
+def test_one_participants_ballots_sent_at_once_never_mix_into_too_many_dots(store):
+    workshop = new_workshop(store)
+    token = store.join(workshop.id)
+    ballots = [{REFS[i % 3]: 5} for i in range(30)]
+    errors: list[Exception] = []
+
+    def send(ballot):
+        try:
+            store.submit(workshop.id, token, ballot)
+        except Exception as error:  # noqa: BLE001 (collected and asserted below)
+            errors.append(error)
+
+    threads = [threading.Thread(target=send, args=(b,)) for b in ballots]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    recorded = store.ballot(workshop.id, token)
+    assert len(recorded) == 1 and sum(recorded.values()) == 5

@@ -19,6 +19,7 @@ class PostgresBackend:
 
     dialect = "postgresql"
     share_lock = " FOR SHARE"  # a vote holds the workshop's row, so closing waits for it
+    row_lock = " FOR UPDATE"  # a ballot holds its participant's row: one ballot at a time each
 
     def __init__(self, address: str) -> None:
         self.address = address

@@ -17,6 +17,7 @@ class SQLiteBackend:
 
     dialect = "sqlite"
     share_lock = ""  # writes are serialised by BEGIN IMMEDIATE: no row locks to take
+    row_lock = ""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)

@@ -292,8 +292,11 @@ class WorkshopStore:
             method, dots = run("SELECT method, dots FROM workshops WHERE id = :w", w=workshop_id)[0]
             known = {row[0] for row in run(_POINT_IDS, w=workshop_id)}
             records.check_ballot(ballot, known, method, dots)
+            # The participant's row, locked: two ballots of one participant at once (two tabs)
+            # apply one after the other, never mixed into more dots than the method gives.
             joined = run(
-                "SELECT 1 FROM participants WHERE workshop_id = :w AND participant = :p",
+                "SELECT 1 FROM participants WHERE workshop_id = :w AND participant = :p"
+                + self.backend.row_lock,
                 w=workshop_id,
                 p=participant,
             )
