@@ -5,6 +5,7 @@ participants' text is kept as typed or refused with a reason."""
 from __future__ import annotations
 
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -258,3 +259,33 @@ def test_one_participants_ballots_sent_at_once_never_mix_into_too_many_dots(stor
     assert errors == []
     recorded = store.ballot(workshop.id, token)
     assert len(recorded) == 1 and sum(recorded.values()) == 5
+
+
+def test_no_vote_lands_after_closing_even_while_participants_keep_sending(store):
+    workshop = new_workshop(store)
+    tokens = [store.join(workshop.id) for _ in range(8)]
+    refused_after: list[str] = []
+    stop = threading.Event()
+
+    def keep_voting(token, n):
+        i = 0
+        while not stop.is_set():
+            try:
+                store.submit(workshop.id, token, {REFS[(n + i) % 3]: 1 + i % 5})
+            except WorkshopError as error:
+                refused_after.append(error.reason)
+                return
+            i += 1
+
+    threads = [threading.Thread(target=keep_voting, args=(t, n)) for n, t in enumerate(tokens)]
+    for thread in threads:
+        thread.start()
+    time.sleep(0.3)
+    store.close_voting(workshop.id)
+    at_close = store.votes(workshop.id)
+    time.sleep(0.2)
+    stop.set()
+    for thread in threads:
+        thread.join()
+    assert store.votes(workshop.id) == at_close  # frozen at the close
+    assert refused_after and set(refused_after) == {ws.CLOSED}
