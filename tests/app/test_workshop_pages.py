@@ -311,3 +311,27 @@ def test_the_export_holds_the_votes_as_they_are_when_clicked(workshop_mode, medi
         ("twg-2015-bogota/commonality-1", "0", "0"),
         ("twg-2015-bogota/commonality-2", "3", "1"),
     ]
+
+
+def test_the_agenda_brief_offers_the_meetings_workshops_and_carries_the_chosen_one(
+    workshop_mode, media
+):
+    found = workshop_in_store()
+    store = ws.open_store()
+    store.submit(found.id, store.join(found.id), {"twg-2015-bogota/commonality-2": 3})
+    at = app().switch_page("pages/agenda_brief_page.py").run()
+    no_exceptions(at)
+    brief = " ".join(m.value for m in at.markdown)
+    assert "Workshop priorities" not in brief  # none chosen: the brief as always
+    choice = next(s for s in at.selectbox if s.label == "Workshop priorities")
+    at = choice.set_value(next(o for o in choice.options if found.code in o)).run()
+    no_exceptions(at)
+    brief = " ".join(m.value for m in at.markdown)
+    assert "## Workshop priorities" in brief
+    assert "Relationships and proximity: 3 dots from 1 participant" in brief
+
+
+def test_without_workshop_mode_the_agenda_brief_offers_no_workshop(twg_env):
+    at = app().switch_page("pages/agenda_brief_page.py").run()
+    no_exceptions(at)
+    assert not [s for s in at.selectbox if s.label == "Workshop priorities"]
