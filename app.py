@@ -6,8 +6,8 @@ import streamlit as st
 
 from twg_data import ui
 from twg_data.i18n import _
-from twg_data.pages import CURATE
-from twg_data.ui import curator, language, navigation, projector, style
+from twg_data.pages import CURATE, VOTE, WORKSHOP
+from twg_data.ui import curator, facilitator, language, navigation, projector, style
 
 language.choose()  # this run's language: the URL, the session's choice, or the browser's
 st.set_page_config(
@@ -24,6 +24,9 @@ meetings = len(ui.meetings_in_data())
 pages = navigation.linked_pages(meetings, bool(ui.data_problems()))
 # The Curate page for a signed-in curator, where the operator set a secret (else nothing).
 pages += curator.pages(navigation.page(CURATE))
+# The Workshop page for a signed-in facilitator and the participants' Vote page, where the
+# operator turned workshop mode on (else nothing).
+pages += facilitator.pages(navigation.page(WORKSHOP), navigation.page(VOTE, listed=False))
 
 current = st.navigation(pages)
 ui.set_current_page(current.url_path)

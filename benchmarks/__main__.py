@@ -1,5 +1,5 @@
 """`python -m benchmarks`: build, query and page benchmarks at the shipped and synthetic sizes,
-choosing a city in Chromium, and 40 sessions at once.
+choosing a city in Chromium, 40 sessions at once, and a workshop's 100 participants voting.
 
     python -m benchmarks                  # shipped, 10,000, 100,000 people, 100,000 at 50
                                           # meetings; build also 1M; browser; load
@@ -22,7 +22,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from benchmarks import datasets
+from benchmarks import datasets, workshop_bench, workshop_load
 from benchmarks.datasets import SHIPPED, Dataset, label
 from benchmarks.report import report
 from benchmarks.steps import (
@@ -92,6 +92,11 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--load-steps", type=int, default=12, help="reruns per session (12)")
     p.add_argument(
+        "--skip-workshop",
+        action="store_true",
+        help="leave out the workshop load (100 participants voting, SQLite and PostgreSQL)",
+    )
+    p.add_argument(
         "--check",
         action="store_true",
         help="exit 1 when a target is not met (always exit 1 on a page exception)",
@@ -158,8 +163,19 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.skip_load or quick):
         run_load(results, args.load_sessions, args.load_steps)
 
+    workshop = ""
+    if not (args.skip_workshop or quick):
+        progress("workshop: 100 participants voting at once, through a server, in the store")
+        workshop = (
+            "\n## Workshop mode: 100 participants at once\n\nThrough a `streamlit run` server "
+            "(`benchmarks.workshop_load`):\n\n"
+            + workshop_bench.table(workshop_load.runs(100))
+            + "\n\nIn the store alone (`benchmarks.workshop_bench`):\n\n"
+            + workshop_bench.table(workshop_bench.runs(100))
+        )
+
     evaluate_targets(results)
-    text = report(results)
+    text = report(results) + workshop
     print(text)
     args.out.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")

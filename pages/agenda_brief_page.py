@@ -5,6 +5,7 @@ import streamlit as st
 from twg_data import ui
 from twg_data.brief import formats, items
 from twg_data.i18n import _
+from twg_data.ui import workshops
 
 # Hidden by the print view and when the browser prints: only the brief itself is printed.
 with st.container(key="brief_header"):
@@ -39,6 +40,8 @@ def choose_and_preview(filters) -> None:
             },
         )
         selection = items.selection_of(chosen)
+        # Where workshop mode is on: a workshop's results, as a section of their own.
+        selection = workshops.with_priorities(filters, selection)
 
         st.subheader(_("Downloads"))
         buttons = st.container(horizontal=True)

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from twg_data.pages import CURATE, LINKED, addresses
+from twg_data.pages import CURATE, LINKED, VOTE, WORKSHOP, addresses
 
 PAGES_DIR = Path(__file__).resolve().parents[1] / "pages"
 
 
 def test_every_address_but_the_root_has_its_file_and_it_runs_app_py():
-    assert set(addresses()) == {s.url_path for s in (*LINKED, CURATE)} - {"overview"}
+    assert set(addresses()) == {s.url_path for s in (*LINKED, CURATE, WORKSHOP, VOTE)} - {
+        "overview"
+    }
     for address in addresses():
         text = (PAGES_DIR / f"{address}.py").read_text(encoding="utf-8")
         assert f'first_run_at("{address}")' in text, address

@@ -4,6 +4,7 @@ datapackage|import|apply`."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -208,6 +209,12 @@ def add_selection_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="ID=TEXT",
         help="add a note to this item",
     )
+    group.add_argument(
+        "--workshop",
+        metavar="CODE",
+        help="add the 'Workshop priorities' section: the results of the workshop with this "
+        "join code (from the workshop database, TWG_WORKSHOP_DB)",
+    )
 
 
 def selection_from_args(con: Connection, args: argparse.Namespace) -> items.Selection:
@@ -221,7 +228,27 @@ def selection_from_args(con: Connection, args: argparse.Namespace) -> items.Sele
             unknown=", ".join(unknown),
             valid=", ".join(dict.fromkeys(everything.id)),
         )
+    if getattr(args, "workshop", None):
+        selection = dataclasses.replace(selection, priorities=_workshop(con, args.workshop))
     return selection
+
+
+def _workshop(con: Connection, code: str):
+    """The results of the workshop with this code, for the brief."""
+    from twg_data.workshop import results
+    from twg_data.workshop import store as workshop_store
+
+    store = workshop_store.open_store()
+    try:
+        workshop = store.by_code(code, expired_too=True)
+    except workshop_store.WorkshopError:
+        raise CommandError(
+            f"no workshop has the code {code!r} in {store.backend.describe()}"
+        ) from None
+    try:
+        return results.stored_priorities(con, store, workshop)
+    finally:
+        store.close()
 
 
 def _brief(args: argparse.Namespace) -> int:

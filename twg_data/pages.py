@@ -70,6 +70,11 @@ def shown_pages(meetings: int) -> tuple[PageSpec, ...]:
 
 # Shown only to a signed-in curator, where the operator turned curator mode on.
 CURATE = PageSpec("curate", N_("Curate"), "curate", ":material/edit_note:")
+# Workshop mode, where the operator turned it on (`ui.facilitator.pages`): the facilitator's
+# page for a signed-in facilitator, and the participants' page, hidden from the navigation
+# (participants reach it by the join code's link or QR code).
+WORKSHOP = PageSpec("workshop", N_("Workshop"), "workshop", ":material/how_to_vote:")
+VOTE = PageSpec("vote", N_("Vote"), "vote", ":material/ballot:")
 # Listed only while the CSVs have problems (with none, its address says the data is sound).
 DATA_PROBLEMS = PageSpec(
     "data_problems",
@@ -94,4 +99,4 @@ def listed_pages(meetings: int, problems: bool) -> tuple[PageSpec, ...]:
 def addresses() -> tuple[str, ...]:
     """Every address a link can name besides the root: each needs its file in `pages/`
     (`ui.navigation.first_run_at`), or a server's first visit to it says "Page not found"."""
-    return tuple(spec.url_path for spec in (*LINKED, CURATE) if not spec.default)
+    return tuple(spec.url_path for spec in (*LINKED, CURATE, WORKSHOP, VOTE) if not spec.default)

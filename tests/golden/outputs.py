@@ -8,6 +8,7 @@ in the commit.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sys
@@ -18,6 +19,7 @@ from twg_data import export, i18n
 from twg_data.brief.items import Selection
 from twg_data.brief.markdown import brief_markdown
 from twg_data.brief.pack import summary_pack
+from twg_data.brief.priorities import Priorities
 from twg_data.brief.rows import brief_csv
 from twg_data.brief.word import brief_docx
 from twg_data.build import build_database, connect
@@ -35,6 +37,23 @@ FILTERS = {
     ),
 }
 SELECTION = Selection(excluded=("difference-4",), notes={"commonality-1": "Lead with this"})
+# A workshop's results in the brief: the "Workshop priorities" section in every format.
+WITH_WORKSHOP = dataclasses.replace(
+    SELECTION,
+    priorities=Priorities(
+        title="Bogotá room",
+        held_on="2026-05-28",
+        method="dots",
+        participants=12,
+        closed=True,
+        points=(
+            ("Common objective", "report", 21, 9),
+            ("Street lighting *now*", "room", 9, 5),
+            ("Focus on causes", "report", 0, 0),
+        ),
+        comments=("<b>Youth</b> first",),
+    ),
+)
 
 
 def outputs(con) -> dict[str, bytes]:
@@ -58,6 +77,10 @@ def _outputs(con) -> dict[str, bytes]:
         files[f"{label}/brief.docx"] = brief_docx(con, filters, SELECTION)
         files[f"{label}/pack.zip"] = summary_pack(con, filters, SELECTION)
         files[f"{label}/dataset.zip"] = export.dataset_zip(con, filters)
+    files["none/workshop/brief.md"] = brief_markdown(con, Filters(), WITH_WORKSHOP).encode("utf-8")
+    files["none/workshop/brief.csv"] = brief_csv(con, Filters(), WITH_WORKSHOP)
+    files["none/workshop/brief.docx"] = brief_docx(con, Filters(), WITH_WORKSHOP)
+    files["none/workshop/pack.zip"] = summary_pack(con, Filters(), WITH_WORKSHOP)
     return files
 
 

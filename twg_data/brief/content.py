@@ -19,6 +19,7 @@ from twg_data.brief.items import (
     rows_where,
     selected_points,
 )
+from twg_data.brief.priorities import Priorities
 from twg_data.filters import Filters
 from twg_data.i18n import N_, _, ngettext
 from twg_data.queries import Connection
@@ -72,6 +73,7 @@ class Content:
     references: tuple[str, ...]
     # (meeting_id, key-point category) -> the heading the meeting's report gives that group
     headings: dict[tuple[str, str], str]
+    priorities: Priorities | None = None  # a workshop's results: a section of their own
 
     def cite(self, row) -> str:
         """The `Cite as` text of an item: its passage's section in its meeting's report."""
@@ -276,6 +278,7 @@ def brief_content(con: Connection, filters: Filters, selection: Selection) -> Co
             (row.meeting_id, row.category): row.heading
             for row in queries.key_point_categories(con, filters).itertuples()
         },
+        priorities=selection.priorities,
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from twg_data import localise, queries, vocabulary
+from twg_data.brief.priorities import Priorities
 from twg_data.filters import Filters
 from twg_data.i18n import N_, _
 from twg_data.queries import Connection
@@ -46,11 +47,14 @@ class Selection:
 
     Items are named by a ref: the item's id (`commonality-1`, `how`, `leoluca-orlando`),
     which names it in every selected meeting, or `meeting_id/id` for one meeting only.
-    `notes` may be given as a mapping of ref to note; empty notes are dropped.
+    `notes` may be given as a mapping of ref to note; empty notes are dropped. `priorities`
+    (a workshop's results) adds the brief's "Workshop priorities" section; without it the brief
+    is as it always was.
     """
 
     excluded: tuple[str, ...] = ()
     notes: tuple[tuple[str, str], ...] = ()
+    priorities: Priorities | None = None
 
     def __post_init__(self) -> None:
         # Normalise so that equal selections are equal (and equally cached).

@@ -7,6 +7,7 @@ same data, filters and selection give the same bytes.
 
 from __future__ import annotations
 
+from twg_data.brief import priorities
 from twg_data.brief.content import (
     INDENT,
     INTRO,
@@ -171,6 +172,23 @@ def _md_targets(content: Content) -> list[str]:
     return [*lines, ""]
 
 
+def _md_workshop(content: Content) -> list[str]:
+    found = content.priorities
+    if found is None:
+        return []
+    lines = [f"## {_(priorities.HEADING)}", "", _(priorities.NOTE), ""]
+    lines += [_md_pair(label, value) for label, value in priorities.facts(found)]
+    lines += [""]
+    lines += [
+        f"{n}. {esc(priorities.point_line(found, *point))}"
+        for n, point in enumerate(found.points, start=1)
+    ]
+    if found.comments:
+        lines += ["", "**" + _("Comments from the room") + ":**", ""]
+        lines += [f"- {_md_quote(comment)}" for comment in found.comments]
+    return [*lines, "", "**" + _("Cite as") + f":** {esc(priorities.citation(found))}", ""]
+
+
 def _md_made(content: Content) -> list[str]:
     return [
         f"## {section('made')}",
@@ -210,6 +228,7 @@ def render_markdown(content: Content) -> str:
         *_md_framing(content),
         *_md_presenters(content),
         *_md_targets(content),
+        *_md_workshop(content),
         *_md_made(content),
         *_md_references(content),
     ]

@@ -24,6 +24,7 @@ from docx.text.paragraph import Paragraph
 
 from twg_data import export
 from twg_data.brief import content as brief
+from twg_data.brief import priorities
 from twg_data.brief.content import Content
 from twg_data.brief.items import Selection, item_label
 from twg_data.filters import Filters
@@ -56,6 +57,7 @@ def render_docx(content: Content) -> bytes:
     _framing(document, content)
     _presenters(document, content)
     _targets(document, content)
+    _workshop(document, content)
     _made(document, content)
     _references(document, content)
     buffer = io.BytesIO()
@@ -346,6 +348,23 @@ def _targets(document, content: Content) -> None:
         for t in brief.unique_targets(content).itertuples()
     ]
     _table(document, [_("Target"), _("Goal"), _("Text")], targets, [1.6, 1.4, 13.6])
+
+
+def _workshop(document, content: Content) -> None:
+    found = content.priorities
+    if found is None:
+        return
+    document.add_heading(_(priorities.HEADING), 1)
+    document.add_paragraph(_(priorities.NOTE))
+    for label, value in priorities.facts(found):
+        _labelled(document, label, value)
+    for point in found.points:
+        document.add_paragraph(_xml(priorities.point_line(found, *point)), style="List Number")
+    if found.comments:
+        document.add_paragraph().add_run(_("Comments from the room") + ":").bold = True
+        for comment in found.comments:
+            _quote(document, comment)
+    _cite(document, priorities.citation(found))
 
 
 def _made(document, content: Content) -> None:

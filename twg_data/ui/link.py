@@ -3,9 +3,9 @@
 A shared link holds the filters (one parameter per `filters.DIMENSIONS`), the language
 (`?lang=<code>`; nothing for English) and the meeting a page of one meeting's details shows
 (`?shown_meeting=`), the projector view (`?view=projector`) and the Search page's query and
-facets (`?q=`, `?hit_city=`, ...); `?curator` asks for the curator's sign-in. Everything else
-reads them here
-and writes them through `show_filters`, `show` and `drop`.
+facets (`?q=`, `?hit_city=`, ...); `?curator` asks for the curator's sign-in, `?facilitator` for
+the facilitator's, and `?code=` is the workshop join code a participant's QR code holds.
+Everything else reads them here and writes them through `show_filters`, `show` and `drop`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,14 @@ from twg_data.search.find import FACETS
 LANGUAGE = "lang"
 SHOWN_MEETING = "shown_meeting"
 CURATOR = "curator"
+FACILITATOR = "facilitator"
+WORKSHOP_CODE = "code"
 VIEW = "view"
 SEARCH_QUERY = "q"
 # A facet chosen on the Search page: `?hit_city=bogota`.
 SEARCH_FACETS = {name: f"hit_{name}" for name in FACETS}
 # Parameters that are not filters, kept in the link beside them while the filters change.
-KEPT_PARAMS = (SHOWN_MEETING, VIEW, SEARCH_QUERY, *SEARCH_FACETS.values())
+KEPT_PARAMS = (SHOWN_MEETING, WORKSHOP_CODE, VIEW, SEARCH_QUERY, *SEARCH_FACETS.values())
 # Parameters that are not filters but travel with them in a shared link.
 PAGE_PARAMS = (*KEPT_PARAMS, LANGUAGE)
 
@@ -54,7 +56,7 @@ def language_params() -> dict[str, list[str]]:
 
 def show_filters(filters: Filters) -> None:
     """Make the link hold these filters and this run's language, keeping the meeting shown
-    and the view and the search."""
+    and the workshop code, the view and the search."""
     current = params()
     wanted = {
         **filters.to_query_params(),
