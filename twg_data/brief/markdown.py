@@ -184,9 +184,9 @@ def _md_workshop(content: Content) -> list[str]:
         for n, point in enumerate(found.points, start=1)
     ]
     if found.comments:
-        lines += ["", "**" + _("Comments from the room") + ":**", ""]
+        lines += ["", "**" + labelled(_("Comments from the room")) + "**", ""]
         lines += [f"- {_md_quote(comment)}" for comment in found.comments]
-    return [*lines, "", "**" + _("Cite as") + f":** {esc(priorities.citation(found))}", ""]
+    return [*lines, "", "**" + labelled(_("Cite as")) + f"** {esc(priorities.citation(found))}", ""]
 
 
 def _md_made(content: Content) -> list[str]:

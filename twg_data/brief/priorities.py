@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from twg_data.i18n import N_, _, format_count, ngettext
+from twg_data.i18n import N_, _, format_count, labelled, ngettext
 
 METHODS = {"dots": N_("Dot voting"), "priority": N_("Priority from 1 to 5")}
 SOURCES = {"report": N_("Report"), "room": N_("Raised in the room")}
@@ -50,7 +50,9 @@ def point_line(priorities: Priorities, label: str, source: str, total: int, vote
     else:
         counted = _("priorities summing to {n}").format(n=format_count(total))
     room = f" ({_(SOURCES['room']).lower()})" if source == "room" else ""
-    return f"{label}{room}: " + _("{counted} from {people}").format(counted=counted, people=people)
+    return f"{labelled(label + room)} " + _("{counted} from {people}").format(
+        counted=counted, people=people
+    )
 
 
 def citation(priorities: Priorities) -> str:

@@ -361,7 +361,7 @@ def _workshop(document, content: Content) -> None:
     for point in found.points:
         document.add_paragraph(_xml(priorities.point_line(found, *point)), style="List Number")
     if found.comments:
-        document.add_paragraph().add_run(_("Comments from the room") + ":").bold = True
+        document.add_paragraph().add_run(labelled(_("Comments from the room"))).bold = True
         for comment in found.comments:
             _quote(document, comment)
     _cite(document, priorities.citation(found))
