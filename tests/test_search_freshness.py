@@ -4,6 +4,7 @@ or is killed leaving the index served as it was and nothing half-written behind.
 
 from __future__ import annotations
 
+import importlib
 import os
 import signal
 import subprocess
@@ -165,3 +166,28 @@ def test_a_second_process_waits_for_the_build_under_way_and_repeats_none(db):
     assert process.returncode == 0
     assert out.strip() == "False"  # found it current: built nothing
     assert built_from(index) == freshness.index_state(db).wanted
+
+
+def test_the_app_refresh_serves_the_database_at_once_and_builds_the_index_behind(
+    twg_env, monkeypatch
+):
+    served = importlib.import_module("twg_data.ui.database")  # the package names a function so
+    monkeypatch.setattr(served, "_DATABASE", served._Database())  # a fresh process's
+    release = threading.Event()
+    fill = search_index._fill
+
+    def held(writer, con):
+        assert release.wait(30)
+        return fill(writer, con)
+
+    monkeypatch.setattr(search_index, "_fill", held)
+    try:
+        status = served.refresh_database()  # returns while the index is still being built
+        db = served.database().db
+        assert status.db_path == db.path and db.built_from == status.fingerprint
+        assert freshness.building()
+        assert built_from(index_path(db.path)) is None
+    finally:
+        release.set()
+    assert freshness.wait(60)
+    assert built_from(index_path(db.path)) == db.built_from

@@ -105,7 +105,7 @@ def ensure_index(db_path: Path) -> IndexState:
     if not db_path.is_file():
         return IndexState(None, search_index.built_from(index))
     with _folder_lock(index):
-        search_index.remove_abandoned_temp_files(index)
+        search_index.remove_abandoned_temp_files(index, own=True)
         with connect(db_path) as con:
             wanted = database_fingerprint(con)
             built = search_index.built_from(index)

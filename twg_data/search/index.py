@@ -134,11 +134,10 @@ def build_index(con: duckdb.DuckDBPyConnection, index: Path, fingerprint: str) -
     name = f"v-{uuid.uuid4().hex[:12]}"
     temp = index / f".tmp-{os.getpid()}-{name}"
     staged = index / f".tmp-{os.getpid()}-{name}.json"
-    served = False
+    served, writer = False, None
     try:
         temp.mkdir()
-        built = tantivy.Index(schema(), path=str(temp))
-        writer = built.writer(heap_size=64_000_000, num_threads=1)
+        writer = tantivy.Index(schema(), path=str(temp)).writer(heap_size=64_000_000, num_threads=1)
         found = _fill(writer, con)
         writer.commit()
         writer.wait_merging_threads()
@@ -148,6 +147,12 @@ def build_index(con: duckdb.DuckDBPyConnection, index: Path, fingerprint: str) -
         temp.rename(index / name)
         os.replace(staged, index / _POINTER)
         served = True
+    except BaseException:
+        if writer is not None:  # its threads stop writing into the folder before it goes
+            with contextlib.suppress(Exception):
+                writer.rollback()
+            writer = None  # dropped now, not when the traceback is
+        raise
     finally:
         shutil.rmtree(temp, ignore_errors=True)
         staged.unlink(missing_ok=True)
@@ -158,11 +163,14 @@ def build_index(con: duckdb.DuckDBPyConnection, index: Path, fingerprint: str) -
             shutil.rmtree(old, ignore_errors=True)
 
 
-def remove_abandoned_temp_files(index: Path) -> None:
-    """Delete what builds whose process no longer runs left half-written."""
+def remove_abandoned_temp_files(index: Path, own: bool = False) -> None:
+    """Delete what builds whose process no longer runs left half-written; with `own`, this
+    process's too (the caller holds the build lock: no build of this process runs)."""
     for path in Path(index).glob(".tmp-*"):
         pid = path.name.removeprefix(".tmp-").split("-")[0]
         try:
+            if own and pid == str(os.getpid()):
+                raise ProcessLookupError(pid)
             os.kill(int(pid), 0)
         except (ValueError, ProcessLookupError):
             with contextlib.suppress(OSError):
