@@ -11,6 +11,7 @@ from pathlib import Path
 from benchmarks.synth import generate as synth
 from twg_data.build import ensure_database
 from twg_data.paths import PROJECT_ROOT
+from twg_data.search import freshness
 
 CACHE = PROJECT_ROOT / "benchmarks" / ".data"
 SHIPPED = "shipped"
@@ -95,8 +96,10 @@ def prepare(size: str, meetings: int, seed: int) -> Dataset:
 
 
 def ensure_built(dataset: Dataset) -> None:
-    """Build the dataset's database if it is missing or stale; raise if the data is invalid."""
+    """Build the dataset's database and its search index if missing or stale; raise if the
+    data is invalid."""
     status = ensure_database(dataset.data_dir, dataset.db_path)
     if status.problems:
         shown = "\n".join(str(p) for p in status.problems[:10])
         raise RuntimeError(f"{dataset.data_dir} has {len(status.problems)} problem(s):\n{shown}")
+    freshness.ensure_index(dataset.db_path)

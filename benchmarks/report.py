@@ -92,6 +92,16 @@ def report(results: Results) -> str:
             "peak MB",
         ]
         out += [_table(header, rows), ""]
+        indexed = [
+            f"- {label(size)}: {b['index_median_s']:.2f} s (runs: "
+            + ", ".join(f"{run:.2f}" for run in b["index_runs_s"])
+            + ")"
+            for size, b in results.build.items()
+            if "index_median_s" in b
+        ]
+        if indexed:
+            out += ["Search index, built after the database (apart from it), median:", ""]
+            out += [*indexed, ""]
 
     if results.queries:
         sizes = list(results.queries)

@@ -31,6 +31,10 @@ if not text:
     search.download(text, filters, chosen, 0)
     st.stop()
 
+if not search.wait_for_index():  # being built from the data served: no hits meanwhile
+    search.download(text, filters, chosen, 0)
+    st.stop()
+
 result = search.found(text, filters, chosen)
 if result.problem is not None:
     st.info(ui.fmt(_(result.problem.message), **result.problem.values), icon=":material/info:")

@@ -15,8 +15,9 @@ import duckdb
 import pytest
 
 from twg_data import cli, dictionary, export, paths
-from twg_data.build import build_database, connect
+from twg_data.build import build_database, connect, stored_fingerprint
 from twg_data.filters import Filters
+from twg_data.search.index import built_from, index_path
 
 BROKEN_TIME = (
     "sessions.csv:2: start_time: expected a time as HH:MM between 00:00 and 23:59, got '25:00'"
@@ -102,7 +103,10 @@ def test_build_honours_twg_data_dir_and_twg_db_path(data_dir, tmp_path):
     env = {"TWG_DATA_DIR": str(data_dir.path), "TWG_DB_PATH": str(db)}
     result = run("build", env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.decode() == f"built {db}\n"
+    built, indexed = result.stdout.decode().splitlines()
+    assert built == f"built {db}"
+    assert indexed.startswith(f"built the search index {index_path(db)} in ")  # both, at once
+    assert built_from(index_path(db)) == stored_fingerprint(db)
     with connect(db) as con:
         (data,) = con.execute("SELECT data_dir FROM build_info").fetchone()
     assert Path(data) == data_dir.path.resolve()

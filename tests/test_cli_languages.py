@@ -7,8 +7,14 @@ import pytest
 
 from twg_data import i18n
 from twg_data.cli import main
+from twg_data.search.index import index_path
 
 BUILT = {"en": "built {db}", "es": "{db} construida", "fr": "{db} construite"}
+INDEXED = {
+    "en": "built the search index {index} in ",
+    "es": "índice de búsqueda {index} construido en ",
+    "fr": "index de recherche {index} construit en ",
+}
 UNKNOWN_CITY = {
     "en": "error: --city 'atlantis' is not a known city",
     "es": "error: --city 'atlantis': valor desconocido para el filtro «ciudad»",
@@ -24,7 +30,9 @@ def test_build_says_what_it_built_in_its_lang(data_dir, tmp_path, capsys, langua
     db = tmp_path / "twg.duckdb"
     argv = ["build", "--data", str(data_dir.path), "--db", str(db), "--lang", language]
     assert main(argv) == 0
-    assert capsys.readouterr().out == BUILT[language].format(db=db) + "\n"
+    built, indexed = capsys.readouterr().out.splitlines()
+    assert built == BUILT[language].format(db=db)
+    assert indexed.startswith(INDEXED[language].format(index=index_path(db)))
 
 
 @pytest.mark.parametrize("language", list(i18n.LANGUAGES))

@@ -1,6 +1,7 @@
 """The search engine: words in any form and language, phrases, prefixes, OR and NOT, hostile
-queries read literally or refused in plain words, the index rebuilt with the data, the
-shipped report's passages found where a reader expects them, and the command line."""
+queries read literally or refused in plain words, the index rebuilt after the data (never by
+the database build), the shipped report's passages found where a reader expects them, and the
+command line."""
 
 from __future__ import annotations
 
@@ -18,13 +19,15 @@ from twg_data.build import ensure_database
 from twg_data.filters import Filters
 from twg_data.search import parse
 from twg_data.search.find import find
-from twg_data.search.index import build_index, built_from, index_path
+from twg_data.search.freshness import ensure_index
+from twg_data.search.index import StaleIndex, build_index, built_from, index_path
 
 BOGOTA = "twg-2015-bogota"
 
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory, shipped_db: Path) -> Path:
+    ensure_index(shipped_db)
     return index_path(shipped_db)
 
 
@@ -245,27 +248,38 @@ def test_a_person_filter_applies_to_texts_tied_to_people_and_keeps_the_others(in
     assert any(hit.kind == "key_point" for hit in found.hits)  # tied to no one: kept
 
 
-def test_the_index_is_rebuilt_when_the_data_changes(data_dir: DataFolder, tmp_path: Path):
+def test_the_index_follows_the_data_after_the_database(data_dir: DataFolder, tmp_path: Path):
     db = tmp_path / "db" / "twg.duckdb"
     first = ensure_database(data_dir.path, db)
+    assert built_from(index_path(db)) is None  # the database build wrote no index
+    state = ensure_index(db)
+    assert state.rebuilt and state.ready and state.built == first.fingerprint
     assert built_from(index_path(db)) == first.fingerprint
     assert find(index_path(db), "zeppelin").total == 0
     data_dir.replace("sources.csv", "City to city exchange", "Zeppelin exchange")
     data_dir.replace("key_points.csv", "City to city exchange", "Zeppelin exchange")
     second = ensure_database(data_dir.path, db)
     assert second.rebuilt and second.fingerprint != first.fingerprint
+    assert built_from(index_path(db)) == first.fingerprint  # the old one, until rebuilt
+    with pytest.raises(StaleIndex):  # never searched as the new data's
+        find(index_path(db), "zeppelins", fingerprint=second.fingerprint)
+    assert ensure_index(db).rebuilt
     assert built_from(index_path(db)) == second.fingerprint
-    assert find(index_path(db), "zeppelins").total == 2
+    assert find(index_path(db), "zeppelins", fingerprint=second.fingerprint).total == 2
+    assert not ensure_index(db).rebuilt  # current: nothing built
     assert list(db.parent.glob(".*.tmp*")) == []  # no temporary file left
-    assert sorted(p.name for p in index_path(db).iterdir())[0] == "current.json"
-    assert len(list(index_path(db).iterdir())) == 2  # the pointer and one version
+    names = sorted(p.name for p in index_path(db).iterdir())
+    assert names[:2] == ["build.lock", "current.json"]
+    assert len(names) == 3  # the lock, the pointer and one version
 
 
 def test_a_missing_index_is_rebuilt_beside_a_current_database(data_dir: DataFolder, tmp_path):
     db = tmp_path / "db" / "twg.duckdb"
     ensure_database(data_dir.path, db)
+    ensure_index(db)
     shutil.rmtree(index_path(db))
-    assert ensure_database(data_dir.path, db).rebuilt
+    assert not ensure_database(data_dir.path, db).rebuilt  # the database is current
+    assert ensure_index(db).rebuilt
     assert find(index_path(db), "proximity").total == 2
 
 
@@ -278,6 +292,7 @@ def test_a_missing_index_is_a_plain_message_not_an_error(tmp_path: Path):
 def test_broken_data_keeps_the_last_good_index(data_dir: DataFolder, tmp_path: Path):
     db = tmp_path / "db" / "twg.duckdb"
     ensure_database(data_dir.path, db)
+    ensure_index(db)
     data_dir.replace("sources.csv", "twg-2015-bogota-24,", "twg-2015-bogota-24,nowhere,")
     status = ensure_database(data_dir.path, db)
     assert status.stale
@@ -317,3 +332,16 @@ def test_the_command_line_says_what_is_wrong_with_a_query(shipped_db, capsys, qu
     code, out, err = run_cli(["search", query, "--db", str(shipped_db)], capsys)
     assert code == 2 and out == ""
     assert err.startswith("error: ") and "Traceback" not in err
+
+
+def test_the_command_line_builds_a_missing_index_before_searching(data_dir, capsys, tmp_path):
+    db = tmp_path / "db" / "twg.duckdb"
+    ensure_database(data_dir.path, db)
+    assert built_from(index_path(db)) is None
+    argv = ["search", "proximity", "--data", str(data_dir.path), "--db", str(db)]
+    code, out, err = run_cli(argv, capsys)
+    assert code == 0, err
+    assert "built the search index" in err
+    assert out.count("twg-2015-bogota-24") == 2
+    code, _, err = run_cli(argv, capsys)
+    assert code == 0 and "search index" not in err  # current: nothing built, nothing said

@@ -116,9 +116,9 @@ def _remove_abandoned_temp_files(db_path: Path) -> None:
 
 
 def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
-    """Validate data_dir and, if sound, replace db_path with a fresh database and its search
-    index (`search.index_path`); else change nothing. Returns the problems found (empty on
-    success)."""
+    """Validate data_dir and, if sound, replace db_path with a fresh database; else change
+    nothing. Returns the problems found (empty on success). The search index is built from the
+    database afterwards (`search.freshness`): the database never waits for it."""
     data_dir, db_path = Path(data_dir), Path(db_path)
     data_fingerprint = fingerprint(data_dir)  # before reading: a change mid-read rebuilds later
     parsed, problems = read_data(data_dir)
@@ -126,7 +126,6 @@ def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
         return problems
     db_path.parent.mkdir(parents=True, exist_ok=True)
     _remove_abandoned_temp_files(db_path)
-    search_index.remove_abandoned_temp_files(search_index.index_path(db_path))
     temp = db_path.parent / f".{db_path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp"
     try:
         with duckdb.connect(str(temp)) as con:
@@ -142,8 +141,6 @@ def build_database(data_dir: Path, db_path: Path) -> list[Problem]:
                 [data_fingerprint, _SCHEMA_DIGEST, str(data_dir.resolve())],
             )
             con.execute("CHECKPOINT")
-            # The index first: a database is served only with the index built from its data.
-            search_index.build_index(con, search_index.index_path(db_path), data_fingerprint)
         os.replace(temp, db_path)
     finally:
         temp.unlink(missing_ok=True)
@@ -177,8 +174,7 @@ def ensure_database(data_dir: Path, db_path: Path) -> DatabaseStatus:
         settle_interrupted_apply(data_dir)
         current = fingerprint(data_dir)
         stored = stored_fingerprint(db_path)
-        index = search_index.index_path(db_path)
-        if stored == current and search_index.built_from(index) == current:
+        if stored == current:
             return DatabaseStatus(db_path, current)
         problems = build_database(data_dir, db_path)
         if problems:

@@ -28,6 +28,7 @@ from twg_data.importer.commands import add_commands as add_import_commands
 from twg_data.importer.reader import ReportError
 from twg_data.message import MessageError
 from twg_data.queries import Connection
+from twg_data.search import freshness
 from twg_data.search import index as search_index
 from twg_data.search import rows as search_rows
 from twg_data.search.parse import QueryProblem
@@ -162,7 +163,18 @@ def _build(args: argparse.Namespace) -> int:
         print(_("{db} was left unchanged").format(db=db), file=sys.stderr)
         return 1
     print(_("built {db}").format(db=db))
+    _print_index(freshness.ensure_index(db), db, sys.stdout)
     return 0
+
+
+def _print_index(state: freshness.IndexState, db: Path, stream) -> None:
+    index = search_index.index_path(db)
+    if state.rebuilt:
+        seconds = i18n.format_count(round(state.seconds, 2))
+        shown = _("built the search index {index} in {seconds} s")
+        print(shown.format(index=index, seconds=seconds), file=stream)
+    else:
+        print(_("the search index {index} is up to date").format(index=index), file=stream)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -174,6 +186,9 @@ def _export(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     db_path = database_path(args)
+    state = freshness.ensure_index(db_path)  # built now when the data changed
+    if state.rebuilt:
+        _print_index(state, db_path, sys.stderr)
     with connect(db_path) as con:
         filters = filters_from_args(con, args)
         index = search_index.index_path(db_path)

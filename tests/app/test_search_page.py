@@ -1,11 +1,13 @@
 """The Search page through AppTest: a search, its hits with the words found in bold, a facet
 that narrows them, the link that reopens them (`?q=`, facets, language), the download's rows
-and citations, bad queries in plain words, and the page in Spanish and French."""
+and citations, bad queries in plain words, the page in Spanish and French, and while the
+index is built from the data served: a notice, no hits, then the hits."""
 
 from __future__ import annotations
 
 import csv
 import io
+import shutil
 
 import pytest
 
@@ -13,10 +15,25 @@ from tests.app_support import download, no_exceptions, open_app
 from tests.hostile import CORPUS
 from twg_data import paths
 from twg_data.build import connect, ensure_database
-from twg_data.search.index import index_path
+from twg_data.search import freshness
+from twg_data.search.index import build_index, index_path
 from twg_data.search.rows import search_csv
+from twg_data.ui import search
+from twg_data.ui.database import database
 
 BOX = "search_query"
+BEING_BUILT = {
+    "en": "The search index is being built from the current data",
+    "es": "Se está construyendo el índice de búsqueda a partir de los datos actuales",
+    "fr": "L'index de recherche est en cours de construction à partir des données actuelles",
+}
+
+
+@pytest.fixture(autouse=True)
+def patient(monkeypatch):
+    """A page waits for an index being built as long as a loaded machine may need (the first
+    run of each test builds a database, and its index in the background)."""
+    monkeypatch.setattr(search, "WAIT_FOR_BUILD", 60.0)
 
 
 def hit_texts(at) -> list[str]:
@@ -77,6 +94,7 @@ def test_the_download_holds_every_hit_with_its_citation_as_the_command_line(medi
     assert len(rows) > 20  # more than the page shows
     assert all(row["cite_as"].endswith("data/reports/twg-2015-bogota.txt.") for row in rows)
     status = ensure_database(paths.data_dir(), app_db)
+    freshness.ensure_index(status.db_path)  # the command line's, built as it builds it
     with connect(status.db_path) as con:
         assert data == search_csv(con, index_path(status.db_path), "peacebuild*")
 
@@ -153,3 +171,31 @@ def test_words_never_found_together_show_the_texts_with_any_and_say_so():
     assert not any("Nothing found" in i.value for i in at.info)
     # as many as "violence OR prevention" finds in the report
     assert any(c.value.startswith("12 hits") for c in at.caption)
+
+
+@pytest.mark.parametrize("language", ["en", "es", "fr"])
+@pytest.mark.parametrize("index", ["missing", "of other data"])
+def test_while_the_index_is_built_the_page_says_so_then_shows_the_hits(
+    monkeypatch, language, index
+):
+    at = open_app("search", lang=language)
+    freshness.wait(60)
+    served = database().db
+    folder = index_path(served.path)
+    shutil.rmtree(folder)
+    if index == "of other data":
+        with connect(served.path) as con:
+            build_index(con, folder, "other data")
+    monkeypatch.setattr(freshness, "start_building", lambda db_path: False)  # a slow build
+    at.text_input(key=BOX).set_value("proximity").run()
+    no_exceptions(at)
+    assert not hit_texts(at)  # none from an index of other data
+    assert any(i.value.startswith(BEING_BUILT[language]) for i in at.info)
+    assert download(at, "").disabled
+    at.run()  # as the page's check every second does
+    assert not hit_texts(at)
+    assert freshness.ensure_index(served.path).rebuilt  # the build ends
+    at.run()
+    no_exceptions(at)
+    assert len(hit_texts(at)) == 2
+    assert not any(i.value.startswith(BEING_BUILT[language]) for i in at.info)

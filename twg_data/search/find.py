@@ -164,15 +164,17 @@ def find(
     filters: Filters | None = None,
     chosen: dict[str, str] | None = None,
     limit: int | None = HITS,
+    fingerprint: str | None = None,
 ) -> Found:
     """Search the index: the best `limit` hits (all with None) for the text under the filters
-    and the chosen facets (`{"city": "bogota"}`), the total, and the facets' counts."""
+    and the chosen facets (`{"city": "bogota"}`), the total, and the facets' counts. With a
+    `fingerprint`, only an index built from that data is searched (`index.StaleIndex`)."""
     try:
         query = parse.parse(text)
     except parse.QueryProblem as problem:
         return Found(problem=problem)
     try:
-        opened, languages = search_index.open_index(index)
+        opened, languages = search_index.open_index(index, fingerprint)
     except (OSError, ValueError):  # no index beside this database, or one unreadable
         return Found(problem=parse.QueryProblem(parse.NO_INDEX))
     schema = opened.schema

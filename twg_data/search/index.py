@@ -1,5 +1,5 @@
 """The search index: a tantivy index in a folder beside the DuckDB file, built from the
-database when the database is built (`build.build_database`). Each build writes a new version
+database after the database is built (`search.freshness`). Each build writes a new version
 into a folder of its own; a small pointer file (`current.json`, replaced atomically) names the
 version served and the fingerprint of the data it was built from, so a reader sees the old
 index or the new one, never half of one. Each text is held as its stems in its meeting's
@@ -73,12 +73,22 @@ def built_from(index: Path) -> str | None:
     return pointer.get("fingerprint")
 
 
-def open_index(index: Path) -> tuple[tantivy.Index, tuple[str, ...]]:
+class StaleIndex(LookupError):
+    """The index served was built from other data than the data asked for."""
+
+
+def open_index(
+    index: Path, fingerprint: str | None = None
+) -> tuple[tantivy.Index, tuple[str, ...]]:
     """The index served now (opened once per version and process) and its texts' languages;
-    FileNotFoundError when there is none."""
+    FileNotFoundError when there is none, StaleIndex when `fingerprint` is given and the
+    index was built from other data."""
     pointer = _pointer(index)
     if pointer is None:
         raise FileNotFoundError(Path(index) / _POINTER)
+    same = (pointer.get("schema"), pointer.get("fingerprint")) == (VERSION, fingerprint)
+    if fingerprint is not None and not same:  # the pointer read once: no other version
+        raise StaleIndex(fingerprint)
     folder = str(Path(index) / pointer["version"])
     with _open_lock:
         if folder not in _opened:
@@ -116,36 +126,51 @@ def _fill(writer: tantivy.IndexWriter, con: duckdb.DuckDBPyConnection) -> list[s
 
 def build_index(con: duckdb.DuckDBPyConnection, index: Path, fingerprint: str) -> None:
     """Build the index of the database `con` reads as a new version beside the one served,
-    then point the index at it (one atomic file replace) and remove the older versions."""
+    then point the index at it (one atomic file replace) and remove the older versions. A
+    build that fails or is killed leaves the pointer as it was; what it wrote is removed (by
+    itself, or by the next build: `remove_abandoned_temp_files`)."""
     index = Path(index)
     index.mkdir(parents=True, exist_ok=True)
     name = f"v-{uuid.uuid4().hex[:12]}"
     temp = index / f".tmp-{os.getpid()}-{name}"
+    staged = index / f".tmp-{os.getpid()}-{name}.json"
+    served, writer = False, None
     try:
         temp.mkdir()
-        built = tantivy.Index(schema(), path=str(temp))
-        writer = built.writer(heap_size=64_000_000, num_threads=1)
+        writer = tantivy.Index(schema(), path=str(temp)).writer(heap_size=64_000_000, num_threads=1)
         found = _fill(writer, con)
         writer.commit()
         writer.wait_merging_threads()
-        temp.rename(index / name)
         pointer = {"schema": VERSION, "version": name, "fingerprint": fingerprint}
         pointer["languages"] = found
-        staged = index / f".tmp-{os.getpid()}-{name}.json"
         staged.write_text(json.dumps(pointer), encoding="utf-8")
+        temp.rename(index / name)
         os.replace(staged, index / _POINTER)
+        served = True
+    except BaseException:
+        if writer is not None:  # its threads stop writing into the folder before it goes
+            with contextlib.suppress(Exception):
+                writer.rollback()
+            writer = None  # dropped now, not when the traceback is
+        raise
     finally:
         shutil.rmtree(temp, ignore_errors=True)
+        staged.unlink(missing_ok=True)
+        if not served:
+            shutil.rmtree(index / name, ignore_errors=True)
     for old in index.glob("v-*"):
         if old.name != name:  # a reader holding an older version keeps its open files
             shutil.rmtree(old, ignore_errors=True)
 
 
-def remove_abandoned_temp_files(index: Path) -> None:
-    """Delete what builds whose process no longer runs left half-written."""
+def remove_abandoned_temp_files(index: Path, own: bool = False) -> None:
+    """Delete what builds whose process no longer runs left half-written; with `own`, this
+    process's too (the caller holds the build lock: no build of this process runs)."""
     for path in Path(index).glob(".tmp-*"):
         pid = path.name.removeprefix(".tmp-").split("-")[0]
         try:
+            if own and pid == str(os.getpid()):
+                raise ProcessLookupError(pid)
             os.kill(int(pid), 0)
         except (ValueError, ProcessLookupError):
             with contextlib.suppress(OSError):

@@ -74,10 +74,12 @@ def search_csv(
     text: str,
     filters: Filters | None = None,
     chosen: dict[str, str] | None = None,
+    fingerprint: str | None = None,
 ) -> bytes:
     """Every hit of a search as CSV (UTF-8 with BOM, safe in Excel), with citations; its
-    headers in the language. Raises the `QueryProblem` of a query that cannot be searched."""
-    found = find(index, text, filters, chosen, limit=None)
+    headers in the language. Raises the `QueryProblem` of a query that cannot be searched
+    (and `index.StaleIndex` when `fingerprint` names other data than the index's)."""
+    found = find(index, text, filters, chosen, limit=None, fingerprint=fingerprint)
     if found.problem is not None:
         raise found.problem
     frame = hits_frame(con, found)

@@ -1,5 +1,6 @@
 """The process-wide database: one read-only connection, rebuilt and reconnected when the
-CSVs change, and the state of the data (problems, stale) for this run."""
+CSVs change, and the state of the data (problems, stale) for this run; the search index
+built from it in the background (`search.freshness`), no page waiting for it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import duckdb
 
 from twg_data import paths
 from twg_data.build import DatabaseStatus, connect, ensure_database, fingerprint
+from twg_data.search import freshness
+from twg_data.search import index as search_index
 
 
 @dataclass
@@ -23,6 +26,7 @@ class _Database:
     con: duckdb.DuckDBPyConnection | None = None
     path: Path | None = None  # the database file behind `con`
     served: str = ""  # identity of the data behind `con`, part of every cache key
+    built_from: str | None = None  # fingerprint of the data behind `con` (its build_info)
 
 
 _DATABASE = _Database()  # one per process, shared by every session
@@ -37,7 +41,8 @@ def refresh_database() -> DatabaseStatus:
 
     app.py calls this once per script run; everything else reads the state it leaves. On the
     first run, and whenever the CSVs changed, `ensure_database` first settles an apply that
-    was interrupted (a server killed while applying), so the app starts on whole data.
+    was interrupted (a server killed while applying), so the app starts on whole data. Then,
+    when the search index was built from other data, its build starts in the background.
     """
     db = _database()
     data_dir = paths.data_dir()
@@ -50,10 +55,19 @@ def refresh_database() -> DatabaseStatus:
                 if status.db_path is not None and (status.rebuilt or status.db_path != db.path):
                     old, db.con, db.path = db.con, connect(status.db_path), status.db_path
                     db.served = f"{status.db_path}:{current}"
+                    db.built_from = freshness.database_fingerprint(db.con)
                     if old is not None:
                         old.close()
                 db.status, db.checked = status, current
+                _index_in_background(db)
     return db.status
+
+
+def _index_in_background(db: _Database) -> None:
+    if db.path is not None and db.built_from is not None:
+        index = search_index.index_path(db.path)
+        if search_index.built_from(index) != db.built_from:
+            freshness.start_building(db.path)
 
 
 @dataclass(frozen=True)

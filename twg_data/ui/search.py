@@ -1,6 +1,7 @@
 """The Search page's glue: the search box and facets kept in the link, the hits found (cached
 per query, filters, facets and data), each hit drawn with its words in bold, its place and
-its citation, and the hits' CSV made on click."""
+its citation, and the hits' CSV made on click; while the index is built from the data served,
+a notice that checks again every second (never hits from an index of other data)."""
 
 from __future__ import annotations
 
@@ -9,18 +10,21 @@ import streamlit as st
 from twg_data import i18n, pages, queries
 from twg_data.filters import Filters
 from twg_data.i18n import _
+from twg_data.search import freshness
 from twg_data.search import index as search_index
 from twg_data.search import rows as search_rows
 from twg_data.search.find import FACETS, Found, Hit, find
 from twg_data.text import Markdown, fmt, md
 from twg_data.ui import link
 from twg_data.ui.cache import per_data, rows
-from twg_data.ui.database import database
+from twg_data.ui.database import database, refresh_database
 from twg_data.ui.sidebar import filter_options
 
 QUERY_KEY = "search_query"
 FACET_KEY = "search_facet_{}"
 HITS_SHOWN = 20
+WAIT_FOR_BUILD = 2.0  # seconds a run waits for a build under way before saying so
+CHECK_EVERY = 1.0  # seconds between checks while the index is being built
 # The page that shows each kind of text (`shown_as`); a passage none cites: the Overview.
 _PAGE_OF = {"key_point": "entry_points", "session": "sessions", "participant": "participants"}
 _PAGES = {spec.name: spec for spec in pages.PAGES}
@@ -50,13 +54,71 @@ def _index() -> str:
     return str(search_index.index_path(database().status.db_path))
 
 
+def index_state(wait: float = 0.0) -> freshness.IndexState:
+    """The search index beside the database served: ready when built from its data. When it
+    is not, its build is started in the background (if none runs) and, with `wait`, waited
+    for that many seconds (at the shipped size it takes well under one)."""
+    db = database().db
+    if db.path is None:
+        return freshness.IndexState(None, None)
+    state = freshness.index_state(db.path, db.built_from)
+    if not state.ready and state.wanted is not None:
+        freshness.start_building(db.path)
+        if wait and freshness.wait(wait):
+            state = freshness.index_state(db.path, db.built_from)
+    return state
+
+
+@st.fragment(run_every=CHECK_EVERY)
+def _building_notice() -> None:
+    refresh_database()  # the data may have changed again meanwhile
+    state = index_state()
+    if state.ready:
+        st.rerun()  # the whole page, with its hits
+    if state.failed and not state.building:
+        st.warning(
+            _(
+                "The search index could not be built from the current data; it will be "
+                "tried again in a minute. The other pages are not affected."
+            ),
+            icon=":material/warning:",
+        )
+        return
+    st.info(
+        _(
+            "The search index is being built from the current data. The hits will show "
+            "here as soon as it is ready; the other pages can be used meanwhile."
+        ),
+        icon=":material/hourglass_top:",
+    )
+
+
+def wait_for_index() -> bool:
+    """True when the index was built from the data served; else say that it is being built
+    (checked again every second, the page running again once it is ready) and False."""
+    if index_state(wait=WAIT_FOR_BUILD).ready:
+        return True
+    _building_notice()
+    return False
+
+
 def _found(_cursor, index: str, text: str, filters: Filters, chosen: tuple) -> Found:
-    return find(index, text, filters, dict(chosen))
+    built_from = database().db.built_from
+    return find(index, text, filters, dict(chosen), fingerprint=built_from)
+
+
+def _current(function, *args):
+    """`per_data(function, *args)`; a run that meets an index of other data (rebuilt since
+    this run found it ready) runs again, and then says the index is being built."""
+    try:
+        return per_data(function, *args)
+    except search_index.StaleIndex:
+        st.rerun()
 
 
 def found(text: str, filters: Filters, chosen: dict[str, str]) -> Found:
     """The hits of a query under the filters and the facets chosen (cached per data)."""
-    return per_data(_found, _index(), text, filters, tuple(sorted(chosen.items())))
+    return _current(_found, _index(), text, filters, tuple(sorted(chosen.items())))
 
 
 def _facet_labels(name: str) -> dict[str, str]:
@@ -105,7 +167,7 @@ def facets(text: str, filters: Filters, chosen: dict[str, str]) -> None:
     choosing it again widens them (their labels made once per query, filters, facets,
     language and data)."""
     key = tuple(sorted(chosen.items()))
-    for name, shown in per_data(_facet_options, _index(), text, filters, key):
+    for name, shown in _current(_facet_options, _index(), text, filters, key):
         st.pills(
             _(search_rows.FACET_LABELS[name]),
             list(shown),
@@ -164,7 +226,7 @@ def _drawn(cursor, index: str, text: str, filters: Filters, chosen: tuple) -> li
 def hits(text: str, filters: Filters, chosen: dict[str, str]) -> None:
     """The best hits, each in a box (made once per query, filters, facets, language and
     data: a rerun only draws them)."""
-    drawn = per_data(_drawn, _index(), text, filters, tuple(sorted(chosen.items())))
+    drawn = _current(_drawn, _index(), text, filters, tuple(sorted(chosen.items())))
     for markdown in drawn:
         with st.container(border=True):
             st.markdown(md(markdown))  # made by hit_markdown: kept as is
@@ -173,12 +235,12 @@ def hits(text: str, filters: Filters, chosen: dict[str, str]) -> None:
 def download(text: str, filters: Filters, chosen: dict[str, str], total: int) -> None:
     """Every hit as CSV with its citation, made on click (disabled when nothing is found)."""
     db = database().db
-    index = _index()
+    index, built_from = _index(), db.built_from
     language = i18n.language()
 
     def produce() -> bytes:
         with db.con.cursor() as cursor, i18n.use(language):
-            return search_rows.search_csv(cursor, index, text, filters, chosen)
+            return search_rows.search_csv(cursor, index, text, filters, chosen, built_from)
 
     st.download_button(
         _("Download the hits (CSV, with citations)"),
