@@ -11,7 +11,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app_support import APP
-from twg_data.ui import curator, guesses
+from twg_data.ui import guesses
+from twg_data.ui import sign_in as signing
 from twg_data.ui.curator import SECRET_ENV
 
 SECRET = "correct horse battery staple"
@@ -23,12 +24,14 @@ def now(twg_env, monkeypatch) -> list[float]:
     """The time the sign-in sees (moved by the test), a fresh memory of wrong secrets, curator
     mode on, and every check counted in `now.checks`."""
     clock = [START]
-    monkeypatch.setattr(curator, "clock", lambda: clock[0])
+    monkeypatch.setattr(signing, "clock", lambda: clock[0])
     monkeypatch.setenv(SECRET_ENV, SECRET)
     checked = []
-    original = curator._matches
+    original = signing.matches
     monkeypatch.setattr(
-        curator, "_matches", lambda entered: checked.append(entered) or original(entered)
+        signing,
+        "matches",
+        lambda secret, entered: checked.append(entered) or original(secret, entered),
     )
     guesses.ADDRESSES.clear()
     yield clock, checked
@@ -106,7 +109,7 @@ def test_the_waits_grow_with_each_wrong_secret_checked(now):
 
 def test_a_new_session_from_the_same_address_waits_too_another_address_does_not(now, monkeypatch):
     clock, checked = now
-    monkeypatch.setattr(curator, "client_address", lambda: "203.0.113.7")
+    monkeypatch.setattr(signing, "client_address", lambda: "203.0.113.7")
     first = signed_out_app()
     for attempt in range(4):  # waits 0, 1, 2: then 4 s before the next check
         first = sign_in(first, f"guess {attempt}")
@@ -116,14 +119,14 @@ def test_a_new_session_from_the_same_address_waits_too_another_address_does_not(
     again = sign_in(signed_out_app(), SECRET)  # a reload: a new session, the same address
     assert said(again) == ["Not checked: after several wrong secrets, try again in 4 s."]
     assert len(checked) == 4
-    monkeypatch.setattr(curator, "client_address", lambda: "198.51.100.20")
+    monkeypatch.setattr(signing, "client_address", lambda: "198.51.100.20")
     elsewhere = sign_in(signed_out_app(), SECRET)
     assert signed_in(elsewhere)
 
 
 def test_every_refusal_is_logged_with_the_time_and_the_client_address(now, monkeypatch, caplog):
     clock, _checked = now
-    monkeypatch.setattr(curator, "client_address", lambda: "203.0.113.7")
+    monkeypatch.setattr(signing, "client_address", lambda: "203.0.113.7")
     at = signed_out_app()
     with caplog.at_level(logging.INFO, logger="twg_data.curator"):
         at = sign_in(sign_in(sign_in(at, "guess 1"), "guess 2"), SECRET)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from twg_data.i18n import _, format_count
 from twg_data.text import fmt, md
-from twg_data.ui import curator, guesses, link
+from twg_data.ui import guesses, link, sign_in
 from twg_data.ui.workshops import points, refusal_text, store
 from twg_data.workshop import results
 from twg_data.workshop import store as workshop_store
@@ -50,7 +50,7 @@ def _look_up(code: str) -> Workshop | None:
     if code == last_wrong:
         st.error(refusal_text(reason))
         return None
-    now, address = clock(), "workshop:" + curator.client_address()
+    now, address = clock(), "workshop:" + sign_in.client_address()
     failures = st.session_state.get(_FAILURES, guesses.Failures())
     wait = max(failures.wait(now), guesses.ADDRESSES.get(address).wait(now))
     if wait > 0:
