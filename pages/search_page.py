@@ -57,8 +57,9 @@ if result.any_word:
         icon=":material/join:",
     )
 search.download(text, filters, chosen, result.total)
-with st.expander(_("Narrow the hits"), expanded=True):
-    search.facets(text, filters, chosen)
+if result.total or chosen:  # nothing to narrow, unless a facet chosen is to be unchosen
+    with st.expander(_("Narrow the hits"), expanded=True):
+        search.facets(text, filters, chosen)
 if not result.hits:
     st.info(
         _("Nothing found. Try fewer words, or another form of them."), icon=":material/search_off:"

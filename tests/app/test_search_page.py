@@ -199,3 +199,12 @@ def test_while_the_index_is_built_the_page_says_so_then_shows_the_hits(
     no_exceptions(at)
     assert len(hit_texts(at)) == 2
     assert not any(i.value.startswith(BEING_BUILT[language]) for i in at.info)
+
+
+def test_nothing_found_offers_nothing_to_narrow():
+    at = open_app("search", q="zeppelin")
+    no_exceptions(at)
+    assert any("Nothing found" in i.value for i in at.info)
+    assert not at.expander  # no empty "Narrow the hits" box
+    at = open_app("search", q="mayor")
+    assert [e.label for e in at.expander] == ["Narrow the hits"]
